@@ -1,0 +1,31 @@
+// The curated list of abbreviations that keep their final period ("Mr.", "U.S.", "Inc.").
+#pragma once
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace presslens {
+
+// How an abbreviation behaves at a possible sentence end.
+enum class AbbreviationKind {
+  Prefix,   // titles and the like, normally followed by a name or number: never end a sentence
+  General,  // may end a sentence: do so only when the next word clearly starts one
+};
+
+class Abbreviations {
+ public:
+  // The built-in English news list.
+  static Abbreviations english();
+  // Adds one abbreviation, written with its final period ("Gov.").
+  void add(std::string_view abbreviation, AbbreviationKind kind);
+  // Looks `word` (with its final period) up, case-sensitively first, then lower-cased.
+  const AbbreviationKind* find(std::string_view word) const;
+  std::vector<std::string> list() const;
+
+ private:
+  std::unordered_map<std::string, AbbreviationKind> exact_;
+  std::unordered_map<std::string, AbbreviationKind> lower_;
+};
+
+}  // namespace presslens

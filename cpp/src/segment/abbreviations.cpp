@@ -1,0 +1,68 @@
+#include "presslens/abbreviations.hpp"
+
+#include <algorithm>
+
+#include "presslens/utf8.hpp"
+
+namespace presslens {
+
+namespace {
+
+// Abbreviations normally followed by a name or a number: they never end a sentence by themselves.
+constexpr const char* kPrefix[] = {
+    "Mr.", "Mrs.", "Ms.", "Mx.", "Dr.", "Prof.", "Sen.", "Sens.", "Rep.", "Reps.", "Gov.", "Govs.",
+    "Lt.", "Col.", "Gen.", "Maj.", "Capt.", "Cmdr.", "Adm.", "Sgt.", "Cpl.", "Pvt.", "Brig.", "Rev.",
+    "Hon.", "Pres.", "Supt.", "Atty.", "Insp.", "Fr.", "Sra.", "Mt.", "Ft.", "No.", "Nos.",
+    "Vol.", "Vols.", "Art.", "Ch.", "Fig.", "Figs.", "Sec.", "Pp.", "pp.", "p.", "vs.", "v.", "e.g.",
+    "i.e.", "cf.", "approx.", "ca.", "viz.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.",
+    "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "St.", "Ste.", "Messrs.", "Mmes.", "Gens.",
+    "Ald.", "Treas.", "Sup.", "Ave.", "Blvd.", "Rd.", "Hwy.", "Rt.", "Dept.", "Univ.",
+    "Assn.", "Msgr.", "Amb.",
+};
+
+// Abbreviations that often end a sentence too ("... in the U.S." / "... at 5 p.m.").
+constexpr const char* kGeneral[] = {
+    "U.S.", "U.K.", "U.N.", "E.U.", "U.S.A.", "D.C.", "L.A.", "N.Y.", "N.J.", "U.A.E.", "U.S.S.R.",
+    "Inc.", "Corp.", "Co.", "Ltd.", "LLC.", "Cos.", "Bros.", "Plc.", "plc.", "Jr.", "Sr.", "Esq.",
+    "a.m.", "p.m.", "A.M.", "P.M.", "etc.", "et al.", "al.", "Ph.D.", "M.D.", "B.A.", "M.A.", "M.B.A.",
+    "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.",
+    "Kan.", "Kans.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.",
+    "Nev.", "Okla.", "Ore.", "Pa.", "Penn.", "Tenn.", "Tex.", "Va.", "Vt.", "Wash.", "Wis.", "Wyo.",
+    "W.Va.", "N.C.", "S.C.", "N.D.", "S.D.", "N.H.", "N.M.", "R.I.", "est.", "approx.", "min.",
+    "max.", "govt.", "dept.", "yr.", "yrs.", "mos.", "hrs.", "sq.", "ft.", "oz.", "lb.", "lbs.",
+    "Ave.", "St.", "Rd.", "Mt.", "inc.", "co.", "corp.", "ltd.", "Gov't.", "Intl.", "Natl.",
+};
+
+}  // namespace
+
+Abbreviations Abbreviations::english() {
+  Abbreviations a;
+  for (const char* s : kGeneral) a.add(s, AbbreviationKind::General);
+  for (const char* s : kPrefix) a.add(s, AbbreviationKind::Prefix);  // prefix wins where both list it
+  return a;
+}
+
+void Abbreviations::add(std::string_view abbreviation, AbbreviationKind kind) {
+  exact_[std::string(abbreviation)] = kind;
+  lower_[fold_case(abbreviation)] = kind;
+}
+
+const AbbreviationKind* Abbreviations::find(std::string_view word) const {
+  auto it = exact_.find(std::string(word));
+  if (it != exact_.end()) return &it->second;
+  // Case-insensitive match only for forms of two or more letters: "NO." is not "No.".
+  std::string folded = fold_case(word);
+  auto jt = lower_.find(folded);
+  if (jt != lower_.end() && jt->first.size() > 3) return &jt->second;
+  return nullptr;
+}
+
+std::vector<std::string> Abbreviations::list() const {
+  std::vector<std::string> out;
+  out.reserve(exact_.size());
+  for (const auto& [k, v] : exact_) out.push_back(k);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace presslens

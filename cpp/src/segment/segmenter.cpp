@@ -1,0 +1,230 @@
+// Stage 1b: tokens -> sentences, paragraphs, headings. ICU proposes sentence boundaries; news
+// rules accept or reject them (abbreviations, initials, "?" before a lower-case word) and add the
+// ones ICU cannot see (line structure of headings and bullets).
+#include "presslens/segmenter.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <unordered_set>
+
+#include "presslens/errors.hpp"
+#include "presslens/utf8.hpp"
+
+namespace presslens {
+
+struct Segmenter::IcuState {
+  std::unique_ptr<icu::BreakIterator> sentence_prototype;
+};
+
+namespace {
+
+// Capitalised words that, after an abbreviation such as "U.S." or "Inc.", show a new sentence.
+const std::unordered_set<std::string_view>& sentence_starters() {
+  static const std::unordered_set<std::string_view> words = {
+      "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These", "Those",
+      "There", "Here", "But", "And", "Or", "So", "Yet", "In", "On", "At", "As", "If", "When", "While",
+      "After", "Before", "Since", "Although", "Though", "However", "Meanwhile", "His", "Her", "Their",
+      "Its", "Our", "My", "Your", "Some", "Many", "Most", "All", "Both", "Each", "Every", "No", "Not",
+      "Still", "Also", "Then", "Now", "Today", "Yesterday", "Earlier", "Later", "What", "Why", "How",
+      "Who", "Where", "Which", "For", "According", "Under", "With", "Without", "During", "Despite",
+      "Instead", "Indeed", "Thus", "Therefore", "Moreover", "Furthermore", "Nevertheless", "Asked",
+      "Last", "Next", "Such", "Other", "Another", "More", "Few", "Several", "Because", "Unlike", "Like",
+      "From", "To", "By", "Of", "Over", "About", "Once", "Even", "Only", "Just", "Officials", "Police",
+      "Critics", "Experts", "Analysts", "Others", "Nobody", "None", "Everyone", "Someone", "Those",
+  };
+  return words;
+}
+
+bool is_closer(const Token& t, std::string_view text) {
+  if (t.kind == TokenKind::Quote) return t.quote_role != QuoteRole::Open;
+  if (t.kind != TokenKind::Punct) return false;
+  const auto s = t.text(text);
+  return s == ")" || s == "]" || s == "}";
+}
+
+bool is_opener(const Token& t, std::string_view text) {
+  if (t.kind == TokenKind::Quote) return t.quote_role != QuoteRole::Close;
+  if (t.kind != TokenKind::Punct) return false;
+  const auto s = t.text(text);
+  return s == "(" || s == "[" || s == "{";
+}
+
+char32_t first_char(const Token& t, std::string_view text) {
+  std::size_t i = t.start;
+  return decode_utf8(text, i);
+}
+
+bool starts_lower(const Token& t, std::string_view text) {
+  if (t.kind != TokenKind::Word && t.kind != TokenKind::Number) return false;
+  char32_t c = first_char(t, text);
+  return c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(static_cast<UChar32>(c));
+}
+
+// Counts line breaks in the white space [a, b); CRLF counts once.
+int line_breaks(std::string_view text, std::size_t a, std::size_t b) {
+  int n = 0;
+  for (std::size_t i = a; i < b;) {
+    const char32_t c = decode_utf8(text, i);
+    if (c == '\r') {
+      ++n;
+      if (i < b && text[i] == '\n') ++i;
+    } else if (c == '\n' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029) {
+      ++n;
+    }
+  }
+  return n;
+}
+
+struct UTextCloser {
+  void operator()(UText* t) const { utext_close(t); }
+};
+
+}  // namespace
+
+Segmenter::Segmenter() : Segmenter(std::make_shared<const Abbreviations>(Abbreviations::english())) {}
+
+Segmenter::Segmenter(std::shared_ptr<const Abbreviations> abbreviations)
+    : abbreviations_(std::move(abbreviations)), tokenizer_(abbreviations_), icu_(std::make_unique<IcuState>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu_->sentence_prototype.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getUS(), status));
+  if (U_FAILURE(status) || !icu_->sentence_prototype)
+    throw Error(std::string("ICU sentence iterator unavailable: ") + u_errorName(status));
+}
+
+Segmenter::~Segmenter() = default;
+
+Segmentation Segmenter::segment(std::string_view text) const {
+  Segmentation out;
+  out.tokens = tokenizer_.tokenize(text);
+  auto& toks = out.tokens;
+  const std::size_t n = toks.size();
+  if (n == 0) return out;
+
+  // 1. ICU's proposals, moved onto token starts.
+  std::vector<std::uint8_t> icu_break(n, 0);
+  {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> bi(icu_->sentence_prototype->clone());
+    std::unique_ptr<UText, UTextCloser> ut(
+        utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
+    if (U_FAILURE(status)) throw Error(std::string("ICU: ") + u_errorName(status));
+    bi->setText(ut.get(), status);
+    if (U_FAILURE(status)) throw Error(std::string("ICU: ") + u_errorName(status));
+    std::size_t k = 0;
+    for (int32_t b = bi->next(); b != icu::BreakIterator::DONE; b = bi->next()) {
+      while (k < n && toks[k].start < static_cast<std::uint32_t>(b)) ++k;
+      if (k >= n) break;
+      if (k > 0) icu_break[k] = 1;
+    }
+  }
+
+  // 2. Decide every boundary between token i-1 and token i.
+  std::vector<std::uint8_t> sentence_break(n, 0), paragraph_break(n, 0);
+  const auto& starters = sentence_starters();
+  auto starts_sentence = [&](std::size_t i) {
+    while (i < n && is_opener(toks[i], text)) ++i;
+    if (i >= n) return true;
+    const Token& t = toks[i];
+    if (t.kind == TokenKind::Emoji) return true;
+    if (t.kind != TokenKind::Word || !t.has(token_flags::kCapitalized)) return false;
+    return starters.count(t.text(text)) > 0;
+  };
+  std::size_t line_first = 0;  // first token of the current line
+  for (std::size_t i = 1; i < n; ++i) {
+    const int breaks = line_breaks(text, toks[i - 1].end, toks[i].start);
+    if (breaks > 0) {
+      // A line break ends the sentence unless the next line plainly continues it (hard-wrapped
+      // prose: a lower-case word after a line with no final punctuation).
+      const bool continues = breaks == 1 && starts_lower(toks[i], text) &&
+                             !toks[i - 1].has(token_flags::kTerminal) && !is_closer(toks[i - 1], text);
+      if (!continues) sentence_break[i] = paragraph_break[i] = 1;
+      line_first = i;
+      continue;
+    }
+    if (!icu_break[i]) continue;
+    // The token that ends the candidate sentence, skipping closing quotes and brackets.
+    std::size_t p = i - 1;
+    while (p > line_first && is_closer(toks[p], text)) --p;
+    const Token& last = toks[p];
+    bool accept = true;
+    if (last.has(token_flags::kAbbreviation)) {
+      const AbbreviationKind* kind = abbreviations_->find(last.text(text));
+      if (kind && *kind == AbbreviationKind::Prefix && !last.has(token_flags::kInitial)) accept = false;
+      else accept = starts_sentence(i);
+    } else if (last.has(token_flags::kTerminal)) {
+      const auto s = last.text(text);
+      const bool question_or_exclaim = s.find_first_of("!?") != std::string_view::npos;
+      if ((question_or_exclaim || s.size() > 1 || s == "\xE2\x80\xA6") && starts_lower(toks[i], text)) accept = false;
+      // A numbered list marker ("1." at the start of a line) stays with its item.
+      if (s == "." && p == line_first + 1 && toks[line_first].kind == TokenKind::Number) accept = false;
+    }
+    // Without terminal punctuation (or an abbreviation that swallowed the period) there is no
+    // sentence end on this line: ICU proposes such breaks around emoji and odd symbols.
+    if (accept && !last.has(token_flags::kTerminal) && !last.has(token_flags::kAbbreviation) &&
+        last.kind != TokenKind::Emoji && !(last.kind == TokenKind::Quote && p == i - 1)) {
+      accept = false;
+    }
+    sentence_break[i] = accept;
+  }
+
+  // 3. Materialise sentences and paragraphs.
+  auto add_sentence = [&](std::size_t b, std::size_t e) {
+    Sentence s;
+    s.token_begin = static_cast<std::uint32_t>(b);
+    s.token_end = static_cast<std::uint32_t>(e);
+    s.start = toks[b].start;
+    s.end = toks[e - 1].end;
+    s.paragraph = static_cast<std::uint32_t>(out.paragraphs.size());
+    out.sentences.push_back(s);
+  };
+  auto add_paragraph = [&](std::size_t first_sentence) {
+    Paragraph p;
+    p.sentence_begin = static_cast<std::uint32_t>(first_sentence);
+    p.sentence_end = static_cast<std::uint32_t>(out.sentences.size());
+    p.start = out.sentences[first_sentence].start;
+    p.end = out.sentences.back().end;
+    out.paragraphs.push_back(p);
+  };
+  std::size_t sent_begin = 0, para_first_sentence = 0;
+  for (std::size_t i = 1; i <= n; ++i) {
+    if (i == n || sentence_break[i]) {
+      add_sentence(sent_begin, i);
+      sent_begin = i;
+      if (i == n || paragraph_break[i]) {
+        add_paragraph(para_first_sentence);
+        para_first_sentence = out.sentences.size();
+      }
+    }
+  }
+
+  // 4. Headings: short one-sentence lines with letters and no closing punctuation.
+  if (out.paragraphs.size() >= 2) {
+    for (auto& para : out.paragraphs) {
+      if (para.sentence_end - para.sentence_begin != 1) continue;
+      const Sentence& s = out.sentences[para.sentence_begin];
+      std::size_t last = s.token_end - 1;
+      while (last > s.token_begin && is_closer(toks[last], text)) --last;
+      const Token& end_tok = toks[last];
+      if (end_tok.has(token_flags::kTerminal)) continue;
+      const auto end_text = end_tok.text(text);
+      if (end_text == "," || end_text == ";" || end_text == ":" || end_tok.kind == TokenKind::Emoji) continue;
+      std::size_t first = s.token_begin;
+      while (first < s.token_end && is_opener(toks[first], text)) ++first;
+      if (first >= s.token_end || toks[first].kind != TokenKind::Word || starts_lower(toks[first], text)) continue;
+      int words = 0;
+      for (std::size_t k = s.token_begin; k < s.token_end; ++k)
+        if (toks[k].kind == TokenKind::Word || toks[k].kind == TokenKind::Number) ++words;
+      if (words == 0 || words > 14 || s.end - s.start > 120) continue;
+      para.is_heading = true;
+    }
+  }
+  return out;
+}
+
+}  // namespace presslens

@@ -1,0 +1,33 @@
+"""presslens: fast analysis of news articles.
+
+How is the text built (tokens, sentences, paragraphs, headings), who said what (quotes and
+speakers) and with what tone (sentiment) — a C++ core with a typed Python API.
+
+>>> import presslens
+>>> doc = presslens.analyze("“It works,” she said. The end.")
+>>> [s.text for s in doc.sentences]
+['“It works,” she said.', 'The end.']
+"""
+from __future__ import annotations
+
+from . import _core
+from ._core import Paragraph, ParagraphList, Sentence, SentenceList, Token, TokenList
+from .analyzer import Analyzer, analyze, analyze_many, default_analyzer
+from .document import Document
+
+__version__: str = _core.__version__
+
+__all__ = [
+    "Analyzer",
+    "Document",
+    "Paragraph",
+    "ParagraphList",
+    "Sentence",
+    "SentenceList",
+    "Token",
+    "TokenList",
+    "analyze",
+    "analyze_many",
+    "default_analyzer",
+    "__version__",
+]

@@ -1,0 +1,161 @@
+"""The analysis entry points: :func:`analyze`, :func:`analyze_many` and :class:`Analyzer`."""
+from __future__ import annotations
+
+import os
+import threading
+from typing import Any, Iterable, Iterator, List, Mapping, Optional, Sequence, Union
+
+from . import _core
+from .document import Document
+
+TextLike = Union[str, bytes]
+
+
+class Analyzer:
+    """An immutable analysis pipeline (segmentation, mentions, quotes, sentiment).
+
+    Build it once and share it: it is thread-safe, cheap to pickle (only its options travel) and
+    rebuilds itself in a worker process.
+
+    Args:
+        mentions: find people, organizations and places.
+        quotes: find quotations and their speakers (implies ``mentions``).
+        sentiment: score the sentiment of sentences and the document.
+    """
+
+    def __init__(self, *, mentions: bool = True, quotes: bool = True, sentiment: bool = True) -> None:
+        self._core = _core.Analyzer(mentions=mentions, quotes=quotes, sentiment=sentiment)
+
+    @property
+    def options(self) -> dict:
+        """The stage switches this analyzer was built with."""
+        return dict(self._core.options)
+
+    def __repr__(self) -> str:
+        on = [k for k, v in self.options.items() if v]
+        return f"Analyzer(segment{''.join(' + ' + k for k in on)})"
+
+    def __reduce__(self):
+        return (_rebuild_analyzer, (self.options,))
+
+    def analyze(self, text: TextLike, **metadata: Any) -> Document:
+        """Analyses one text and returns its :class:`Document`.
+
+        ``text`` is a ``str``; ``bytes`` are decoded as strict UTF-8 (a ``UnicodeDecodeError`` names
+        the bad offset). Lone surrogates raise ``ValueError`` naming their index. Keyword arguments
+        are stored as ``doc.metadata`` (doc id, outlet, date...) and travel into DataFrames.
+        """
+        core = self._core.analyze(text)
+        return Document._from_core(core, text if isinstance(text, str) else None, metadata)
+
+    def analyze_many(
+        self,
+        texts: Iterable[TextLike],
+        *,
+        threads: Optional[int] = None,
+        batch_size: int = 256,
+        progress: bool = False,
+        metadata: Optional[Sequence[Mapping[str, Any]]] = None,
+    ) -> List[Document]:
+        """Analyses many texts on ``threads`` threads (default: all cores); results keep input order.
+
+        The C++ work runs without the GIL. ``progress=True`` shows a tqdm bar (needs ``tqdm``).
+        ``metadata``, if given, is one mapping per text, stored as each document's metadata.
+        """
+        return list(
+            self.iter_analyze(texts, threads=threads, batch_size=batch_size, progress=progress, metadata=metadata)
+        )
+
+    def iter_analyze(
+        self,
+        texts: Iterable[TextLike],
+        *,
+        threads: Optional[int] = None,
+        batch_size: int = 256,
+        progress: bool = False,
+        metadata: Optional[Sequence[Mapping[str, Any]]] = None,
+    ) -> Iterator[Document]:
+        """Like :meth:`analyze_many`, but yields documents batch by batch (constant memory)."""
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+        n_threads = _resolve_threads(threads)
+        total = len(texts) if hasattr(texts, "__len__") else None  # type: ignore[arg-type]
+        bar = _progress_bar(total, progress)
+        meta_iter = iter(metadata) if metadata is not None else None
+        try:
+            batch: List[TextLike] = []
+            for text in texts:
+                batch.append(text)
+                if len(batch) >= batch_size:
+                    yield from self._run_batch(batch, n_threads, meta_iter)
+                    if bar is not None:
+                        bar.update(len(batch))
+                    batch = []
+            if batch:
+                yield from self._run_batch(batch, n_threads, meta_iter)
+                if bar is not None:
+                    bar.update(len(batch))
+        finally:
+            if bar is not None:
+                bar.close()
+
+    def _run_batch(self, batch: List[TextLike], threads: int, meta_iter) -> Iterator[Document]:
+        cores = self._core.analyze_many(batch, threads=threads)
+        for text, core in zip(batch, cores):
+            meta = dict(next(meta_iter)) if meta_iter is not None else {}
+            yield Document._from_core(core, text if isinstance(text, str) else None, meta)
+
+
+def _rebuild_analyzer(options: Mapping[str, bool]) -> Analyzer:
+    return Analyzer(**options)
+
+
+def _resolve_threads(threads: Optional[int]) -> int:
+    if threads is None:
+        return os.cpu_count() or 1
+    if threads < 1:
+        raise ValueError(f"threads must be at least 1, got {threads}")
+    return int(threads)
+
+
+def _progress_bar(total: Optional[int], enabled: bool):
+    if not enabled:
+        return None
+    try:
+        from tqdm.auto import tqdm
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError("progress=True needs tqdm: pip install 'presslens[progress]'") from exc
+    return tqdm(total=total, unit="doc", desc="presslens")
+
+
+_default: Optional[Analyzer] = None
+_default_lock = threading.Lock()
+
+
+def default_analyzer() -> Analyzer:
+    """The shared analyzer with every stage on, built on first use."""
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Analyzer()
+    return _default
+
+
+def analyze(text: TextLike, **metadata: Any) -> Document:
+    """Analyses ``text`` with the default analyzer. See :meth:`Analyzer.analyze`."""
+    return default_analyzer().analyze(text, **metadata)
+
+
+def analyze_many(
+    texts: Iterable[TextLike],
+    *,
+    threads: Optional[int] = None,
+    batch_size: int = 256,
+    progress: bool = False,
+    metadata: Optional[Sequence[Mapping[str, Any]]] = None,
+) -> List[Document]:
+    """Analyses many texts in parallel with the default analyzer. See :meth:`Analyzer.analyze_many`."""
+    return default_analyzer().analyze_many(
+        texts, threads=threads, batch_size=batch_size, progress=progress, metadata=metadata
+    )
