@@ -1,0 +1,151 @@
+"""The ``presslens`` command line.
+
+    presslens analyze FILE|-  [--json]     segment (and, where available, quotes and tone of) one text
+    presslens demo [--all] [--json]        run the analysis on the bundled sample articles
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from typing import List, Optional, Sequence
+
+from . import __version__
+from .analyzer import Analyzer
+from .document import Document
+
+
+def _read_input(path: str) -> str:
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        source = "<stdin>"
+    else:
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            raise SystemExit(f"presslens: cannot read {path}: {exc.strerror}") from None
+        source = path
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SystemExit(
+            f"presslens: {source} is not valid UTF-8 (byte offset {exc.start}: {data[exc.start:exc.start + 1]!r})"
+        ) from None
+
+
+def _wrap(text: str, indent: str) -> str:
+    return textwrap.fill(text, width=100, initial_indent=indent, subsequent_indent=" " * len(indent))
+
+
+def format_document(doc: Document, *, title: Optional[str] = None) -> str:
+    """A readable plain-text report of one analysed document."""
+    lines: List[str] = []
+    if title:
+        lines += [title, "=" * min(len(title), 100)]
+    lines.append(
+        f"{len(doc.text)} characters · {len(doc.tokens)} tokens · {len(doc.sentences)} sentences · "
+        f"{len(doc.paragraphs)} paragraphs · {len(doc.headings)} headings"
+    )
+    sentiment = getattr(doc, "sentiment", None)
+    if sentiment is not None and hasattr(sentiment, "compound"):
+        lines.append(f"tone: {getattr(sentiment, 'label', '')} (compound {sentiment.compound:+.3f})")
+    lines.append("")
+    for para in doc.paragraphs:
+        if para.is_heading:
+            lines.append(f"## {para.text}")
+            continue
+        for sent in para.sentences:
+            lines.append(_wrap(sent.text, f"[{sent.i:>3}] "))
+        lines.append("")
+    quotes = getattr(doc, "quotes", None)
+    if quotes:
+        lines.append(f"Quotes ({len(quotes)}):")
+        for q in quotes:
+            speaker = getattr(q, "speaker", None)
+            name = getattr(speaker, "name", None) or "(unattributed)"
+            snippet = q.text if len(q.text) <= 90 else q.text[:87] + "..."
+            lines.append(_wrap(f"{q.kind:<12} {name}: “{snippet}”", "  "))
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    analyzer = Analyzer()
+    docs = []
+    for path in args.files:
+        text = _read_input(path)
+        docs.append((path, analyzer.analyze(text, source=path)))
+    if args.json:
+        payload = [doc.to_dict() for _, doc in docs]
+        json.dump(payload[0] if len(payload) == 1 else payload, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for path, doc in docs:
+            sys.stdout.write(format_document(doc, title=path if len(docs) > 1 or path != "-" else None))
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from .samples import load_samples
+
+    samples = load_samples(short_only=not args.all)
+    analyzer = Analyzer()
+    docs = analyzer.analyze_many([s.text for s in samples], metadata=[s.metadata for s in samples])
+    if args.json:
+        json.dump([d.to_dict() for d in docs], sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    out = sys.stdout
+    out.write(f"presslens {__version__} — demo on {len(docs)} bundled sample articles\n")
+    out.write("(Wikinews, CC BY 2.5, and public-domain White House transcripts; see `presslens credits`)\n\n")
+    header = f"{'document':<52} {'outlet':<16} {'sents':>5} {'heads':>5} {'quotes':>6}  tone"
+    out.write(header + "\n" + "-" * len(header) + "\n")
+    for doc in docs:
+        quotes = getattr(doc, "quotes", None)
+        sentiment = getattr(doc, "sentiment", None)
+        tone = f"{sentiment.compound:+.2f}" if sentiment is not None and hasattr(sentiment, "compound") else "-"
+        out.write(
+            f"{doc.metadata['doc_id'][:52]:<52} {doc.metadata['outlet'][:16]:<16} {len(doc.sentences):>5} "
+            f"{len(doc.headings):>5} {len(quotes) if quotes is not None else '-':>6}  {tone}\n"
+        )
+    out.write("\nFirst article in full:\n\n")
+    out.write(format_document(docs[0], title=docs[0].metadata.get("title")))
+    return 0
+
+
+def _cmd_credits(args: argparse.Namespace) -> int:
+    from .samples import credits
+
+    sys.stdout.write(credits())
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="presslens", description="Fast analysis of news articles.")
+    parser.add_argument("--version", action="version", version=f"presslens {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("analyze", help="analyse one or more texts (a file path, or - for stdin)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text file, or - to read standard input")
+    p.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    p.set_defaults(func=_cmd_analyze)
+    d = sub.add_parser("demo", help="analyse the bundled sample articles")
+    d.add_argument("--all", action="store_true", help="include the two long press-conference transcripts")
+    d.add_argument("--json", action="store_true", help="print the analyses as JSON")
+    d.set_defaults(func=_cmd_demo)
+    c = sub.add_parser("credits", help="print the sources and licences of the bundled samples")
+    c.set_defaults(func=_cmd_credits)
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except BrokenPipeError:  # e.g. `presslens demo | head`
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""Shared fixtures. Tests import the *installed* presslens package."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+TEST_DATA = REPO / "tests" / "data"
+# Development data that may not be redistributed lives beside the checkout; tests skip without it.
+SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return (TEST_DATA / "seed_article.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_gold() -> dict:
+    return json.loads((TEST_DATA / "seed_gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"development data not found at {SHARED_DATA}")
+    return SHARED_DATA
+
+
+def assert_spans_valid(doc) -> None:
+    """Every span's offsets index the document text and give back the span's text."""
+    text = doc.text
+    for kind in ("tokens", "sentences", "paragraphs", "headings"):
+        prev_end = 0
+        for span in getattr(doc, kind):
+            assert 0 <= span.start <= span.end <= len(text), (kind, span)
+            assert text[span.start : span.end] == span.text, (kind, span)
+            if kind != "headings":
+                assert span.start >= prev_end, (kind, span)
+            prev_end = span.end
+
+
+def assert_lossless(doc) -> None:
+    """Tokens plus the white space between them rebuild the text exactly."""
+    rebuilt = []
+    pos = 0
+    for tok in doc.tokens:
+        gap = doc.text[pos : tok.start]
+        assert gap == "" or gap.isspace() or all(c.isspace() or c in "\x1c\x1d\x1e\x1f" for c in gap), repr(gap)
+        rebuilt.append(gap)
+        rebuilt.append(tok.text)
+        pos = tok.end
+    rebuilt.append(doc.text[pos:])
+    assert "".join(rebuilt) == doc.text
+    assert doc.text[pos:].strip() == "" or all(c.isspace() for c in doc.text[pos:])
