@@ -14,7 +14,7 @@ constexpr const char* kPrefix[] = {
     "Lt.", "Col.", "Gen.", "Maj.", "Capt.", "Cmdr.", "Adm.", "Sgt.", "Cpl.", "Pvt.", "Brig.", "Rev.",
     "Hon.", "Pres.", "Supt.", "Atty.", "Insp.", "Fr.", "Sra.", "Mt.", "Ft.", "No.", "Nos.",
     "Vol.", "Vols.", "Art.", "Ch.", "Fig.", "Figs.", "Sec.", "Pp.", "pp.", "p.", "vs.", "v.", "e.g.",
-    "i.e.", "cf.", "approx.", "ca.", "viz.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.",
+    "i.e.", "cf.", "approx.", "ca.", "c.", "viz.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.",
     "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "St.", "Ste.", "Messrs.", "Mmes.", "Gens.",
     "Ald.", "Treas.", "Sup.", "Ave.", "Blvd.", "Rd.", "Hwy.", "Rt.", "Dept.", "Univ.",
     "Assn.", "Msgr.", "Amb.",

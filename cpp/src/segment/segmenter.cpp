@@ -41,6 +41,27 @@ const std::unordered_set<std::string_view>& sentence_starters() {
   return words;
 }
 
+// Openers that show a lost boundary when glued to a preceding content word (see segment()).
+const std::unordered_set<std::string_view>& glued_sentence_openers() {
+  static const std::unordered_set<std::string_view> words = {
+      "In", "On", "At", "The", "After", "During", "Before", "This", "It", "He", "She", "They", "We",
+  };
+  return words;
+}
+
+// Words after which a capitalised "In"/"The" is part of a title ("Return of The King").
+const std::unordered_set<std::string>& function_words_before_titles() {
+  static const std::unordered_set<std::string> words = {
+      "of", "the", "and", "or", "in", "on", "at", "to", "for", "a", "an", "from", "with", "by", "&", "vs",
+      "into", "is", "was", "are", "were", "be", "called", "named", "titled", "entitled", "as", "than",
+  };
+  return words;
+}
+
+bool is_credit_label(std::string_view w) {
+  return w == "Image" || w == "Photo" || w == "Photograph" || w == "Picture" || w == "Credit" || w == "Video";
+}
+
 bool is_closer(const Token& t, std::string_view text) {
   if (t.kind == TokenKind::Quote) return t.quote_role != QuoteRole::Open;
   if (t.kind != TokenKind::Punct) return false;
@@ -135,6 +156,23 @@ Segmentation Segmenter::segment(std::string_view text) const {
     if (t.kind != TokenKind::Word || !t.has(token_flags::kCapitalized)) return false;
     return starters.count(t.text(text)) > 0;
   };
+  // Scraped news often loses the line break between a caption or dateline and the next sentence
+  // ("... in any constituency In the New Territories ..."; "Image: Nick Moreau."). A capitalised
+  // sentence opener glued to a content word, or a photo-credit label, marks the lost boundary.
+  const auto& glue_openers = glued_sentence_openers();
+  const auto& function_words = function_words_before_titles();
+  auto missing_boundary = [&](std::size_t i) -> bool {
+    const Token& t = toks[i];
+    const Token& prev = toks[i - 1];
+    if (t.kind != TokenKind::Word || !(prev.kind == TokenKind::Word || prev.kind == TokenKind::Number)) return false;
+    if (prev.has(token_flags::kAbbreviation)) return false;
+    const auto word = t.text(text);
+    if (i + 1 < n && toks[i + 1].text(text) == ":" && is_credit_label(word)) return true;
+    if (!glue_openers.count(word) || i + 1 >= n) return false;
+    const Token& next = toks[i + 1];
+    if (!(starts_lower(next, text) || next.text(text) == "the")) return false;
+    return !function_words.count(fold_case(prev.text(text)));
+  };
   std::size_t line_first = 0;  // first token of the current line
   for (std::size_t i = 1; i < n; ++i) {
     const int breaks = line_breaks(text, toks[i - 1].end, toks[i].start);
@@ -147,7 +185,10 @@ Segmentation Segmenter::segment(std::string_view text) const {
       line_first = i;
       continue;
     }
-    if (!icu_break[i]) continue;
+    if (!icu_break[i]) {
+      sentence_break[i] = missing_boundary(i);
+      continue;
+    }
     // The token that ends the candidate sentence, skipping closing quotes and brackets.
     std::size_t p = i - 1;
     while (p > line_first && is_closer(toks[p], text)) --p;
@@ -171,6 +212,23 @@ Segmentation Segmenter::segment(std::string_view text) const {
       accept = false;
     }
     sentence_break[i] = accept;
+  }
+
+  // Reference markers ("... in Dulwich. [17] Placed ...") close the sentence they follow.
+  for (std::size_t i = 1; i + 1 < n; ++i) {
+    if (!sentence_break[i] || paragraph_break[i] || toks[i].text(text) != "[") continue;
+    std::size_t close = i + 1;
+    while (close < n && close < i + 5 && toks[close].text(text) != "]" && !sentence_break[close]) ++close;
+    if (close >= n || close >= i + 5 || toks[close].text(text) != "]") continue;
+    bool marker = true;
+    for (std::size_t k = i + 1; k < close; ++k) {
+      const Token& t = toks[k];
+      marker &= t.kind == TokenKind::Number || t.text(text) == "..." || t.text(text) == "\xE2\x80\xA6" ||
+                (t.kind == TokenKind::Word && starts_lower(t, text));
+    }
+    if (!marker) continue;
+    sentence_break[i] = 0;
+    if (close + 1 < n && !sentence_break[close + 1]) sentence_break[close + 1] = 1;
   }
 
   // 3. Materialise sentences and paragraphs.

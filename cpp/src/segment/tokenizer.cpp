@@ -261,6 +261,11 @@ class Scanner {
     }
     if (is_emoji_start(c, peek(j))) return scan_emoji(i, j, c);
 
+    // Punctuation runs that are one token; "[...]" marks an elision inside a quotation.
+    if (c == '[') {
+      if (s_.compare(j, 4, "...]") == 0) return make(i, j + 4, TokenKind::Punct);
+      if (s_.compare(j, 4, "\xE2\x80\xA6]") == 0) return make(i, j + 4, TokenKind::Punct);
+    }
     // Punctuation runs that are one token.
     if (c == '.' || c == 0x2026) {
       Pos e = j;
