@@ -6,6 +6,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
+#include <unicode/ustring.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
@@ -127,19 +128,31 @@ Segmentation Segmenter::segment(std::string_view text) const {
   const std::size_t n = toks.size();
   if (n == 0) return out;
 
-  // 1. ICU's proposals, moved onto token starts.
+  // 1. ICU's proposals, moved onto token starts. ICU iterates UTF-16 much faster than a UTF-8
+  // UText, so the text is converted once and boundaries are mapped back by one forward walk.
   std::vector<std::uint8_t> icu_break(n, 0);
   {
     UErrorCode status = U_ZERO_ERROR;
+    std::u16string u16(text.size() + 1, u'\0');
+    int32_t len16 = 0;
+    u_strFromUTF8WithSub(u16.data(), static_cast<int32_t>(u16.size()), &len16, text.data(),
+                         static_cast<int32_t>(text.size()), 0xFFFD, nullptr, &status);
+    if (U_FAILURE(status)) throw Error(std::string("ICU: ") + u_errorName(status));
     std::unique_ptr<icu::BreakIterator> bi(icu_->sentence_prototype->clone());
-    std::unique_ptr<UText, UTextCloser> ut(
-        utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
+    std::unique_ptr<UText, UTextCloser> ut(utext_openUChars(nullptr, u16.data(), len16, &status));
     if (U_FAILURE(status)) throw Error(std::string("ICU: ") + u_errorName(status));
     bi->setText(ut.get(), status);
     if (U_FAILURE(status)) throw Error(std::string("ICU: ") + u_errorName(status));
-    std::size_t k = 0;
+    std::size_t k = 0, byte = 0;
+    int32_t unit = 0;
     for (int32_t b = bi->next(); b != icu::BreakIterator::DONE; b = bi->next()) {
-      while (k < n && toks[k].start < static_cast<std::uint32_t>(b)) ++k;
+      while (unit < b && byte < text.size()) {  // advance one code point in both encodings
+        const auto lead = static_cast<unsigned char>(text[byte]);
+        const std::size_t bytes = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        byte += bytes;
+        unit += bytes == 4 ? 2 : 1;
+      }
+      while (k < n && toks[k].start < byte) ++k;
       if (k >= n) break;
       if (k > 0) icu_break[k] = 1;
     }
@@ -154,6 +167,7 @@ Segmentation Segmenter::segment(std::string_view text) const {
     const Token& t = toks[i];
     if (t.kind == TokenKind::Emoji) return true;
     if (t.kind != TokenKind::Word || !t.has(token_flags::kCapitalized)) return false;
+    if (i + 1 < n && toks[i + 1].text(text) == ":" && is_credit_label(t.text(text))) return true;
     return starters.count(t.text(text)) > 0;
   };
   // Scraped news often loses the line break between a caption or dateline and the next sentence
@@ -164,7 +178,8 @@ Segmentation Segmenter::segment(std::string_view text) const {
   auto missing_boundary = [&](std::size_t i) -> bool {
     const Token& t = toks[i];
     const Token& prev = toks[i - 1];
-    if (t.kind != TokenKind::Word || !(prev.kind == TokenKind::Word || prev.kind == TokenKind::Number)) return false;
+    if (t.kind != TokenKind::Word || !t.has(token_flags::kCapitalized)) return false;
+    if (!(prev.kind == TokenKind::Word || prev.kind == TokenKind::Number)) return false;
     if (prev.has(token_flags::kAbbreviation)) return false;
     const auto word = t.text(text);
     if (i + 1 < n && toks[i + 1].text(text) == ":" && is_credit_label(word)) return true;

@@ -111,10 +111,23 @@ bool is_emoji_extender(char32_t c) {
          (c >= 0xE0020 && c <= 0xE007F);
 }
 
+// ASCII letters and digits.
+constexpr std::array<bool, 256> make_ascii_word_table() {
+  std::array<bool, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = true;
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = true;
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = true;
+  return t;
+}
+constexpr std::array<bool, 256> kAsciiWord = make_ascii_word_table();
+
 class Scanner {
  public:
   Scanner(std::string_view text, const Abbreviations& abbreviations)
-      : s_(text), abbr_(abbreviations) {}
+      : s_(text), abbr_(abbreviations) {
+    const void* p = text.empty() ? nullptr : std::memchr(text.data(), '@', text.size());
+    next_at_ = p ? static_cast<std::size_t>(static_cast<const char*>(p) - text.data()) : std::string_view::npos;
+  }
 
   std::vector<Token> run() {
     std::vector<Token> out;
@@ -150,11 +163,27 @@ class Scanner {
   std::string_view s_;
   const Abbreviations& abbr_;
   Token pending_{};
+  std::size_t next_at_ = 0;  // position of the next '@' at or after the scan point (npos if none)
+
+  // An e-mail address needs an '@' within a short run of address characters; finding the next '@'
+  // with memchr (amortised over the text) keeps the check off the common path.
+  bool email_possible(Pos i) {
+    if (next_at_ != std::string_view::npos && next_at_ < i) {
+      const void* p = std::memchr(s_.data() + i, '@', s_.size() - i);
+      next_at_ = p ? static_cast<std::size_t>(static_cast<const char*>(p) - s_.data()) : std::string_view::npos;
+    }
+    return next_at_ != std::string_view::npos && next_at_ > i && next_at_ - i <= 64;
+  }
 
   // Decodes the code point at `p`, setting `next` to the position after it.
   char32_t at(Pos p, Pos& next) const {
     next = p;
     if (p >= s_.size()) return 0;
+    const auto b = static_cast<unsigned char>(s_[p]);
+    if (b < 0x80) {  // ASCII: no decoding
+      next = p + 1;
+      return b;
+    }
     return decode_utf8(s_, next);
   }
   char32_t peek(Pos p) const {
@@ -163,6 +192,7 @@ class Scanner {
   }
   char32_t before(Pos p) const {  // the code point ending at p (0 at the start)
     if (p == 0) return 0;
+    if (static_cast<unsigned char>(s_[p - 1]) < 0x80) return static_cast<unsigned char>(s_[p - 1]);
     Pos b = p - 1;
     while (b > 0 && (static_cast<unsigned char>(s_[b]) & 0xC0) == 0x80) --b;
     Pos n;
@@ -195,6 +225,19 @@ class Scanner {
     if (is_upper(first)) t.flags |= token_flags::kCapitalized;
     int letters = 0;
     bool lower = false;
+    bool ascii = true;
+    for (Pos q = t.start; q < t.end && ascii; ++q) {
+      const auto b = static_cast<unsigned char>(s_[q]);
+      if (b >= 0x80) ascii = false;
+      else if (b >= 'a' && b <= 'z') { lower = true; ++letters; }
+      else if (b >= 'A' && b <= 'Z') ++letters;
+    }
+    if (ascii) {
+      if (letters > 1 && !lower) t.flags |= token_flags::kAllCaps;
+      return;
+    }
+    letters = 0;
+    lower = false;
     for (Pos q = t.start; q < t.end;) {
       char32_t c = at(q, q);
       if (is_letter(c)) {
@@ -212,8 +255,10 @@ class Scanner {
     const bool after_word = prev != 0 && is_word_char(prev);
 
     if (!after_word) {
-      if (Pos e = scan_url(i)) return make(i, e, TokenKind::Url);
-      if (Pos e = scan_email(i)) return make(i, e, TokenKind::Email);
+      if ((c == 'h' || c == 'H' || c == 'w' || c == 'W'))
+        if (Pos e = scan_url(i)) return make(i, e, TokenKind::Url);
+      if (email_possible(i))
+        if (Pos e = scan_email(i)) return make(i, e, TokenKind::Email);
     }
     if (c == '@' && !after_word) {
       Pos e = j;
@@ -263,8 +308,8 @@ class Scanner {
 
     // Punctuation runs that are one token; "[...]" marks an elision inside a quotation.
     if (c == '[') {
-      if (s_.compare(j, 4, "...]") == 0) return make(i, j + 4, TokenKind::Punct);
-      if (s_.compare(j, 4, "\xE2\x80\xA6]") == 0) return make(i, j + 4, TokenKind::Punct);
+      if (s_.compare(j, 4, "...]") == 0) return make(i, j + 4, TokenKind::Punct, token_flags::kTerminal);
+      if (s_.compare(j, 4, "\xE2\x80\xA6]") == 0) return make(i, j + 4, TokenKind::Punct, token_flags::kTerminal);
     }
     // Punctuation runs that are one token.
     if (c == '.' || c == 0x2026) {
@@ -440,6 +485,9 @@ class Scanner {
     Pos e = i, n;
     Pos last_apostrophe = 0;
     while (e < s_.size()) {
+      // ASCII letters and digits, the bulk of news text, without decoding.
+      while (e < s_.size() && kAsciiWord[static_cast<unsigned char>(s_[e])]) ++e;
+      if (e >= s_.size()) break;
       char32_t c = at(e, n);
       if (is_word_char(c) || c == 0x200D || c == 0x00AD) {  // ZWJ and soft hyphen stay inside words
         e = n;
