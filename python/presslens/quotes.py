@@ -1,8 +1,210 @@
-"""Quotes and speakers on a Document (stage 2-3). Placeholder until the quotes stage lands."""
+"""Who said what: quotes, speakers, entities and mentions on a :class:`presslens.Document`.
+
+>>> import presslens
+>>> doc = presslens.analyze("“We are ready,” Marco Rubio told reporters.")
+>>> [(q.kind, q.speaker.name, q.text) for q in doc.quotes]
+[('direct', 'Marco Rubio', 'We are ready,')]
+
+Quote kinds: ``direct`` (in quote marks, a whole clause), ``partial`` (a quoted fragment inside the
+author's sentence), ``indirect`` (reported speech: "X said that ..."), ``according_to`` and
+``turn`` (one speaker turn of a transcript, "THE PRESIDENT: ..."). The rules are described in
+``docs/quotes.md`` and in the C++ headers ``mentions.hpp`` and ``quotes.hpp``.
+"""
 from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional
+
+from . import _core
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import Document
+
+Quote = _core.Quote
+Entity = _core.Entity
+Mention = _core.Mention
+Span = _core.Span
+
+QUOTE_KINDS = tuple(_core.QUOTE_KINDS)
+ENTITY_KINDS = tuple(_core.ENTITY_KINDS)
+
+_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+
+_FRAME_COLUMNS = [
+    "quote",
+    "kind",
+    "speaker",
+    "speaker_kind",
+    "title",
+    "speaker_mention",
+    "speaker_mention_start",
+    "speaker_mention_end",
+    "cue",
+    "text",
+    "start",
+    "end",
+    "sentence",
+    "paragraph",
+    "confidence",
+    "words",
+]
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
 
 
 class QuotesMixin:
     """Quote-related accessors mixed into :class:`presslens.Document`."""
 
     __slots__ = ()
+
+    @property
+    def quotes(self) -> List[Quote]:
+        """The quotes, in text order (see the module docstring for the kinds)."""
+        return _core._quotes(self._core)  # type: ignore[attr-defined]
+
+    @property
+    def entities(self) -> List[Entity]:
+        """People, organizations, groups and places, each with a canonical name and all its mentions."""
+        return _core._entities(self._core)  # type: ignore[attr-defined]
+
+    @property
+    def mentions(self) -> List[Mention]:
+        """Every mention of an entity (names, titles, roles, pronouns), in text order."""
+        return _core._mentions(self._core)  # type: ignore[attr-defined]
+
+    def quote_rows(self) -> List[Dict[str, Any]]:
+        """One plain dict per quote (the rows of :meth:`quotes_frame`, without document metadata)."""
+        text: str = self._text  # type: ignore[attr-defined]
+        entities = self.entities
+        rows: List[Dict[str, Any]] = []
+        for i, (kind, start, end, spk, ms, me, cs, ce, sent, para, conf) in enumerate(
+            _core._quote_rows(self._core)  # type: ignore[attr-defined]
+        ):
+            ent = entities[spk] if spk >= 0 else None
+            content = text[start:end]
+            rows.append(
+                {
+                    "quote": i,
+                    "kind": kind,
+                    "speaker": ent.name if ent is not None else None,
+                    "speaker_kind": ent.kind if ent is not None else None,
+                    "title": ent.title if ent is not None else None,
+                    "speaker_mention": text[ms:me] if ms >= 0 else None,
+                    "speaker_mention_start": ms if ms >= 0 else None,
+                    "speaker_mention_end": me if ms >= 0 else None,
+                    "cue": text[cs:ce] if cs >= 0 else None,
+                    "text": content,
+                    "start": start,
+                    "end": end,
+                    "sentence": sent,
+                    "paragraph": para,
+                    "confidence": round(float(conf), 3),
+                    "words": _words(content),
+                }
+            )
+        return rows
+
+    def quotes_frame(self, *, sentiment: bool = True):
+        """A pandas DataFrame, one row per quote, with the document metadata as leading columns.
+
+        Columns: the metadata keys, then quote (index), kind, speaker, speaker_kind, title,
+        speaker_mention (+ its start/end), cue, text, start, end, sentence, paragraph, confidence,
+        words, and ``sentiment`` (compound score of the quote text) when the sentiment stage is
+        available and ``sentiment`` is true.
+        """
+        import pandas as pd
+
+        rows = self.quote_rows()
+        meta: Dict[str, Any] = dict(self.metadata)  # type: ignore[attr-defined]
+        frame = pd.DataFrame(rows, columns=_FRAME_COLUMNS)
+        for pos, (k, v) in enumerate(meta.items()):
+            if k in frame.columns:
+                k = f"doc_{k}"
+            frame.insert(pos, k, [v] * len(frame))
+        if sentiment:
+            scores = _quote_sentiments([r["text"] for r in rows])
+            if scores is not None:
+                frame["sentiment"] = scores
+        return frame
+
+    def speakers(self):
+        """Who is quoted and how much: a pandas DataFrame, one row per speaker entity.
+
+        Columns: speaker, speaker_kind, title, quotes (count), one count column per quote kind,
+        words (quoted or reported words), share (of all attributed words). Sorted by words.
+        Quotes without a speaker are left out.
+        """
+        import pandas as pd
+
+        rows = self.quote_rows()
+        table: Dict[Any, Dict[str, Any]] = {}
+        for r in rows:
+            if r["speaker"] is None:
+                continue
+            key = (r["speaker"], r["speaker_kind"])
+            entry = table.setdefault(
+                key,
+                {"speaker": r["speaker"], "speaker_kind": r["speaker_kind"], "title": r["title"], "quotes": 0,
+                 **{k: 0 for k in QUOTE_KINDS}, "words": 0},
+            )
+            entry["quotes"] += 1
+            entry[r["kind"]] += 1
+            entry["words"] += r["words"]
+        columns = ["speaker", "speaker_kind", "title", "quotes", *QUOTE_KINDS, "words", "share"]
+        frame = pd.DataFrame(list(table.values()), columns=columns[:-1])
+        total = frame["words"].sum() if len(frame) else 0
+        frame["share"] = frame["words"] / total if total else 0.0
+        return frame.sort_values(["words", "quotes"], ascending=False, kind="stable").reset_index(drop=True)
+
+    def _quotes_dict(self) -> Dict[str, Any]:
+        """The quotes, entities and mentions for :meth:`Document.to_dict` (str indices)."""
+        entities = self.entities
+        mentions = self.mentions
+        return {
+            "quotes": self.quote_rows(),
+            "entities": [
+                {"name": e.name, "kind": e.kind, "title": e.title, "gender": e.gender,
+                 "mentions": [m.i for m in e.mentions]}
+                for e in entities
+            ],
+            "mentions": [
+                {"start": m.start, "end": m.end, "text": m.text, "entity": m.entity.i if m.entity is not None else None,
+                 "sentence": m.sentence, "is_pronoun": m.is_pronoun}
+                for m in mentions
+            ],
+        }
+
+
+def _quote_sentiments(texts: List[str]) -> Optional[List[float]]:
+    """Compound sentiment of each text when the sentiment stage provides it, else None."""
+    try:
+        from .sentiment import polarity_scores_many  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    if not texts:
+        return []
+    scores = polarity_scores_many(texts, threads=1)
+    out: List[float] = []
+    for s in scores:
+        out.append(float(s["compound"]) if isinstance(s, dict) else float(getattr(s, "compound")))
+    return out
+
+
+def quotes_frame(docs: Iterable["Document"], *, sentiment: bool = True):
+    """One pandas DataFrame of the quotes of many documents (see :meth:`Document.quotes_frame`).
+
+    A ``doc`` column holds each document's position in ``docs``; metadata keys become columns
+    (missing keys are left empty).
+    """
+    import pandas as pd
+
+    frames = []
+    for i, doc in enumerate(docs):
+        f = doc.quotes_frame(sentiment=sentiment)
+        f.insert(0, "doc", i)
+        frames.append(f)
+    if not frames:
+        return pd.DataFrame(columns=["doc", *_FRAME_COLUMNS])
+    return pd.concat(frames, ignore_index=True, sort=False)

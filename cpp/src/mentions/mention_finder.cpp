@@ -1,9 +1,739 @@
+// Stage 2: mentions and entities (rules documented in mentions.hpp).
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+#include "word_lists.hpp"
 #include "presslens/mentions.hpp"
 
 namespace presslens {
 
-MentionFinder::MentionFinder() = default;
+namespace {
 
-MentionResult MentionFinder::find(std::string_view, const Segmentation&) const { return {}; }
+constexpr std::uint32_t kNoName = wc::kTitle | wc::kOrgWord | wc::kFunc | wc::kConnector | wc::kPlace | wc::kTime;
+constexpr std::uint32_t kPronounLookbackSentences = 6;
+constexpr std::size_t kLookbackMentions = 150;
+constexpr std::int32_t kNoEntity = -1;
+
+enum class CandType : std::uint8_t { Run, Label, Pronoun, RoleNP, GroupNP, Source };
+
+struct Cand {
+  std::uint32_t tb = 0, te = 0;            // whole mention, tokens
+  std::uint32_t name_tb = 0, name_te = 0;  // the name part (title excluded)
+  CandType type = CandType::Run;
+  EntityKind kind = EntityKind::Other;
+  Gender gender = Gender::Unknown;
+  bool strong = false;          // can found an entity on its own
+  bool weak_initial = false;    // unknown capitalised word at sentence start: dropped unless it links
+  bool plural = false;          // pronoun they/them/their
+  bool definite_role = false;   // "the secretary": joins a person with that title
+  bool drop = false;
+  std::string title;
+  std::string key;   // lookup key (lower case)
+  std::string name;  // display name
+  std::int32_t entity = -1;
+  std::uint32_t sentence = 0;
+  bool in_quote = false;
+};
+
+std::string title_case(std::string_view s) {
+  std::string out(s);
+  bool start = true;
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z' && !start) c = static_cast<char>(c | 0x20);
+    start = c == ' ' || c == '-';
+  }
+  return out;
+}
+
+class Finder {
+ public:
+  Finder(std::string_view text, const Segmentation& seg, const WordLists& lex)
+      : text_(text), seg_(seg), toks_(seg.tokens), lex_(lex), info_(token_infos(text, seg, lex)) {}
+
+  MentionResult run() {
+    mark_quotes();
+    for (std::uint32_t p = 0; p < seg_.paragraphs.size(); ++p) scan_paragraph(p);
+    resolve();
+    return build();
+  }
+
+ private:
+  std::string_view text_;
+  const Segmentation& seg_;
+  const std::vector<Token>& toks_;
+  const WordLists& lex_;
+  std::vector<TokenInfo> info_;
+  std::vector<std::uint8_t> in_quote_;
+  std::vector<Cand> cands_;
+  std::vector<Entity> entities_;
+  std::string low_;
+
+  std::string_view tok_text(std::uint32_t i) const { return toks_[i].text(text_); }
+  std::string_view span_text(std::uint32_t tb, std::uint32_t te) const {
+    return text_.substr(toks_[tb].start, toks_[te - 1].end - toks_[tb].start);
+  }
+  std::string lower_joined(std::uint32_t tb, std::uint32_t te) {
+    std::string out;
+    for (std::uint32_t i = tb; i < te; ++i) {
+      if (i > tb) out.push_back(' ');
+      lower_into(tok_text(i), low_);
+      out += low_;
+    }
+    return out;
+  }
+  bool is_punct(std::uint32_t i) const { return toks_[i].kind == TokenKind::Punct; }
+  bool is_text(std::uint32_t i, std::string_view s) const { return tok_text(i) == s; }
+  bool lower_is(std::uint32_t i, std::string_view s) {
+    lower_into(tok_text(i), low_);
+    return low_ == s;
+  }
+
+  void mark_quotes() {
+    in_quote_.assign(toks_.size(), 0);
+    for (const auto& q : pair_quote_marks(text_, seg_)) {
+      const std::uint32_t end = q.closed ? q.close_tok : q.close_tok + 1;
+      for (std::uint32_t i = q.open_tok + 1; i < end; ++i) in_quote_[i] = 1;
+    }
+  }
+
+  void push(Cand c, std::uint32_t sentence) {
+    c.sentence = sentence;
+    c.in_quote = in_quote_[c.tb] != 0;
+    cands_.push_back(std::move(c));
+  }
+
+  // A transcript speaker label at the start of a paragraph: "THE PRESIDENT:", "DR. FAUCI:", "Q:".
+  bool try_label(std::uint32_t i, std::uint32_t te, std::uint32_t sentence) {
+    std::uint32_t j = i;
+    while (j < te && j - i < 6) {
+      const Token& t = toks_[j];
+      if (t.kind == TokenKind::Punct && is_text(j, ".") && j > i && toks_[j - 1].end == t.start &&
+          toks_[j - 1].kind == TokenKind::Word) {
+        ++j;  // "DR." split as DR + .
+        continue;
+      }
+      if (t.kind != TokenKind::Word) break;
+      const bool single_upper = t.end - t.start == 1 && text_[t.start] >= 'A' && text_[t.start] <= 'Z';
+      if (!t.has(token_flags::kAllCaps) && !single_upper) break;
+      ++j;
+    }
+    if (j == i || j >= te || !is_text(j, ":")) return false;
+    Cand c;
+    c.type = CandType::Label;
+    c.tb = i;
+    c.te = j;
+    c.kind = EntityKind::Person;
+    c.strong = true;
+    std::uint32_t a = i;
+    if (lower_is(a, "the") && j - i > 1) ++a;
+    std::uint32_t k = a;
+    while (k < j && ((info_[k].cls & wc::kTitle) || is_text(k, "."))) ++k;
+    if (k > a && k < j) {
+      c.title = title_case(span_text(a, k));
+      c.name_tb = k;
+      c.name_te = j;
+      c.name = title_case(span_text(k, j));
+      c.key = lower_joined(j - 1, j);  // surname
+    } else {
+      c.name_tb = i;
+      c.name_te = j;
+      c.name = title_case(span_text(i, j));
+      if (k == j) c.title = title_case(span_text(a, j));
+      c.key = "label:" + lower_joined(i, j);
+    }
+    for (std::uint32_t m = i; m < j; ++m) {
+      if (info_[m].cls & wc::kMale) c.gender = Gender::Male;
+      if (info_[m].cls & wc::kFemale) c.gender = Gender::Female;
+    }
+    push(std::move(c), sentence);
+    return true;
+  }
+
+  bool name_like(std::uint32_t i) const {
+    return info_[i].word && info_[i].cap && !(info_[i].cls & kNoName);
+  }
+
+  // A capitalised run from i; returns the token after it (> i), or i when there is none.
+  std::uint32_t try_run(std::uint32_t i, std::uint32_t te, std::uint32_t sentence, bool sentence_initial) {
+    auto run_word = [&](std::uint32_t k) {
+      return info_[k].word && info_[k].cap && !(info_[k].cls & (wc::kFunc | wc::kTime) && !(info_[k].cls & wc::kTitle));
+    };
+    if (!run_word(i)) {
+      // Title-case function words start nothing; a capitalised "The" before a name is skipped.
+      return i;
+    }
+    std::uint32_t j = i + 1;
+    while (j < te) {
+      if (toks_[j].has(token_flags::kLineStart)) break;
+      if (run_word(j)) { ++j; continue; }
+      if (info_[j].word && (info_[j].cls & wc::kConnector) && !info_[j].cap && j + 1 < te && run_word(j + 1)) { j += 2; continue; }
+      if (is_text(j, "&") && j + 1 < te && run_word(j + 1)) { j += 2; continue; }
+      if ((info_[j].cls & wc::kNameSuffix) && toks_[j].kind == TokenKind::Word) { ++j; continue; }
+      break;
+    }
+    std::uint32_t a = i, b = j;
+    // Sentence-initial words that are common words are not names: "Critics", "Asked", "Under".
+    bool weak_initial = false;
+    if (sentence_initial) {
+      const std::uint32_t cls = info_[a].cls;
+      if (cls & (wc::kSpeech | wc::kAdverb | wc::kPreposition | wc::kPronoun | wc::kSubordinator | wc::kClause | wc::kPartialCue)) {
+        if (!(cls & (wc::kTitle | wc::kPlace))) ++a;
+      } else if ((cls & (wc::kGroupNoun | wc::kRoleNoun)) && b - a == 1) {
+        return i;  // handled as a group / role noun phrase
+      } else if (b - a == 1 && !(cls & (wc::kTitle | wc::kOrgWord | wc::kPlace)) && !toks_[a].has(token_flags::kAllCaps) &&
+                 !lex_.first_name_gender(lower_joined(a, a + 1)) && b < te && info_[b].lower &&
+                 !(info_[b].cls & (wc::kSpeech | wc::kClause | wc::kAux | wc::kAdverb | wc::kPartialCue))) {
+        // "Speaking to reporters", "Local residents": a common word unless it is a known name.
+        weak_initial = true;
+      }
+    }
+    while (b > a && (info_[b - 1].cls & wc::kTime) && !(info_[b - 1].cls & wc::kTitle)) --b;
+    if (a >= b) return j;
+    classify_run(a, b, te, sentence, weak_initial);
+    return std::max(j, cands_.empty() ? j : cands_.back().te);
+  }
+
+  void classify_run(std::uint32_t a, std::uint32_t b, std::uint32_t te, std::uint32_t sentence, bool weak_initial) {
+    Cand c;
+    c.type = CandType::Run;
+    c.tb = a;
+    c.te = b;
+    c.weak_initial = weak_initial;
+    const std::string low = lower_joined(a, b);
+    // Places (whole run), also "U.S." inside a longer run is left to the title split below.
+    const std::string_view place = lex_.place_key(low);
+    if (!place.empty()) {
+      c.kind = EntityKind::Place;
+      c.strong = true;
+      c.name = std::string(place);
+      c.key = "place:" + c.name;
+      c.name_tb = a;
+      c.name_te = b;
+      c.weak_initial = false;
+      push(std::move(c), sentence);
+      return;
+    }
+    // "Trump administration", "Obama campaign": an organization named after a person.
+    if (b < te && info_[b].lower && (info_[b].cls & wc::kOrgTail) && b - a <= 3) {
+      c.te = b + 1;
+      c.kind = EntityKind::Organization;
+      c.strong = true;
+      c.name = std::string(span_text(a, b + 1));
+      c.key = "org:" + lower_joined(a, b + 1);
+      c.name_tb = a;
+      c.name_te = b + 1;
+      c.weak_initial = false;
+      push(std::move(c), sentence);
+      return;
+    }
+    // Name suffix: capitalised words that are not titles, organization words or places.
+    std::uint32_t k = b;
+    while (k > a && (name_like(k - 1) || ((info_[k - 1].cls & wc::kNameSuffix) && k < b + 1 && k == b))) --k;
+    if (k > a && k < b && (info_[k - 1].cls & wc::kConnector)) k = b;  // "Secretary of Health"
+    bool has_title = false, has_org = false;
+    for (std::uint32_t m = a; m < b; ++m) {
+      if (info_[m].cls & wc::kTitle) has_title = true;
+      if (info_[m].cls & wc::kOrgWord) has_org = true;
+    }
+    bool prefix_title = false;
+    for (std::uint32_t m = a; m < k; ++m)
+      if (info_[m].cls & wc::kTitle) prefix_title = true;
+    if (prefix_title && k < b) {
+      c.kind = EntityKind::Person;
+      c.strong = true;
+      c.weak_initial = false;
+      c.title = std::string(span_text(a, k));
+      c.name_tb = k;
+      c.name_te = b;
+      set_person_name(c);
+      for (std::uint32_t m = a; m < k; ++m) {
+        if (info_[m].cls & wc::kMale) c.gender = Gender::Male;
+        if (info_[m].cls & wc::kFemale) c.gender = Gender::Female;
+      }
+      push(std::move(c), sentence);
+      return;
+    }
+    c.name_tb = a;
+    c.name_te = b;
+    c.name = std::string(span_text(a, b));
+    if ((info_[a].cls & wc::kTitle) && k == b && !has_org) {
+      // A title with no name ("The Vice President", "Mr. President"): the most recent person
+      // with that title, else a person known only by it.
+      c.type = CandType::RoleNP;
+      c.kind = EntityKind::Person;
+      c.definite_role = true;
+      std::uint32_t t0 = a;
+      while (t0 + 1 < b && (lower_is_honorific(t0) || is_text(t0, "."))) ++t0;
+      c.title = lower_joined(t0, b);
+      c.key = "role:" + low;
+      c.weak_initial = false;
+      push(std::move(c), sentence);
+      return;
+    }
+    if (lex_.place_tail(low_last(b))) {
+      c.kind = EntityKind::Place;
+      c.strong = true;
+      c.weak_initial = false;
+      c.key = "place:" + low;
+      push(std::move(c), sentence);
+      return;
+    }
+    if (b - a == 1 && (info_[a].cls & wc::kGroupNoun)) {
+      c.kind = EntityKind::Group;
+      c.strong = true;
+      c.weak_initial = false;
+      c.key = "group:" + low;
+    } else if (has_org && !(b - a == 1 && has_title)) {
+      c.kind = EntityKind::Organization;
+      c.strong = true;
+      c.weak_initial = false;
+      std::uint32_t s = a;
+      c.key = "org:" + lower_joined(s, b);
+    } else if (b - a == 1 && toks_[a].has(token_flags::kAllCaps) && toks_[a].end - toks_[a].start >= 2) {
+      c.kind = EntityKind::Organization;
+      c.strong = true;
+      c.weak_initial = false;
+      c.key = "org:" + low;
+    } else if (b - a >= 2 && b - a <= 5 && k == a) {
+      c.kind = EntityKind::Person;
+      c.strong = true;
+      c.weak_initial = false;
+      set_person_name(c);
+    } else if (b - a == 1) {
+      c.kind = EntityKind::Other;  // resolved against known names later
+      c.key = low;
+      // The subject or object of a speech verb is a speaker: "Rubio told", "said Rubio".
+      std::uint32_t n = b;
+      while (n < te && n < b + 2 && (info_[n].cls & wc::kAdverb) && info_[n].word) ++n;
+      if ((n < te && info_[n].lower && (info_[n].cls & (wc::kSpeech | wc::kClause))) ||
+          (a > 0 && info_[a - 1].lower && (info_[a - 1].cls & wc::kSpeech)))
+        c.kind = EntityKind::Person;
+      // "Salvadoran nationals", "American criminals": a modifier unless it is a known name.
+      if (b < te && info_[b].lower &&
+          !(info_[b].cls & (wc::kFunc | wc::kAux | wc::kSpeech | wc::kClause | wc::kAdverb | wc::kPreposition | wc::kPartialCue)))
+        c.weak_initial = true;
+    } else {
+      c.kind = EntityKind::Other;
+      c.strong = true;
+      c.key = "other:" + low;
+    }
+    push(std::move(c), sentence);
+  }
+
+  bool lower_is_honorific(std::uint32_t i) {
+    lower_into(tok_text(i), low_);
+    return low_ == "mr." || low_ == "mr" || low_ == "mrs." || low_ == "ms." || low_ == "madam" || low_ == "madame";
+  }
+
+  std::string low_last(std::uint32_t b) {
+    lower_into(tok_text(b - 1), low_);
+    return low_;
+  }
+
+  void set_person_name(Cand& c) {
+    std::uint32_t last = c.name_te;
+    while (last > c.name_tb + 1 && (info_[last - 1].cls & wc::kNameSuffix)) --last;
+    c.name = std::string(span_text(c.name_tb, c.name_te));
+    lower_into(tok_text(last - 1), low_);
+    c.key = low_;  // surname
+    if (last - c.name_tb >= 2 && c.gender == Gender::Unknown) {
+      lower_into(tok_text(c.name_tb), low_);
+      const char g = lex_.first_name_gender(low_);
+      if (g == 'm') c.gender = Gender::Male;
+      if (g == 'f') c.gender = Gender::Female;
+    }
+  }
+
+  bool np_follow_ok(std::uint32_t j, std::uint32_t te) const {
+    if (j >= te) return true;
+    const Token& t = toks_[j];
+    if (t.kind != TokenKind::Word) return true;
+    const std::uint32_t cls = info_[j].cls;
+    if (cls & (wc::kFunc | wc::kAux | wc::kSpeech | wc::kClause | wc::kAdverb | wc::kPartialCue | wc::kPreposition)) return true;
+    const std::string_view w = tok_text(j);
+    return w.size() > 4 && w.substr(w.size() - 2) == "ed";  // the official resigned
+  }
+
+  // A noun phrase headed by a group or role noun at h: "human rights groups", "a senior official".
+  bool try_noun_phrase(std::uint32_t h, std::uint32_t sb, std::uint32_t te, std::uint32_t sentence) {
+    const std::uint32_t cls = info_[h].cls;
+    if (!(cls & (wc::kGroupNoun | wc::kRoleNoun)) || !info_[h].word) return false;
+    if (info_[h].cap && h != sb && !(h > sb && toks_[h - 1].kind == TokenKind::Quote)) return false;  // capitalised: a run
+    const bool plural = (cls & wc::kGroupNoun) != 0;
+    if (!plural && !np_follow_ok(h + 1, te)) return false;
+    // Modifiers: lower-case content words or capitalised words right before the head.
+    std::uint32_t a = h;
+    std::uint32_t lower_mods = 0;
+    while (a > sb && h - a < 4) {
+      const std::uint32_t p = a - 1;
+      if (toks_[p].kind != TokenKind::Word) break;
+      const std::uint32_t pc = info_[p].cls;
+      if (pc & (wc::kFunc | wc::kDeterminer | wc::kSpeech | wc::kClause | wc::kAux | wc::kPreposition |
+                wc::kSubordinator | wc::kPronoun | wc::kAdverb | wc::kPartialCue))
+        break;
+      if (info_[p].lower) {
+        const std::string_view w = tok_text(p);
+        if (lower_mods >= 2 || (w.size() > 4 && w.substr(w.size() - 3) == "ing")) break;
+        lower_mods++;
+      }
+      a = p;
+    }
+    // Absorb an adjacent run already taken as a mention ("U.S. officials", "White House aides").
+    while (!cands_.empty() && cands_.back().te > a && cands_.back().tb >= sb) {
+      a = std::min(a, cands_.back().tb);
+      cands_.pop_back();
+    }
+    bool det = false;
+    if (a > sb && (info_[a - 1].cls & wc::kDeterminer) && toks_[a - 1].kind == TokenKind::Word &&
+        !(info_[a - 1].cls & wc::kPronoun)) {
+      --a;
+      det = true;
+    }
+    if (!plural && !det && a == h) return false;  // "official statement", a bare role noun
+    lower_into(tok_text(h), low_);
+    const std::string head = low_;
+    static const char* const kThings[] = {"statement", "report", "study", "survey", "poll", "document", "memo",
+                                          "letter", "filing", "complaint", "lawsuit", "ruling"};
+    bool thing = false;
+    for (const char* t : kThings) thing = thing || head == t;
+    if (thing && !(h + 1 < te && lower_is(h + 1, "said")) && !det) return false;
+    Cand c;
+    c.tb = a;
+    c.te = h + 1;
+    c.strong = true;
+    c.name_tb = det ? a + 1 : a;
+    c.name_te = h + 1;
+    c.name = std::string(span_text(c.name_tb, c.name_te));
+    std::uint32_t name_start = c.name_tb;
+    c.key = "np:" + lower_joined(name_start, h + 1);
+    if (thing) {
+      c.type = CandType::Source;
+      c.kind = EntityKind::Other;
+    } else if (head == "agency") {
+      c.type = CandType::RoleNP;
+      c.kind = EntityKind::Organization;
+    } else if (plural) {
+      c.type = CandType::GroupNP;
+      c.kind = EntityKind::Group;
+    } else {
+      c.type = CandType::RoleNP;
+      c.kind = EntityKind::Person;
+      if (cls & wc::kMale) c.gender = Gender::Male;
+      if (cls & wc::kFemale) c.gender = Gender::Female;
+      lower_into(tok_text(a), low_);
+      c.definite_role = det && (low_ == "the") && (cls & wc::kTitle) && h == a + 1;
+      if (c.definite_role) c.title = head;
+    }
+    push(std::move(c), sentence);
+    return true;
+  }
+
+  bool try_pronoun(std::uint32_t i, std::uint32_t te, std::uint32_t sentence) {
+    if (!info_[i].word || !(info_[i].cls & wc::kPronoun)) return false;
+    lower_into(tok_text(i), low_);
+    const std::string p = low_;
+    if (p == "it" || p == "its") {
+      // Only "it" as the subject of a speech verb ("it said") is a speaker mention.
+      std::uint32_t j = i + 1;
+      while (j < te && (info_[j].cls & wc::kAdverb) && j - i < 3) ++j;
+      if (p == "its" || j >= te || !(info_[j].cls & wc::kSpeech)) return false;
+    }
+    Cand c;
+    c.type = CandType::Pronoun;
+    c.tb = i;
+    c.te = i + 1;
+    c.name_tb = i;
+    c.name_te = i + 1;
+    c.name = std::string(tok_text(i));
+    c.key = p;
+    if (p == "he" || p == "him" || p == "his") c.gender = Gender::Male;
+    if (p == "she" || p == "her" || p == "hers") c.gender = Gender::Female;
+    c.plural = p == "they" || p == "them" || p == "their" || p == "theirs";
+    c.kind = (p == "it") ? EntityKind::Organization : c.plural ? EntityKind::Group : EntityKind::Person;
+    push(std::move(c), sentence);
+    return true;
+  }
+
+  // "according to X": X is a mention even when no other rule finds it.
+  std::uint32_t source_after_according(std::uint32_t i, std::uint32_t te, std::uint32_t sentence) {
+    std::uint32_t j = i;
+    while (j < te && j - i < 10 && toks_[j].kind != TokenKind::Punct && toks_[j].kind != TokenKind::Quote) ++j;
+    if (j == i) return i;
+    Cand c;
+    c.type = CandType::Source;
+    c.tb = i;
+    c.te = j;
+    c.strong = true;
+    std::uint32_t s = i;
+    if (info_[s].cls & wc::kDeterminer && j - s > 1) ++s;
+    c.name_tb = s;
+    c.name_te = j;
+    c.name = std::string(span_text(s, j));
+    c.key = "src:" + lower_joined(s, j);
+    bool org = false;
+    for (std::uint32_t m = i; m < j; ++m) org = org || (info_[m].cls & wc::kOrgWord);
+    c.kind = org ? EntityKind::Organization : EntityKind::Other;
+    push(std::move(c), sentence);
+    return j;
+  }
+
+  void scan_paragraph(std::uint32_t p) {
+    const Paragraph& para = seg_.paragraphs[p];
+    if (para.sentence_begin >= para.sentence_end) return;
+    const std::uint32_t ptb = seg_.sentences[para.sentence_begin].token_begin;
+    std::uint32_t skip_until = ptb;  // after a speaker label (which may cross a sentence break)
+    if (try_label(ptb, seg_.sentences[para.sentence_end - 1].token_end, para.sentence_begin))
+      skip_until = cands_.back().te + 1;
+    for (std::uint32_t s = para.sentence_begin; s < para.sentence_end; ++s) {
+      const Sentence& sent = seg_.sentences[s];
+      const std::uint32_t sb = sent.token_begin, te = sent.token_end;
+      std::uint32_t i = std::max(sb, skip_until);
+      if (i >= te) continue;
+      if (para.is_heading) continue;  // title-case headings make no new mentions
+      bool initial = true;  // first word of the sentence (after opening quotes/bullets)
+      while (i < te) {
+        const Token& t = toks_[i];
+        if (t.kind != TokenKind::Word && t.kind != TokenKind::Number) {
+          // The first word after an opening quote mark or a bullet starts a clause.
+          if ((t.kind == TokenKind::Quote && t.quote_role != QuoteRole::Close) || t.kind == TokenKind::Emoji) initial = true;
+          ++i;
+          continue;
+        }
+        // "according to X"
+        if (i + 2 < te && lower_is(i, "according") && lower_is(i + 1, "to")) {
+          const std::uint32_t before = static_cast<std::uint32_t>(cands_.size());
+          std::uint32_t j = i + 2;
+          std::uint32_t next = j;
+          if (!(info_[j].cls & wc::kPronoun)) {
+            next = try_run(j, te, s, false);
+            if (next == j) {
+              // "according to a statement", "according to officials": scan a short noun phrase
+              std::uint32_t h = j;
+              while (h < te && h - j < 5 && toks_[h].kind == TokenKind::Word &&
+                     !(info_[h].cls & (wc::kGroupNoun | wc::kRoleNoun)))
+                ++h;
+              if (h < te && toks_[h].kind == TokenKind::Word && try_noun_phrase(h, j, te, s)) next = h + 1;
+            }
+          }
+          if (cands_.size() == before || cands_.back().tb != j) {
+            while (cands_.size() > before) cands_.pop_back();
+            next = source_after_according(j, te, s);
+          }
+          i = std::max(next, j);
+          initial = false;
+          continue;
+        }
+        if (try_pronoun(i, te, s)) { ++i; initial = false; continue; }
+        if (try_noun_phrase(i, sb, te, s)) { ++i; initial = false; continue; }
+        const std::uint32_t next = try_run(i, te, s, initial);
+        initial = false;
+        i = next > i ? next : i + 1;
+      }
+    }
+  }
+
+  // ---- entities ------------------------------------------------------------------------------
+  std::int32_t new_entity(const Cand& c) {
+    Entity e;
+    e.name = c.name;
+    e.kind = c.kind;
+    e.title = c.title;
+    e.gender = c.gender;
+    entities_.push_back(std::move(e));
+    return static_cast<std::int32_t>(entities_.size() - 1);
+  }
+
+  void absorb(std::int32_t ent, const Cand& c) {
+    Entity& e = entities_[static_cast<std::size_t>(ent)];
+    const std::size_t words_new = static_cast<std::size_t>(std::count(c.name.begin(), c.name.end(), ' '));
+    const std::size_t words_old = static_cast<std::size_t>(std::count(e.name.begin(), e.name.end(), ' '));
+    if (c.type == CandType::Run && (words_new > words_old || e.kind == EntityKind::Other)) e.name = c.name;
+    if (e.title.empty() && !c.title.empty()) e.title = c.title;
+    if (e.gender == Gender::Unknown) e.gender = c.gender;
+    if (e.kind == EntityKind::Other && c.kind != EntityKind::Other) e.kind = c.kind;
+  }
+
+  static std::string acronym_of(const std::string& name) {
+    std::string a;
+    bool start = true;
+    std::string word;
+    for (std::size_t i = 0; i <= name.size(); ++i) {
+      const char ch = i < name.size() ? name[i] : ' ';
+      if (ch == ' ') {
+        if (!word.empty() && word != "of" && word != "the" && word != "and" && word != "for" && word != "&")
+          a.push_back(word[0]);
+        word.clear();
+        start = true;
+        continue;
+      }
+      word.push_back(static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch));
+      start = false;
+    }
+    (void)start;
+    return a;
+  }
+
+  bool first_names_compatible(const Entity& e, const Cand& c) const {
+    // "Marco Rubio" vs "Jane Rubio": different first names, different people.
+    auto first = [](std::string_view s) { return s.substr(0, s.find(' ')); };
+    if (e.name.find(' ') == std::string::npos || c.name.find(' ') == std::string::npos) return true;
+    return first(e.name) == first(c.name);
+  }
+
+  void resolve() {
+    std::unordered_map<std::string, std::vector<std::int32_t>> by_key;  // person surnames, org/place/group keys
+    std::unordered_map<std::string, std::int32_t> acronyms;  // org acronyms
+    // Phase A: strong mentions found entities.
+    for (auto& c : cands_) {
+      if (!c.strong || c.type == CandType::Pronoun || c.definite_role) continue;
+      std::int32_t found = kNoEntity;
+      auto it = by_key.find(c.key);
+      if (it != by_key.end()) {
+        // Several people may share a surname: the most recent one whose first name agrees.
+        for (auto k = it->second.rbegin(); k != it->second.rend(); ++k) {
+          if (c.kind != EntityKind::Person || first_names_compatible(entities_[static_cast<std::size_t>(*k)], c)) {
+            found = *k;
+            break;
+          }
+        }
+      }
+      if (found != kNoEntity) {
+        c.entity = found;
+        absorb(c.entity, c);
+      } else {
+        c.entity = new_entity(c);
+        by_key[c.key].push_back(c.entity);
+        if (c.kind == EntityKind::Organization && c.name.find(' ') != std::string::npos) {
+          const std::string a = acronym_of(c.name);
+          if (a.size() >= 2) acronyms.emplace(a, c.entity);
+        }
+      }
+    }
+    // Phase B: single names, roles and pronouns, in text order.
+    for (std::size_t ci = 0; ci < cands_.size(); ++ci) {
+      Cand& c = cands_[ci];
+      if (c.entity >= 0) continue;
+      if (c.type == CandType::Pronoun) {
+        c.entity = resolve_pronoun(ci);
+        continue;
+      }
+      if (c.definite_role) {
+        c.entity = resolve_role(ci);
+        if (c.entity < 0) {
+          auto known = by_key.find(c.key);
+          if (known != by_key.end()) {
+            c.entity = known->second.back();
+            continue;
+          }
+          if (c.type == CandType::RoleNP && c.key.rfind("role:", 0) == 0) c.title = c.name;
+          c.entity = new_entity(c);
+          by_key[c.key].push_back(c.entity);
+        }
+        continue;
+      }
+      // A single capitalised word: a known surname, first name, organization or acronym.
+      auto it = by_key.find(c.key);
+      if (it == by_key.end()) it = by_key.find("org:" + c.key);
+      if (it == by_key.end()) it = by_key.find("group:" + c.key);
+      if (it != by_key.end()) {
+        c.entity = it->second.back();
+        Entity& e = entities_[static_cast<std::size_t>(c.entity)];
+        if (e.kind == EntityKind::Other && c.kind != EntityKind::Other) e.kind = c.kind;
+        c.kind = e.kind;
+        continue;
+      }
+      auto ac = acronyms.find(c.key);
+      if (ac != acronyms.end()) {
+        c.entity = ac->second;
+        c.kind = EntityKind::Organization;
+        continue;
+      }
+      if (c.weak_initial) {
+        c.drop = true;
+        continue;
+      }
+      c.entity = new_entity(c);
+      by_key[c.key].push_back(c.entity);
+    }
+  }
+
+  std::int32_t resolve_role(std::size_t ci) {
+    const Cand& c = cands_[ci];
+    for (std::size_t k = ci, n = 0; k-- > 0 && n < kLookbackMentions; ++n) {
+      const Cand& p = cands_[k];
+      if (p.entity < 0 || p.drop) continue;
+      const Entity& e = entities_[static_cast<std::size_t>(p.entity)];
+      if (e.kind != EntityKind::Person || e.title.empty()) continue;
+      std::string t;
+      lower_into(e.title, t);
+      // The role must be whole words of the person's title, ending it or followed by "of ..."
+      // ("secretary" in "secretary of state"), and not after "vice", "deputy"...
+      const std::size_t at = t.rfind(c.title);
+      if (at == std::string::npos) continue;
+      const std::size_t after = at + c.title.size();
+      if (at > 0 && t[at - 1] != ' ') continue;
+      if (after != t.size() && t.compare(after, 4, " of ") != 0) continue;
+      const std::string before = at > 1 ? t.substr(0, at - 1) : std::string();
+      const std::string prev = before.substr(before.rfind(' ') == std::string::npos ? 0 : before.rfind(' ') + 1);
+      if (prev == "vice" || prev == "deputy" || prev == "assistant" || prev == "under" || prev == "former" ||
+          prev == "lieutenant" || prev == "acting")
+        continue;
+      return p.entity;
+    }
+    return -1;
+  }
+
+  std::int32_t resolve_pronoun(std::size_t ci) {
+    const Cand& c = cands_[ci];
+    for (std::size_t k = ci, n = 0; k-- > 0 && n < kLookbackMentions; ++n) {
+      const Cand& p = cands_[k];
+      if (c.sentence - p.sentence > kPronounLookbackSentences) break;
+      if (p.entity < 0 || p.drop) continue;
+      if (p.in_quote && !c.in_quote) continue;
+      if (p.tb < c.tb && p.te > c.tb) continue;
+      const Entity& e = entities_[static_cast<std::size_t>(p.entity)];
+      if (c.plural || c.kind == EntityKind::Organization) {
+        if (e.kind == EntityKind::Organization || e.kind == EntityKind::Group) return p.entity;
+        continue;
+      }
+      if (e.kind != EntityKind::Person) continue;
+      if (p.type == CandType::Label && e.title == "Q") continue;
+      if (c.gender != Gender::Unknown && e.gender != Gender::Unknown && e.gender != c.gender) continue;
+      return p.entity;
+    }
+    return -1;
+  }
+
+  MentionResult build() {
+    MentionResult r;
+    r.entities = std::move(entities_);
+    for (const auto& c : cands_) {
+      if (c.drop) continue;
+      Mention m;
+      m.start = toks_[c.tb].start;
+      m.end = toks_[c.te - 1].end;
+      m.token_begin = c.tb;
+      m.token_end = c.te;
+      m.entity = c.entity;
+      m.sentence = c.sentence;
+      m.is_pronoun = c.type == CandType::Pronoun;
+      m.in_quote = c.in_quote;
+      if (c.entity >= 0) r.entities[static_cast<std::size_t>(c.entity)].mentions.push_back(static_cast<std::uint32_t>(r.mentions.size()));
+      r.mentions.push_back(m);
+    }
+    // Entities that lost every mention (none should) are kept; their mention list is empty.
+    return r;
+  }
+};
+
+}  // namespace
+
+MentionFinder::MentionFinder() : lex_(default_word_lists()) {}
+MentionFinder::~MentionFinder() = default;
+
+MentionResult MentionFinder::find(std::string_view text, const Segmentation& seg) const {
+  return Finder(text, seg, *lex_).run();
+}
 
 }  // namespace presslens

@@ -1,12 +1,666 @@
+// Stage 3: quotes and their speakers (rules documented in quotes.hpp). Every search looks at a
+// bounded window of tokens, so the stage is linear in the document length.
+#include <algorithm>
+
+#include "../mentions/word_lists.hpp"
 #include "presslens/quotes.hpp"
 
 namespace presslens {
 
-QuoteFinder::QuoteFinder() = default;
+const char* to_string(QuoteKind kind) noexcept {
+  switch (kind) {
+    case QuoteKind::Direct: return "direct";
+    case QuoteKind::Partial: return "partial";
+    case QuoteKind::Indirect: return "indirect";
+    case QuoteKind::AccordingTo: return "according_to";
+    case QuoteKind::Turn: return "turn";
+  }
+  return "direct";
+}
 
-std::vector<Quote> QuoteFinder::find(std::string_view, const Segmentation&,
-                                     const MentionResult&) const {
-  return {};
+namespace {
+
+constexpr std::int32_t kNone = -1;
+constexpr std::uint32_t kNearVerb = 8;      // tokens between a cue and the quote it introduces
+constexpr std::uint32_t kAfterWindow = 10;  // tokens after a closing mark searched for "X said"
+
+struct Attribution {
+  std::int32_t mention = kNone;  // speaker mention
+  std::int32_t cue = kNone;      // cue token (a verb), or kNone
+  std::uint32_t cue_end_tok = 0; // exclusive end token of the cue span
+  float confidence = 0.f;
+  bool found() const { return mention != kNone || cue != kNone; }
+};
+
+class Finder {
+ public:
+  Finder(std::string_view text, const Segmentation& seg, MentionResult& mr, const WordLists& lex)
+      : text_(text), seg_(seg), toks_(seg.tokens), mr_(mr), lex_(lex), info_(token_infos(text, seg, lex)) {}
+
+  std::vector<Quote> run() {
+    index();
+    turns();
+    direct();
+    indirect();
+    according_to();
+    std::sort(out_.begin(), out_.end(), [](const Quote& a, const Quote& b) {
+      return a.start != b.start ? a.start < b.start : a.end > b.end;
+    });
+    relist_mentions();
+    return std::move(out_);
+  }
+
+ private:
+  std::string_view text_;
+  const Segmentation& seg_;
+  const std::vector<Token>& toks_;
+  MentionResult& mr_;
+  const WordLists& lex_;
+  std::vector<TokenInfo> info_;
+  std::vector<std::int32_t> m_start_, m_end_;  // mention starting / ending at a token
+  std::vector<std::uint32_t> sent_of_;
+  std::vector<std::uint8_t> in_quote_;
+  std::vector<std::uint8_t> cue_used_;  // verbs already used by a direct quote
+  std::vector<QuoteSpan> spans_;
+  std::vector<Quote> out_;
+  std::string low_;
+
+  std::string_view tok_text(std::uint32_t i) const { return toks_[i].text(text_); }
+  bool is_text(std::uint32_t i, std::string_view s) const { return tok_text(i) == s; }
+  bool lower_is(std::uint32_t i, std::string_view s) {
+    lower_into(tok_text(i), low_);
+    return low_ == s;
+  }
+  bool is_comma(std::uint32_t i) const { return is_text(i, ","); }
+  bool is_dash(std::uint32_t i) const { return toks_[i].kind == TokenKind::Punct && toks_[i].has(token_flags::kDash); }
+  bool is_terminal(std::uint32_t i) const { return toks_[i].kind == TokenKind::Punct && toks_[i].has(token_flags::kTerminal); }
+  std::uint32_t sent_begin(std::uint32_t s) const { return seg_.sentences[s].token_begin; }
+  std::uint32_t sent_end(std::uint32_t s) const { return seg_.sentences[s].token_end; }
+  std::uint32_t para_of_tok(std::uint32_t i) const { return seg_.sentences[sent_of_[i]].paragraph; }
+  bool heading(std::uint32_t i) const { return seg_.paragraphs[para_of_tok(i)].is_heading; }
+  std::int32_t entity_of(std::int32_t m) const { return m == kNone ? kNone : mr_.mentions[static_cast<std::size_t>(m)].entity; }
+
+  void index() {
+    const std::size_t n = toks_.size();
+    m_start_.assign(n, kNone);
+    m_end_.assign(n, kNone);
+    for (std::size_t k = 0; k < mr_.mentions.size(); ++k) {
+      const Mention& m = mr_.mentions[k];
+      if (m.token_end <= m.token_begin || m.token_end > n) continue;
+      m_start_[m.token_begin] = static_cast<std::int32_t>(k);
+      m_end_[m.token_end - 1] = static_cast<std::int32_t>(k);
+    }
+    sent_of_.assign(n, 0);
+    for (std::uint32_t s = 0; s < seg_.sentences.size(); ++s)
+      for (std::uint32_t i = sent_begin(s); i < sent_end(s) && i < n; ++i) sent_of_[i] = s;
+    spans_ = pair_quote_marks(text_, seg_);
+    in_quote_.assign(n, 0);
+    for (const auto& q : spans_) {
+      const std::uint32_t end = q.closed ? q.close_tok : q.close_tok + 1;
+      for (std::uint32_t i = q.open_tok; i < end && i < n; ++i) in_quote_[i] = 1;
+      if (q.closed) in_quote_[q.close_tok] = 1;
+    }
+    cue_used_.assign(n, 0);
+  }
+
+  // A speech verb that can be a cue here: not "the stated goal", not passive "was told".
+  bool cue_verb(std::uint32_t v, std::uint32_t cls_mask) const {
+    if (!info_[v].word || !(info_[v].cls & cls_mask) || !info_[v].lower) return false;
+    if (v > 0 && toks_[v - 1].kind == TokenKind::Word) {
+      const std::uint32_t pc = info_[v - 1].cls;
+      if ((pc & wc::kDeterminer) && !(pc & wc::kPronoun)) return false;
+      if (pc & wc::kPassive) return false;
+      if ((pc & wc::kAdverb) && v > 1 && (info_[v - 2].cls & wc::kPassive)) return false;
+    }
+    return true;
+  }
+
+  // The speaker mention right before verb v: "Rubio said", "he also told", "Pelosi, the Speaker, said".
+  std::int32_t speaker_before(std::uint32_t v, std::uint32_t lo) const {
+    if (v == 0 || v <= lo) return kNone;
+    std::uint32_t k = v - 1;
+    for (int steps = 0; steps < 4 && k > lo && m_end_[k] == kNone && toks_[k].kind == TokenKind::Word &&
+                        (info_[k].cls & (wc::kAdverb | wc::kAux | wc::kTime));
+         ++steps)
+      --k;
+    if (m_end_[k] != kNone) return m_end_[k];
+    if (is_comma(k) && k > lo) {  // appositive between commas: "The Vice President, Mike Pence, said"
+      for (std::uint32_t j = k - 1, n = 0; j > lo && n < 14; --j, ++n) {
+        if (is_comma(j)) {
+          const std::int32_t inner = m_start_[j + 1];
+          if (inner != kNone && mr_.mentions[static_cast<std::size_t>(inner)].token_end == k && !mr_.mentions[static_cast<std::size_t>(inner)].is_pronoun) {
+            const std::int32_t ie = entity_of(inner);
+            if (ie != kNone && mr_.entities[static_cast<std::size_t>(ie)].kind == EntityKind::Person) {
+              const std::int32_t outer = m_end_[j - 1];
+              const std::int32_t oe = entity_of(outer);
+              if (outer == kNone || oe == kNone || mr_.entities[static_cast<std::size_t>(oe)].kind != EntityKind::Person ||
+                  mr_.entities[static_cast<std::size_t>(oe)].name == mr_.entities[static_cast<std::size_t>(oe)].title)
+                return inner;
+            }
+          }
+          return m_end_[j - 1];
+        }
+        if (toks_[j].kind == TokenKind::Quote || is_terminal(j)) break;
+      }
+    }
+    return kNone;
+  }
+
+  // "Bukele confirmed the deal and revealed that ...": the subject of the first verb.
+  std::int32_t speaker_coordinated(std::uint32_t v, std::uint32_t lo) const {
+    if (v == 0 || v <= lo) return kNone;
+    std::uint32_t k = v - 1;
+    while (k > lo && (info_[k].cls & wc::kAdverb) && toks_[k].kind == TokenKind::Word) --k;
+    if (!is_text(k, "and")) return kNone;
+    for (std::uint32_t j = k, n = 0; j-- > lo && n < 12; ++n) {
+      if (toks_[j].kind == TokenKind::Punct || toks_[j].kind == TokenKind::Quote) break;
+      if (info_[j].word && (info_[j].cls & (wc::kSpeech | wc::kClause)) && info_[j].lower) return speaker_before(j, lo);
+    }
+    return kNone;
+  }
+
+  std::int32_t speaker_after(std::uint32_t v, std::uint32_t hi) const {
+    return v + 1 < hi ? m_start_[v + 1] : kNone;
+  }
+
+  float conf_for(std::int32_t m, float base) const {
+    if (m == kNone) return base - 0.3f;
+    const Mention& mm = mr_.mentions[static_cast<std::size_t>(m)];
+    if (mm.is_pronoun) return mm.entity >= 0 ? base - 0.1f : base - 0.3f;
+    return base;
+  }
+
+  void emit(QuoteKind kind, std::uint32_t start, std::uint32_t end, const Attribution& a) {
+    if (end <= start) return;
+    Quote q;
+    q.kind = kind;
+    q.start = start;
+    q.end = end;
+    q.speaker_mention = a.mention;
+    q.speaker = entity_of(a.mention);
+    if (a.cue != kNone) {
+      q.cue_start = toks_[static_cast<std::size_t>(a.cue)].start;
+      q.cue_end = toks_[a.cue_end_tok - 1].end;
+    }
+    // The sentence holding the content start.
+    auto it = std::upper_bound(toks_.begin(), toks_.end(), start, [](std::uint32_t s, const Token& t) { return s < t.start; });
+    std::uint32_t ti = it == toks_.begin() ? 0 : static_cast<std::uint32_t>(it - toks_.begin() - 1);
+    q.sentence = sent_of_[ti];
+    q.paragraph = seg_.sentences[q.sentence].paragraph;
+    q.confidence = std::max(0.05f, std::min(1.f, a.confidence));
+    out_.push_back(q);
+  }
+
+  // ---- transcript turns --------------------------------------------------------------------
+  void turns() {
+    struct Open { bool on = false; std::uint32_t start = 0, end = 0; Attribution a; } cur;
+    for (std::uint32_t p = 0; p < seg_.paragraphs.size(); ++p) {
+      const Paragraph& para = seg_.paragraphs[p];
+      if (para.sentence_begin >= para.sentence_end) continue;
+      const std::uint32_t tb = sent_begin(para.sentence_begin);
+      const std::uint32_t te = sent_end(para.sentence_end - 1);
+      if (tb >= te) continue;
+      const std::int32_t m = m_start_[tb];
+      bool label = false;
+      if (m != kNone) {
+        const Mention& mm = mr_.mentions[static_cast<std::size_t>(m)];
+        label = mm.token_end < te && is_text(mm.token_end, ":") && !mm.is_pronoun &&
+                (toks_[tb].has(token_flags::kAllCaps) || toks_[tb].end - toks_[tb].start == 1);
+      }
+      if (label) {
+        if (cur.on) emit(QuoteKind::Turn, cur.start, cur.end, cur.a);
+        const Mention& mm = mr_.mentions[static_cast<std::size_t>(m)];
+        cur = Open{};
+        cur.on = mm.token_end + 1 < te;
+        if (cur.on) {
+          cur.start = toks_[mm.token_end + 1].start;
+          cur.end = toks_[te - 1].end;
+          cur.a.mention = m;
+          cur.a.confidence = 0.95f;
+        }
+      } else if (cur.on) {
+        cur.end = toks_[te - 1].end;  // the turn goes on through unlabelled paragraphs
+      }
+    }
+    if (cur.on) emit(QuoteKind::Turn, cur.start, cur.end, cur.a);
+  }
+
+  // ---- direct and partial quotes -----------------------------------------------------------
+  // After the closing mark: "..., Rubio told reporters." / "..., said Rubio." / "... — Rubio".
+  Attribution after_pattern(const QuoteSpan& q) {
+    Attribution a;
+    if (!q.closed) return a;
+    std::uint32_t j = q.close_tok + 1;
+    const std::uint32_t s = sent_of_[q.close_tok];
+    std::uint32_t hi = sent_end(s);
+    bool new_sentence = false;
+    if (j >= hi && s + 1 < seg_.sentences.size() && seg_.sentences[s + 1].paragraph == seg_.sentences[s].paragraph) {
+      // The quote ended its sentence ("... ." Rubio said.): the next sentence may be the attribution.
+      hi = sent_end(s + 1);
+      new_sentence = true;
+    }
+    if (j >= toks_.size() || j >= hi) return a;
+    if (is_comma(j)) ++j;
+    const std::uint32_t lim = std::min<std::uint32_t>(hi, j + kAfterWindow);
+    if (j < lim && is_dash(j) && j + 1 < lim && m_start_[j + 1] != kNone) {
+      const std::int32_t m = m_start_[j + 1];
+      const std::uint32_t me = mr_.mentions[static_cast<std::size_t>(m)].token_end;
+      if (me >= hi || toks_[me].kind == TokenKind::Punct) {
+        a.mention = m;
+        a.confidence = conf_for(m, 0.8f);
+        return a;
+      }
+    }
+    for (std::uint32_t v = j; v < lim; ++v) {
+      if (toks_[v].kind == TokenKind::Quote) break;
+      if (!cue_verb(v, wc::kSpeech)) continue;
+      std::int32_t m = speaker_before(v, j > 0 ? j - 1 : 0);
+      if (m != kNone && mr_.mentions[static_cast<std::size_t>(m)].token_begin < j) m = kNone;
+      if (m == kNone) m = speaker_after(v, hi);
+      if (m == kNone && v != j) break;  // a verb with no speaker: not an attribution
+      if (new_sentence) {
+        // A following sentence is an attribution only when it is short: "Rubio said."
+        if (hi - v > 7) break;
+      }
+      a.mention = m;
+      a.cue = static_cast<std::int32_t>(v);
+      a.cue_end_tok = v + 1;
+      a.confidence = conf_for(m, 0.9f);
+      return a;
+    }
+    return a;
+  }
+
+  // Before the opening mark, in the same sentence: "Rubio said: ...", "He also said, ...".
+  // `lo` bounds the search (the previous quote's closing mark). With `near` the verb must be
+  // close to the mark; otherwise any reporting verb of the sentence counts (partial quotes).
+  Attribution before_pattern(std::uint32_t open, std::uint32_t lo, bool near, std::uint32_t mask) {
+    Attribution a;
+    if (open == 0 || open <= lo) return a;
+    for (std::uint32_t v = open; v-- > lo;) {
+      if (near && open - v > kNearVerb) break;
+      if (toks_[v].kind == TokenKind::Quote || (is_terminal(v) && v + 1 < open)) break;
+      if (!cue_verb(v, mask)) continue;
+      std::int32_t m = speaker_before(v, lo);
+      if (m == kNone) m = speaker_coordinated(v, lo);
+      if (m == kNone && v + 1 < open) {
+        const std::int32_t after = speaker_after(v, open);
+        if (after != kNone) m = after;  // "said Rubio: ..."
+      }
+      if (m == kNone) continue;
+      a.mention = m;
+      a.cue = static_cast<std::int32_t>(v);
+      a.cue_end_tok = v + 1;
+      a.confidence = conf_for(m, near ? 0.9f : 0.7f);
+      return a;
+    }
+    // "From Rubio: ..." / "Rubio: ..." (a colon right before the mark, a name before it)
+    if (near && open >= 2 && is_text(open - 1, ":") && open - 2 >= lo && m_end_[open - 2] != kNone) {
+      a.mention = m_end_[open - 2];
+      a.confidence = conf_for(a.mention, 0.75f);
+    }
+    return a;
+  }
+
+  // The quote opens its sentence (after bullets, dashes) or follows ':' / a cue.
+  bool starts_clause(std::uint32_t open) const {
+    const std::uint32_t sb = sent_begin(sent_of_[open]);
+    std::uint32_t k = open;
+    while (k > sb && (toks_[k - 1].kind == TokenKind::Emoji || is_dash(k - 1) || toks_[k - 1].kind == TokenKind::Quote)) --k;
+    if (k == sb) return true;
+    const std::uint32_t p = open - 1;
+    if (is_text(p, ":")) return true;
+    std::uint32_t v = p;
+    if (is_comma(v) && v > sb) --v;
+    // skip a short adverbial between cue and quote: "said on Friday"
+    for (std::uint32_t n = 0; n < 4 && v > sb && !(info_[v].cls & wc::kSpeech); ++n) {
+      if (!(info_[v].cls & (wc::kTime | wc::kPreposition)) && !info_[v].cap) break;
+      --v;
+    }
+    return (info_[v].cls & wc::kSpeech) && info_[v].word;
+  }
+
+  bool ends_clause(const QuoteSpan& q) const {
+    if (!q.closed) return true;
+    const std::uint32_t last = q.close_tok - 1;
+    if (last <= q.open_tok) return false;
+    if (toks_[last].kind == TokenKind::Punct) return true;  // ",” he said" / ".”"
+    const std::uint32_t n = q.close_tok + 1;
+    if (n >= toks_.size() || sent_of_[n] != sent_of_[q.close_tok]) return true;
+    return (is_terminal(n) || is_comma(n) || is_dash(n)) && q.close_tok - q.open_tok > 3;
+  }
+
+  std::uint32_t content_words(const QuoteSpan& q) const {
+    std::uint32_t n = 0;
+    const std::uint32_t end = q.closed ? q.close_tok : q.close_tok + 1;
+    for (std::uint32_t i = q.open_tok + 1; i < end; ++i) n += info_[i].word ? 1 : 0;
+    return n;
+  }
+
+  void direct() {
+    std::vector<Attribution> attr(spans_.size());
+    std::vector<std::uint8_t> whole(spans_.size(), 0), keep(spans_.size(), 0);
+    std::uint32_t prev_close = 0;
+    bool have_prev = false;
+    for (std::size_t k = 0; k < spans_.size(); ++k) {
+      const QuoteSpan& q = spans_[k];
+      const std::uint32_t end_tok = q.closed ? q.close_tok : q.close_tok + 1;
+      if (end_tok <= q.open_tok + 1) continue;
+      if (heading(q.open_tok)) continue;  // a quoted heading names no speaker
+      const std::uint32_t s_open = sent_of_[q.open_tok];
+      std::uint32_t lo = sent_begin(s_open);
+      if (have_prev && prev_close >= lo && prev_close < q.open_tok) lo = prev_close + 1;
+      have_prev = true;
+      prev_close = end_tok - 1;
+      whole[k] = starts_clause(q.open_tok) && ends_clause(q) && (content_words(q) >= 3);
+      Attribution a = after_pattern(q);
+      if (!a.found()) a = before_pattern(q.open_tok, lo, true, wc::kSpeech);
+      if (!a.found() && starts_clause(q.open_tok) && q.open_tok == sent_begin(s_open) && s_open > 0 &&
+          seg_.sentences[s_open - 1].paragraph + 1 >= seg_.sentences[s_open].paragraph) {
+        // The previous sentence introduces the quote: "Rubio said in a statement:"
+        const std::uint32_t pe = sent_end(s_open - 1);
+        if (pe > 0 && is_text(pe - 1, ":")) a = before_pattern(pe - 1, sent_begin(s_open - 1), false, wc::kSpeech);
+      }
+      if (!a.found() && !whole[k]) {
+        a = before_pattern(q.open_tok, lo, false, wc::kSpeech | wc::kClause | wc::kPartialCue);
+      }
+      if (!a.found() && k > 0 && keep[k - 1] && attr[k - 1].mention != kNone && spans_[k - 1].closed &&
+          sent_of_[spans_[k - 1].close_tok] == s_open) {
+        // '"A" and "B"' / '"A," "B"': a quote joined to the previous one shares its speaker.
+        bool joined = true;
+        for (std::uint32_t t = spans_[k - 1].close_tok + 1; t < q.open_tok && joined; ++t)
+          joined = is_comma(t) || is_text(t, "and") || is_text(t, "or") || is_text(t, ";");
+        if (joined) {
+          a = attr[k - 1];
+          a.cue = kNone;
+          whole[k] = whole[k - 1] || whole[k];
+        }
+      }
+      attr[k] = a;
+      keep[k] = 1;
+    }
+    // Multi-paragraph quotes share one attribution.
+    for (std::size_t k = 0; k < spans_.size();) {
+      std::size_t e = k;
+      while (e + 1 < spans_.size() && spans_[e].continues) ++e;
+      if (e > k) {
+        std::size_t src = spans_.size();
+        for (std::size_t j = k; j <= e; ++j)
+          if (keep[j] && attr[j].mention != kNone) { src = j; break; }
+        if (src < spans_.size())
+          for (std::size_t j = k; j <= e; ++j)
+            if (keep[j] && attr[j].mention == kNone) {
+              attr[j] = attr[src];
+              attr[j].cue = kNone;
+              attr[j].confidence -= 0.1f;
+              whole[j] = 1;
+            }
+      }
+      k = e + 1;
+    }
+    // Quotes with no cue: the previous quote's speaker (same or previous paragraph), else the
+    // last person named in the previous sentence. Pronoun speakers right after another quote
+    // take that quote's speaker when the gender agrees.
+    std::int32_t last_speaker_mention = kNone;
+    std::uint32_t last_para = 0;
+    for (std::size_t k = 0; k < spans_.size(); ++k) {
+      if (!keep[k]) continue;
+      const QuoteSpan& q = spans_[k];
+      const std::uint32_t para = para_of_tok(q.open_tok);
+      Attribution& a = attr[k];
+      const bool recent = last_speaker_mention != kNone && para <= last_para + 1;
+      if (a.mention != kNone && recent) relink_pronoun(a, last_speaker_mention);
+      if (a.mention == kNone && whole[k]) {
+        if (recent) {
+          a.mention = last_speaker_mention;
+          a.confidence = 0.5f;
+        } else {
+          const std::int32_t m = named_in_previous_sentence(q.open_tok);
+          if (m != kNone) {
+            a.mention = m;
+            a.confidence = 0.4f;
+          }
+        }
+      }
+      if (a.mention != kNone && entity_of(a.mention) != kNone) {
+        last_speaker_mention = a.mention;
+        last_para = para;
+      }
+    }
+    for (std::size_t k = 0; k < spans_.size(); ++k) {
+      if (!keep[k]) continue;
+      const QuoteSpan& q = spans_[k];
+      const std::uint32_t end_tok = q.closed ? q.close_tok : q.close_tok + 1;
+      Attribution a = attr[k];
+      if (!whole[k] && a.mention == kNone) continue;  // a scare quote or a title
+      if (!q.closed && !q.continues && a.mention == kNone) continue;  // a stray mark
+      if (a.mention == kNone) a.confidence = 0.3f;
+      if (whole[k] && a.cue != kNone) cue_used_[static_cast<std::size_t>(a.cue)] = 1;
+      emit(whole[k] ? QuoteKind::Direct : QuoteKind::Partial, toks_[q.open_tok + 1].start, toks_[end_tok - 1].end, a);
+    }
+  }
+
+  std::int32_t named_in_previous_sentence(std::uint32_t open) const {
+    const std::uint32_t s = sent_of_[open];
+    if (s == 0) return kNone;
+    const std::uint32_t ps = s - 1;
+    if (seg_.sentences[ps].paragraph + 1 < seg_.sentences[s].paragraph) return kNone;
+    if (seg_.paragraphs[seg_.sentences[ps].paragraph].is_heading) return kNone;
+    std::int32_t best = kNone;
+    for (std::uint32_t i = sent_begin(ps); i < sent_end(ps); ++i) {
+      const std::int32_t m = m_start_[i];
+      if (m == kNone || in_quote_[i]) continue;
+      const std::int32_t e = entity_of(m);
+      if (e == kNone) continue;
+      if (mr_.entities[static_cast<std::size_t>(e)].kind != EntityKind::Person) continue;
+      best = m;  // the last person named
+    }
+    return best;
+  }
+
+  void relink_pronoun(Attribution& a, std::int32_t prev_mention) {
+    Mention& m = mr_.mentions[static_cast<std::size_t>(a.mention)];
+    if (!m.is_pronoun) return;
+    const std::int32_t pe = entity_of(prev_mention);
+    if (pe == kNone || pe == m.entity) return;
+    const Entity& e = mr_.entities[static_cast<std::size_t>(pe)];
+    lower_into(text_.substr(m.start, m.end - m.start), low_);
+    const bool male = low_ == "he", female = low_ == "she", plural = low_ == "they";
+    bool ok = false;
+    if (male || female) {
+      ok = e.kind == EntityKind::Person &&
+           (e.gender == Gender::Unknown || (male && e.gender == Gender::Male) || (female && e.gender == Gender::Female));
+    } else if (plural) {
+      ok = e.kind == EntityKind::Group || e.kind == EntityKind::Organization;
+    }
+    if (ok) m.entity = pe;
+  }
+
+  // ---- indirect speech -----------------------------------------------------------------------
+  bool clause_start(std::uint32_t j, std::uint32_t hi) const {
+    // A subject (pronoun, determiner + noun, or a name) followed soon by an auxiliary or modal.
+    if (j >= hi || toks_[j].kind != TokenKind::Word) return false;
+    const std::uint32_t cls = info_[j].cls;
+    if (!((cls & (wc::kSubjPronoun | wc::kDeterminer)) || info_[j].cap || m_start_[j] != kNone)) return false;
+    for (std::uint32_t k = j + 1; k < hi && k < j + 7; ++k) {
+      if (toks_[k].kind != TokenKind::Word) return false;
+      if (info_[k].cls & wc::kAux) return true;
+      const std::string_view w = tok_text(k);
+      if (w == "and" || w == "or" || w == "but") return false;
+      if ((info_[k].cls & (wc::kSpeech | wc::kClause)) && info_[k].lower) return false;
+      if (info_[k].lower && past_tense(k)) return true;
+    }
+    return false;
+  }
+
+  // A past-tense verb: "-ed" or a common irregular form ("the talks went well").
+  bool past_tense(std::uint32_t k) const {
+    const std::string_view w = tok_text(k);
+    if (w.size() > 4 && w.substr(w.size() - 2) == "ed" && !(info_[k].cls & (wc::kDeterminer | wc::kPreposition)))
+      return true;
+    static const char* const kIrregular[] = {"went", "came", "took", "got", "gave", "knew", "saw", "found", "became",
+                                             "left", "felt", "kept", "began", "won", "lost", "met", "ran", "paid",
+                                             "sent", "built", "spent", "brought", "stood", "fell", "grew", "held",
+                                             "led", "sold", "rose", "made", "thought", "told", "wrote", "broke"};
+    for (const char* x : kIrregular)
+      if (w == x) return true;
+    return false;
+  }
+
+  // End of the reported clause: the sentence end, or the comma that closes a fronted
+  // subordinate clause ("While X claims ..., Y ...").
+  std::uint32_t clause_end(std::uint32_t from, std::uint32_t sb, std::uint32_t se, std::uint32_t v) const {
+    std::uint32_t first = sb;
+    while (first < v && toks_[first].kind != TokenKind::Word) ++first;
+    const bool fronted = (info_[first].cls & wc::kSubordinator) && first < v;
+    bool comma_before_v = false;
+    for (std::uint32_t k = first; k < v; ++k) comma_before_v = comma_before_v || is_comma(k);
+    std::uint32_t e = se;
+    for (std::uint32_t k = from; k < se; ++k) {
+      if (is_text(k, ";")) { e = k; break; }
+      if (fronted && !comma_before_v && is_comma(k)) { e = k; break; }
+    }
+    while (e > from && (toks_[e - 1].kind == TokenKind::Punct || (toks_[e - 1].kind == TokenKind::Quote && !in_quote_[e - 1]))) {
+      if (toks_[e - 1].kind == TokenKind::Quote) break;
+      --e;
+    }
+    // A closing quote mark after terminal punctuation belongs to a quote inside the clause.
+    while (e > from && is_terminal(e - 1)) --e;
+    return e;
+  }
+
+  void indirect() {
+    for (std::uint32_t s = 0; s < seg_.sentences.size(); ++s) {
+      const std::uint32_t sb = sent_begin(s), se = sent_end(s);
+      if (sb >= se || heading(sb)) continue;
+      for (std::uint32_t v = sb; v < se; ++v) {
+        if (in_quote_[v] || cue_used_[v] || !cue_verb(v, wc::kClause)) continue;
+        // Pattern 1: speaker before the verb, clause after it.
+        std::int32_t m = speaker_before(v, sb);
+        if (m == kNone) m = speaker_coordinated(v, sb);
+        if (m != kNone && mr_.mentions[static_cast<std::size_t>(m)].in_quote) m = kNone;
+        if (m != kNone) {
+          std::uint32_t j = v + 1;
+          if ((info_[v].cls & wc::kObjectVerb) && j < se && m_start_[j] != kNone)
+            j = mr_.mentions[static_cast<std::size_t>(m_start_[j])].token_end;  // "told reporters"
+          std::uint32_t c = se;
+          float conf = 0.75f;
+          for (std::uint32_t k = j; k < se && k < j + 8; ++k) {  // "said in a statement that"
+            if (toks_[k].kind != TokenKind::Word) break;
+            if ((info_[k].cls & (wc::kSpeech | wc::kClause)) && k > j) break;
+            if (lower_is(k, "that")) { c = k + 1; break; }
+          }
+          if (c == se) {
+            std::uint32_t k = j;
+            while (k < se && k < j + 4 && toks_[k].kind == TokenKind::Word &&
+                   ((info_[k].cls & wc::kTime) || ((info_[k].cls & wc::kPreposition) && k + 1 < se && (info_[k + 1].cls & wc::kTime))))
+              ++k;
+            if (clause_start(k, se)) {
+              c = k;
+              conf = 0.6f;
+            }
+          }
+          if (c < se && toks_[c].kind != TokenKind::Quote) {
+            const std::uint32_t e = clause_end(c, sb, se, v);
+            if (e > c + 2) {
+              Attribution a;
+              a.mention = m;
+              a.cue = static_cast<std::int32_t>(v);
+              a.cue_end_tok = v + 1;
+              a.confidence = conf_for(m, conf);
+              emit(QuoteKind::Indirect, toks_[c].start, toks_[e - 1].end, a);
+              cue_used_[v] = 1;
+              continue;
+            }
+          }
+        }
+        // Pattern 2: "..., officials said." / "..., said the spokesman." at the end of the sentence.
+        std::uint32_t tail = v + 1;
+        while (tail < se && toks_[tail].kind == TokenKind::Word && tail < v + 5 &&
+               (info_[tail].cls & (wc::kTime | wc::kPreposition | wc::kDeterminer) || m_start_[tail] != kNone ||
+                (tail > v + 1 && toks_[tail].kind == TokenKind::Word)))
+          ++tail;
+        if (tail < se && !is_terminal(tail)) continue;
+        std::int32_t sp = speaker_before(v, sb);
+        std::uint32_t comma;
+        if (sp != kNone) {
+          comma = mr_.mentions[static_cast<std::size_t>(sp)].token_begin;
+        } else {
+          sp = speaker_after(v, se);
+          comma = v;
+        }
+        if (sp == kNone || comma == 0 || comma <= sb + 2 || !is_comma(comma - 1)) continue;
+        bool has_quote = false;
+        for (std::uint32_t k = sb; k < comma; ++k) has_quote = has_quote || toks_[k].kind == TokenKind::Quote;
+        if (has_quote) continue;  // the direct quote carries it
+        std::uint32_t c0 = sb;
+        while (c0 < comma && toks_[c0].kind != TokenKind::Word && toks_[c0].kind != TokenKind::Number) ++c0;
+        if (comma - 1 <= c0 + 2) continue;
+        Attribution a;
+        a.mention = sp;
+        a.cue = static_cast<std::int32_t>(v);
+        a.cue_end_tok = v + 1;
+        a.confidence = conf_for(sp, 0.7f);
+        emit(QuoteKind::Indirect, toks_[c0].start, toks_[comma - 2].end, a);
+        cue_used_[v] = 1;
+      }
+    }
+  }
+
+  // ---- according to ------------------------------------------------------------------------
+  void according_to() {
+    for (std::uint32_t s = 0; s < seg_.sentences.size(); ++s) {
+      const std::uint32_t sb = sent_begin(s), se = sent_end(s);
+      if (sb >= se || heading(sb)) continue;
+      for (std::uint32_t i = sb; i + 2 < se; ++i) {
+        if (in_quote_[i] || !lower_is(i, "according") || !lower_is(i + 1, "to")) continue;
+        std::int32_t m = m_start_[i + 2];
+        if (m == kNone && i + 3 < se) m = m_start_[i + 3];
+        const std::uint32_t src_end = m != kNone ? mr_.mentions[static_cast<std::size_t>(m)].token_end : i + 3;
+        std::uint32_t c = 0, e = 0;
+        std::uint32_t first = sb;
+        while (first < i && toks_[first].kind != TokenKind::Word && toks_[first].kind != TokenKind::Number) ++first;
+        if (first == i) {  // "According to X, content."
+          std::uint32_t k = src_end;
+          while (k < se && !is_comma(k)) ++k;
+          c = k + 1;
+          e = se;
+          while (e > c && (toks_[e - 1].kind == TokenKind::Punct)) --e;
+        } else {  // "content, according to X."
+          c = first;
+          e = i;
+          while (e > c && (toks_[e - 1].kind == TokenKind::Punct)) --e;
+        }
+        if (e <= c || e > se) continue;
+        Attribution a;
+        a.mention = m;
+        a.cue = static_cast<std::int32_t>(i);
+        a.cue_end_tok = i + 2;
+        a.confidence = conf_for(m, 0.85f);
+        emit(QuoteKind::AccordingTo, toks_[c].start, toks_[e - 1].end, a);
+      }
+    }
+  }
+
+  // Entity mention lists follow re-linked pronouns.
+  void relist_mentions() {
+    for (auto& e : mr_.entities) e.mentions.clear();
+    for (std::size_t k = 0; k < mr_.mentions.size(); ++k) {
+      const std::int32_t e = mr_.mentions[k].entity;
+      if (e >= 0 && static_cast<std::size_t>(e) < mr_.entities.size())
+        mr_.entities[static_cast<std::size_t>(e)].mentions.push_back(static_cast<std::uint32_t>(k));
+    }
+    for (auto& q : out_) q.speaker = entity_of(q.speaker_mention);
+  }
+};
+
+}  // namespace
+
+QuoteFinder::QuoteFinder() : lex_(default_word_lists()) {}
+QuoteFinder::~QuoteFinder() = default;
+
+std::vector<Quote> QuoteFinder::find(std::string_view text, const Segmentation& seg, MentionResult& mentions) const {
+  return Finder(text, seg, mentions, *lex_).run();
 }
 
 }  // namespace presslens

@@ -1,0 +1,95 @@
+// Internal: the word lists of the mentions and quotes stages, built once and shared.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "presslens/mentions.hpp"
+#include "presslens/token.hpp"
+
+namespace presslens {
+
+namespace wc {  // word classes, a bit set per lower-cased word
+constexpr std::uint32_t kFunc = 1u << 0;         // closed-class / very common words: never start a name
+constexpr std::uint32_t kTitle = 1u << 1;        // person titles: president, senator, dr., mr.
+constexpr std::uint32_t kOrgWord = 1u << 2;      // words that make a capitalised run an organization
+constexpr std::uint32_t kGroupNoun = 1u << 3;    // plural nouns for groups of speakers: officials
+constexpr std::uint32_t kRoleNoun = 1u << 4;     // singular role nouns: spokesman, official
+constexpr std::uint32_t kPronoun = 1u << 5;      // he she they it and cases
+constexpr std::uint32_t kSpeech = 1u << 6;       // speech verbs that attribute a direct quote
+constexpr std::uint32_t kClause = 1u << 7;       // verbs that introduce reported speech (a clause)
+constexpr std::uint32_t kPartialCue = 1u << 8;   // called, described ... as "..."
+constexpr std::uint32_t kAux = 1u << 9;          // auxiliaries and modals: is, has, will, would
+constexpr std::uint32_t kTime = 1u << 10;        // months, weekdays, today
+constexpr std::uint32_t kDeterminer = 1u << 11;  // the a an this some many
+constexpr std::uint32_t kSubordinator = 1u << 12;  // while although because if
+constexpr std::uint32_t kAdverb = 1u << 13;      // adverbs that sit between subject and verb
+constexpr std::uint32_t kConnector = 1u << 14;   // of de van bin: inside names
+constexpr std::uint32_t kMale = 1u << 15;        // male title or noun: mr. spokesman
+constexpr std::uint32_t kFemale = 1u << 16;      // female title or noun: mrs. spokeswoman
+constexpr std::uint32_t kPlace = 1u << 17;       // one-word places: france, texas
+constexpr std::uint32_t kPassive = 1u << 18;     // was were is are be been being get got
+constexpr std::uint32_t kOrgTail = 1u << 19;     // lower-case words that make "Trump administration" an org
+constexpr std::uint32_t kObjectVerb = 1u << 20;  // told, warned, assured: take an object before the clause
+constexpr std::uint32_t kSubjPronoun = 1u << 21; // he she they it we i you (clause subjects)
+constexpr std::uint32_t kPreposition = 1u << 22; // on in at during for
+constexpr std::uint32_t kNameSuffix = 1u << 23;  // jr. sr. ii iii
+constexpr std::uint32_t kPresentVerb = 1u << 24; // says claims argues: present-tense speech
+}  // namespace wc
+
+struct WordLists {
+  WordLists();
+  std::uint32_t classes(std::string_view lower) const {
+    auto it = words.find(lower);
+    return it == words.end() ? 0u : it->second;
+  }
+  // 'm', 'f', 'u' or 0 when the first name is not listed.
+  char first_name_gender(std::string_view lower) const {
+    auto it = first_names.find(lower);
+    return it == first_names.end() ? 0 : it->second;
+  }
+  // Canonical key of a (possibly multi-word, lower-cased, single-spaced) place name, or empty.
+  std::string_view place_key(std::string_view lower) const {
+    auto it = places.find(lower);
+    return it == places.end() ? std::string_view() : std::string_view(it->second);
+  }
+
+  // Last words of place names: "Rose Garden", "Orange County", "Pennsylvania Avenue".
+  bool place_tail(const std::string& lower) const { return place_tails.count(lower) != 0; }
+
+  std::unordered_map<std::string_view, std::uint32_t> words;
+  std::unordered_map<std::string, bool> place_tails;
+  std::unordered_map<std::string_view, char> first_names;
+  std::unordered_map<std::string_view, std::string> places;
+  std::size_t longest_place_words = 1;
+};
+
+// The one shared lexicon (built on first use, thread-safe).
+std::shared_ptr<const WordLists> default_word_lists();
+
+// ASCII lower-casing plus ’ -> ' ; enough for the word lists (all ASCII).
+void lower_into(std::string_view s, std::string& out);
+
+// Per-token facts both stages need, computed once per document in one pass.
+struct TokenInfo {
+  std::uint32_t cls = 0;  // word classes of the lower-cased token
+  bool word = false;      // TokenKind::Word
+  bool cap = false;       // capitalised word or all-caps
+  bool lower = false;     // a word starting with a lower-case letter
+};
+std::vector<TokenInfo> token_infos(std::string_view text, const Segmentation& seg, const WordLists& lex);
+
+// Quote-mark pairing shared by both stages (see quotes.hpp for the rules).
+struct QuoteSpan {
+  std::uint32_t open_tok = 0;   // token index of the opening mark
+  std::uint32_t close_tok = 0;  // token index of the closing mark, or the last token of the paragraph
+  bool closed = false;          // false: ended at a paragraph end with no closing mark
+  bool continues = false;       // the quotation continues into the next paragraph
+  bool continued = false;       // this span continues the previous paragraph's quotation
+};
+std::vector<QuoteSpan> pair_quote_marks(std::string_view text, const Segmentation& seg);
+
+}  // namespace presslens

@@ -1,0 +1,111 @@
+// Pairing of quotation marks over the whole document, one pass, no exceptions (see quotes.hpp).
+#include "../mentions/word_lists.hpp"
+
+namespace presslens {
+
+namespace {
+
+enum class Family : std::uint8_t { None, Double, Single };
+
+char32_t first_codepoint(std::string_view s) {
+  if (s.empty()) return 0;
+  unsigned char c = static_cast<unsigned char>(s[0]);
+  if (c < 0x80) return c;
+  if ((c >> 5) == 0x6 && s.size() >= 2) return ((c & 0x1F) << 6) | (s[1] & 0x3F);
+  if ((c >> 4) == 0xE && s.size() >= 3) return ((c & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+  if ((c >> 3) == 0x1E && s.size() >= 4)
+    return ((c & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+  return 0;
+}
+
+Family family_of(std::string_view mark) {
+  if (mark == "''" || mark == "``") return Family::Double;
+  switch (first_codepoint(mark)) {
+    case '"': case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
+    case 0xFF02: case 0x301D: case 0x301E: case 0x301F:
+      return Family::Double;
+    case '\'': case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2039: case 0x203A: case '`':
+      return Family::Single;
+    default:
+      return Family::None;
+  }
+}
+
+// The role a mark plays here: its shape, unless the spacing around it says the opposite
+// (a ” typed where “ was meant, or »German« guillemets).
+QuoteRole effective_role(const Segmentation& seg, std::size_t i) {
+  const Token& t = seg.tokens[i];
+  const bool space_before = i == 0 || seg.tokens[i - 1].end < t.start || t.has(token_flags::kLineStart);
+  const bool space_after = i + 1 >= seg.tokens.size() || seg.tokens[i + 1].start > t.end;
+  const bool word_after = !space_after && i + 1 < seg.tokens.size() &&
+                          (seg.tokens[i + 1].kind == TokenKind::Word || seg.tokens[i + 1].kind == TokenKind::Number);
+  const bool word_before = !space_before && i > 0 && seg.tokens[i - 1].kind != TokenKind::Quote &&
+                           !(seg.tokens[i - 1].kind == TokenKind::Punct && seg.tokens[i - 1].has(token_flags::kDash));
+  const bool punct_after = !space_after && i + 1 < seg.tokens.size() && seg.tokens[i + 1].kind == TokenKind::Punct;
+  if (t.quote_role == QuoteRole::Open && word_before && (space_after || punct_after)) return QuoteRole::Close;
+  if (t.quote_role == QuoteRole::Close && space_before && word_after) return QuoteRole::Open;
+  return t.quote_role;
+}
+
+}  // namespace
+
+std::vector<QuoteSpan> pair_quote_marks(std::string_view text, const Segmentation& seg) {
+  std::vector<QuoteSpan> spans;
+  const auto& toks = seg.tokens;
+  // Double marks make quotations when the text has any; otherwise single marks do.
+  bool any_double = false;
+  for (const auto& t : toks)
+    if (t.kind == TokenKind::Quote && family_of(t.text(text)) == Family::Double) { any_double = true; break; }
+  const Family primary = any_double ? Family::Double : Family::Single;
+
+  bool carry = false;  // the previous paragraph ended inside a quotation
+  for (const Paragraph& para : seg.paragraphs) {
+    if (para.sentence_begin >= para.sentence_end) { carry = false; continue; }
+    const std::uint32_t tb = seg.sentences[para.sentence_begin].token_begin;
+    const std::uint32_t te = seg.sentences[para.sentence_end - 1].token_end;
+    if (tb >= te) { carry = false; continue; }
+    bool open = false;
+    QuoteSpan cur;
+    for (std::uint32_t i = tb; i < te; ++i) {
+      const Token& t = toks[i];
+      if (t.kind != TokenKind::Quote) continue;
+      // Single marks inside a double-quoted text are nested quotations or apostrophes: skipped.
+      if (family_of(t.text(text)) != primary) continue;
+      QuoteRole role = effective_role(seg, i);
+      if (role == QuoteRole::Ambiguous || role == QuoteRole::None) role = open ? QuoteRole::Close : QuoteRole::Open;
+      if (role == QuoteRole::Open) {
+        if (open) {  // no same-family nesting: the earlier mark was never closed
+          cur.close_tok = i - 1;
+          cur.closed = false;
+          if (cur.close_tok > cur.open_tok) spans.push_back(cur);
+        }
+        cur = QuoteSpan{};
+        cur.open_tok = i;
+        cur.continued = carry && i == tb;
+        if (cur.continued && !spans.empty()) spans.back().continues = true;
+        open = true;
+      } else if (open) {
+        cur.close_tok = i;
+        cur.closed = true;
+        spans.push_back(cur);
+        open = false;
+      }
+      // A closing mark with nothing open is a stray: ignored.
+    }
+    carry = false;
+    if (open) {
+      cur.close_tok = te - 1;
+      cur.closed = false;
+      if (cur.close_tok > cur.open_tok) {
+        spans.push_back(cur);
+        carry = true;
+      }
+    }
+  }
+  // A continuation link only stands when the next paragraph really opened with a mark.
+  for (std::size_t k = 0; k + 1 < spans.size(); ++k)
+    if (spans[k].continues && !spans[k + 1].continued) spans[k].continues = false;
+  return spans;
+}
+
+}  // namespace presslens

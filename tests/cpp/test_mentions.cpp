@@ -1,0 +1,60 @@
+// GoogleTest: mentions and entities in C++, without Python.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "presslens/mentions.hpp"
+#include "presslens/segmenter.hpp"
+
+using namespace presslens;
+
+namespace {
+
+MentionResult find(const std::string& text) {
+  static const Segmenter seg;
+  static const MentionFinder finder;
+  return finder.find(text, seg.segment(text));
+}
+
+const Entity* by_name(const MentionResult& r, const std::string& name) {
+  for (const auto& e : r.entities)
+    if (e.name == name) return &e;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST(Mentions, TitleSplitAndSurnameGrouping) {
+  const std::string text = "U.S. Secretary of State Marco Rubio met President Nayib Bukele. Rubio smiled. Bukele waved.";
+  auto r = find(text);
+  const Entity* rubio = by_name(r, "Marco Rubio");
+  ASSERT_NE(rubio, nullptr);
+  EXPECT_EQ(rubio->kind, EntityKind::Person);
+  EXPECT_EQ(rubio->title, "U.S. Secretary of State");
+  EXPECT_EQ(rubio->gender, Gender::Male);  // "Marco" in the bundled first-name list
+  EXPECT_EQ(rubio->mentions.size(), 2u);
+  const Entity* bukele = by_name(r, "Nayib Bukele");
+  ASSERT_NE(bukele, nullptr);
+  EXPECT_EQ(bukele->title, "President");
+  EXPECT_EQ(bukele->mentions.size(), 2u);
+}
+
+TEST(Mentions, PronounsFollowGender) {
+  const std::string text = "John Smith met Mary Jones. She thanked him.";
+  auto r = find(text);
+  for (const auto& m : r.mentions) {
+    const std::string t = text.substr(m.start, m.end - m.start);
+    if (t == "She") EXPECT_EQ(r.entities[static_cast<std::size_t>(m.entity)].name, "Mary Jones");
+    if (t == "him") EXPECT_EQ(r.entities[static_cast<std::size_t>(m.entity)].name, "John Smith");
+  }
+}
+
+TEST(Mentions, KindsOfEntities) {
+  auto r = find("Officials from the White House and CNN flew to El Salvador.");
+  ASSERT_NE(by_name(r, "El Salvador"), nullptr);
+  EXPECT_EQ(by_name(r, "El Salvador")->kind, EntityKind::Place);
+  ASSERT_NE(by_name(r, "CNN"), nullptr);
+  EXPECT_EQ(by_name(r, "CNN")->kind, EntityKind::Organization);
+  ASSERT_NE(by_name(r, "White House"), nullptr);
+  EXPECT_EQ(by_name(r, "White House")->kind, EntityKind::Organization);
+}

@@ -1,0 +1,86 @@
+// GoogleTest: the quote finder in C++, without Python.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "presslens/document.hpp"
+
+using namespace presslens;
+
+namespace {
+
+std::shared_ptr<const Document> run(const std::string& text) {
+  static const Analyzer analyzer([] {
+    AnalyzerOptions o;
+    o.sentiment = false;
+    return o;
+  }());
+  return analyzer.analyze(text);
+}
+
+std::string content(const Document& d, const Quote& q) { return d.text.substr(q.start, q.end - q.start); }
+std::string speaker(const Document& d, const Quote& q) {
+  return q.speaker < 0 ? std::string("-") : d.mentions.entities[static_cast<std::size_t>(q.speaker)].name;
+}
+
+}  // namespace
+
+TEST(Quotes, SeedArticle) {
+  std::ifstream f(std::string(PRESSLENS_TEST_DATA) + "/seed_article.txt");
+  ASSERT_TRUE(f.good());
+  std::stringstream ss;
+  ss << f.rdbuf();
+  auto d = run(ss.str());
+  int direct = 0, indirect = 0, according = 0;
+  for (const auto& q : d->quotes) {
+    direct += q.kind == QuoteKind::Direct;
+    indirect += q.kind == QuoteKind::Indirect;
+    according += q.kind == QuoteKind::AccordingTo;
+    EXPECT_GE(q.speaker, 0) << content(*d, q);
+  }
+  EXPECT_EQ(direct, 4);
+  EXPECT_EQ(indirect, 3);
+  EXPECT_EQ(according, 1);
+}
+
+TEST(Quotes, QuoteFirstAndSpeakerFirst) {
+  auto d = run("“We will win,” Jane Smith told reporters. Tom Baker said: “We will lose.”");
+  ASSERT_EQ(d->quotes.size(), 2u);
+  EXPECT_EQ(content(*d, d->quotes[0]), "We will win,");
+  EXPECT_EQ(speaker(*d, d->quotes[0]), "Jane Smith");
+  EXPECT_EQ(d->text.substr(d->quotes[0].cue_start, d->quotes[0].cue_end - d->quotes[0].cue_start), "told");
+  EXPECT_EQ(speaker(*d, d->quotes[1]), "Tom Baker");
+}
+
+TEST(Quotes, UnbalancedMarksNeverThrowAndStayLinear) {
+  std::string unit = "“a \" b ” ‘ c \" ";
+  std::string small, big;
+  for (int i = 0; i < 2000; ++i) small += unit;
+  for (int i = 0; i < 32000; ++i) big += unit;
+  auto t0 = std::chrono::steady_clock::now();
+  auto ds = run(small);
+  auto t1 = std::chrono::steady_clock::now();
+  auto db = run(big);
+  auto t2 = std::chrono::steady_clock::now();
+  const double a = std::chrono::duration<double>(t1 - t0).count();
+  const double b = std::chrono::duration<double>(t2 - t1).count();
+  EXPECT_LT(b, 10.0);
+  EXPECT_LT(b / std::max(a, 1e-3), 16.0 * 3);
+  for (const auto& q : db->quotes) EXPECT_LE(q.end, db->text.size());
+}
+
+TEST(Quotes, TranscriptTurns) {
+  auto d = run("THE PRESIDENT: Thank you.\nQ: Is it true?\nTHE PRESIDENT: Yes.\nIt is.");
+  ASSERT_EQ(d->quotes.size(), 3u);
+  for (const auto& q : d->quotes) EXPECT_EQ(q.kind, QuoteKind::Turn);
+  EXPECT_EQ(content(*d, d->quotes[2]), "Yes.\nIt is.");
+  EXPECT_EQ(d->quotes[0].speaker, d->quotes[2].speaker);
+}
+
+TEST(Quotes, HeadingInQuoteMarksIsNotAQuote) {
+  auto d = run("Officials met on Monday.\n\"A Day of Reckoning\"\nThe talks lasted hours.");
+  EXPECT_TRUE(d->quotes.empty());
+}

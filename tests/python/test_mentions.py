@@ -1,0 +1,106 @@
+"""Mentions and entities: names with titles, grouping, kinds, pronoun resolution."""
+from __future__ import annotations
+
+import presslens
+
+
+def _entity(doc, name):
+    found = [e for e in doc.entities if e.name == name]
+    assert len(found) == 1, [e.name for e in doc.entities]
+    return found[0]
+
+
+def test_seed_people_match_gold(seed_text, seed_gold):
+    doc = presslens.analyze(seed_text)
+    for person in seed_gold["people"]:
+        e = _entity(doc, person["name"])
+        assert e.kind == "person"
+        assert e.title == person["title"]
+        texts = {m.text for m in e.mentions}
+        assert set(person["mentions"]) <= texts, (person["name"], texts)
+
+
+def test_seed_organizations_places_groups(seed_text):
+    doc = presslens.analyze(seed_text)
+    kinds = {e.name: e.kind for e in doc.entities}
+    assert kinds["CNN"] == "organization"
+    assert kinds["El Salvador"] == "place"
+    assert kinds["United States"] == "place"  # "U.S." grouped under its canonical name
+    assert kinds["Central America"] == "place"
+    assert kinds["human rights groups"] == "group"
+    assert kinds["Trump administration"] == "organization"
+    us = _entity(doc, "United States")
+    assert {m.text for m in us.mentions} == {"U.S."}
+    # Headings make no new mentions ("Bukele Confirms the Deal")
+    assert "Bukele Confirms" not in kinds
+
+
+def test_mention_offsets_and_order(seed_text):
+    doc = presslens.analyze(seed_text)
+    prev = -1
+    for m in doc.mentions:
+        assert doc.text[m.start : m.end] == m.text
+        assert m.start >= prev
+        prev = m.end
+        if m.entity is not None:
+            assert m in m.entity.mentions
+    for e in doc.entities:
+        assert all(m.entity == e for m in e.mentions)
+
+
+def test_names_group_by_surname_and_title():
+    doc = presslens.analyze(
+        "U.S. Secretary of State Marco Rubio arrived on Monday. Rubio met President Nayib Bukele. "
+        "Later, Bukele spoke. President Bukele smiled."
+    )
+    rubio = _entity(doc, "Marco Rubio")
+    assert rubio.title == "U.S. Secretary of State"
+    assert [m.text for m in rubio.mentions] == ["U.S. Secretary of State Marco Rubio", "Rubio"]
+    bukele = _entity(doc, "Nayib Bukele")
+    assert [m.text for m in bukele.mentions] == ["President Nayib Bukele", "Bukele", "President Bukele"]
+
+
+def test_different_first_names_are_different_people():
+    doc = presslens.analyze("John Smith met Mary Smith. John Smith left early.")
+    people = [e for e in doc.entities if e.kind == "person"]
+    assert sorted(e.name for e in people) == ["John Smith", "Mary Smith"]
+
+
+def test_pronoun_rule_uses_gender_and_skips_quoted_words():
+    doc = presslens.analyze("John Smith met Mary Jones on Monday. She thanked him.")
+    she = [m for m in doc.mentions if m.text == "She"][0]
+    him = [m for m in doc.mentions if m.text == "him"][0]
+    assert she.entity.name == "Mary Jones" and she.entity.gender == "female"
+    assert him.entity.name == "John Smith" and him.entity.gender == "male"
+    doc = presslens.analyze("Tom Baker spoke first. “I met Paul Green,” he said.")
+    he = [m for m in doc.mentions if m.text == "he"][0]
+    assert he.entity.name == "Tom Baker"  # "Paul Green" is inside the quotation
+
+
+def test_role_noun_joins_person_with_that_title():
+    doc = presslens.analyze("Secretary of State Marco Rubio landed. The secretary said the talks were useful.")
+    rubio = _entity(doc, "Marco Rubio")
+    assert "The secretary" in [m.text for m in rubio.mentions]
+    q = [q for q in doc.quotes if q.kind == "indirect"][0]
+    assert q.speaker == rubio
+
+
+def test_vice_president_is_not_the_president():
+    doc = presslens.analyze(
+        "President Donald Trump spoke. The Vice President, Mike Pence, said on Friday the country is "
+        "\"in the midst of a crisis.\""
+    )
+    qs = [q for q in doc.quotes if q.speaker is not None]
+    assert qs and all(q.speaker.name == "Mike Pence" for q in qs)
+
+
+def test_group_and_role_phrases():
+    doc = presslens.analyze("Human rights groups protested. A senior official said the plan was final.")
+    names = {e.name: e.kind for e in doc.entities}
+    assert names.get("Human rights groups") == "group"
+    assert names.get("senior official") == "person"
+
+
+def test_no_mentions_in_plain_text():
+    doc = presslens.analyze("the rain fell all day and the roads were wet.")
+    assert doc.mentions == [] and doc.entities == []
