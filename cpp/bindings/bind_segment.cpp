@@ -8,6 +8,9 @@
 
 namespace presslens::bindings {
 
+// Defined in bind_sentiment.cpp (stage 4).
+py::object sentence_sentiment(const std::shared_ptr<const Document>& doc, std::uint32_t i);
+
 std::string text_from_python(py::handle obj, const char* what) {
   if (PyBytes_Check(obj.ptr())) {
     // Documented behaviour: bytes are decoded as strict UTF-8 (UnicodeDecodeError names the offset).
@@ -163,6 +166,8 @@ void bind_segment(py::module_& m) {
       .def_property_readonly("text", [](const SentenceView& v) { return view_text(v, v.sent().start, v.sent().end); })
       .def_property_readonly("i", [](const SentenceView& v) { return v.i; })
       .def_property_readonly("paragraph_index", [](const SentenceView& v) { return v.sent().paragraph; })
+      .def_property_readonly("sentiment", [](const SentenceView& v) { return sentence_sentiment(v.doc, v.i); },
+                             "The sentence's SentimentScores (compound, pos, neu, neg, label); see presslens.sentiment")
       .def_property_readonly("tokens", [](const SentenceView& v) {
         return ViewList<TokenView>{v.doc, v.sent().token_begin, v.sent().token_end, nullptr};
       })

@@ -1,8 +1,434 @@
-// Bindings of stage 4: sentiment. (Placeholder.)
+// Bindings of stage 4: sentiment. Lexicon, the scorer (polarity_scores and its GIL-free batch),
+// per-sentence/document sentiment of analysed documents, and target-dependent sentiment.
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include <Python.h>
+
+#include <atomic>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <mutex>
+#include <thread>
+
 #include "bindings.hpp"
 
 namespace presslens::bindings {
 
-void bind_sentiment(py::module_& m) {}
+namespace {
+
+DuplicatePolicy duplicate_policy(const std::string& s) {
+  if (s == "mean") return DuplicatePolicy::Mean;
+  if (s == "last") return DuplicatePolicy::Last;
+  if (s == "first") return DuplicatePolicy::First;
+  if (s == "error") return DuplicatePolicy::Error;
+  throw py::value_error("duplicates must be 'mean', 'last', 'first' or 'error', not '" + s + "'");
+}
+
+// Text for scoring: like text_from_python, but a lone surrogate (which Python strs may hold) is
+// scored as U+FFFD instead of raising, as vaderSentiment would not fail on it either.
+std::string scoring_text(py::handle obj, const char* what) {
+  if (PyUnicode_Check(obj.ptr())) {
+    Py_ssize_t size = 0;
+    const char* data = PyUnicode_AsUTF8AndSize(obj.ptr(), &size);
+    if (data) return std::string(data, static_cast<std::size_t>(size));
+    PyErr_Clear();
+    PyObject* b = PyUnicode_AsEncodedString(obj.ptr(), "utf-8", "surrogatepass");
+    if (!b) throw py::error_already_set();
+    std::string raw(PyBytes_AS_STRING(b), static_cast<std::size_t>(PyBytes_GET_SIZE(b)));
+    Py_DECREF(b);
+    std::string out;
+    out.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      const auto c = static_cast<unsigned char>(raw[i]);
+      if (c == 0xED && i + 2 < raw.size() && (static_cast<unsigned char>(raw[i + 1]) & 0xE0) == 0xA0) {
+        out += "\xEF\xBF\xBD";  // an encoded surrogate -> U+FFFD
+        i += 2;
+      } else {
+        out.push_back(raw[i]);
+      }
+    }
+    return out;
+  }
+  return text_from_python(obj, what);
+}
+
+// Python's round(x, digits) for the VADER-compatible dicts (exact also at ties).
+double py_round(double x, int digits) {
+  const double scale = digits == 3 ? 1e3 : 1e4;
+  const double y = x * scale;
+  const double frac = std::fabs(y - std::trunc(y));
+  if (std::fabs(frac - 0.5) > 1e-6) return std::nearbyint(y) / scale;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, x);  // correctly rounded, half to even on the exact value
+  return std::strtod(buf, nullptr);
+}
+
+py::dict scores_dict(const SentimentScores& s) {
+  py::dict d;
+  d["neg"] = py_round(s.neg, 3);
+  d["neu"] = py_round(s.neu, 3);
+  d["pos"] = py_round(s.pos, 3);
+  d["compound"] = py_round(s.compound, 4);
+  return d;
+}
+
+py::tuple scores_tuple(const SentimentScores& s) {
+  return py::make_tuple(s.neg, s.neu, s.pos, s.compound, s.words);
+}
+
+std::vector<SentimentScores> score_parallel(const SentimentScorer& scorer, const std::vector<std::string>& texts,
+                                            unsigned threads) {
+  std::vector<SentimentScores> out(texts.size());
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr error;
+  std::atomic<bool> failed{false};
+  auto work = [&] {
+    for (std::size_t i; !failed && (i = next.fetch_add(1)) < texts.size();) {
+      try {
+        out[i] = scorer.polarity_scores(texts[i]);
+      } catch (...) {
+        if (!failed.exchange(true)) error = std::current_exception();
+      }
+    }
+  };
+  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(texts.size())));
+  if (threads == 1) {
+    work();
+  } else {
+    std::vector<std::thread> pool;
+    pool.reserve(threads);
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+    for (auto& t : pool) t.join();
+  }
+  if (error) std::rethrow_exception(error);
+  return out;
+}
+
+std::vector<std::string> convert_texts(const py::sequence& texts) {
+  std::vector<std::string> utf8;
+  utf8.reserve(texts.size());
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    py::handle h = texts[i];
+    if (PyUnicode_Check(h.ptr())) {
+      Py_ssize_t size = 0;
+      const char* data = PyUnicode_AsUTF8AndSize(h.ptr(), &size);
+      if (data) {
+        utf8.emplace_back(data, static_cast<std::size_t>(size));
+        continue;
+      }
+      PyErr_Clear();
+    }
+    std::string what = "texts[" + std::to_string(i) + "]";
+    utf8.push_back(scoring_text(h, what.c_str()));
+  }
+  return utf8;
+}
+
+const std::shared_ptr<const SentimentScorer>& default_scorer() {
+  static const auto scorer = std::make_shared<const SentimentScorer>();
+  return scorer;
+}
+
+const TargetSentimentModel& default_target_model() {
+  static const TargetSentimentModel model;
+  return model;
+}
+
+std::uint32_t to_byte_checked(const Document& doc, std::int64_t cp_off, const char* what) {
+  if (cp_off < 0 || cp_off > static_cast<std::int64_t>(doc.index.codepoint_size()))
+    throw py::index_error(std::string(what) + " " + std::to_string(cp_off) + " is outside the text of " +
+                          std::to_string(doc.index.codepoint_size()) + " characters");
+  return doc.index.to_byte(static_cast<std::uint32_t>(cp_off));
+}
+
+// Sentence sentiment of a document: the stored one, or computed now when the analyzer skipped it.
+const DocumentSentiment& document_sentiment(const Document& doc, DocumentSentiment& storage) {
+  if (doc.sentiment.sentences.size() == doc.segmentation.sentences.size()) return doc.sentiment;
+  storage = default_scorer()->score(doc.text, doc.segmentation);
+  return storage;
+}
+
+py::dict target_dict(const TargetSentiment& t) {
+  py::dict d;
+  d["score"] = t.score;
+  d["label"] = t.label;
+  d["p_negative"] = t.p_negative;
+  d["p_neutral"] = t.p_neutral;
+  d["p_positive"] = t.p_positive;
+  return d;
+}
+
+}  // namespace
+
+// Used by the `sentiment` property of _core.Sentence (bind_segment.cpp).
+py::object sentence_sentiment(const std::shared_ptr<const Document>& doc, std::uint32_t i) {
+  DocumentSentiment storage;
+  const DocumentSentiment& ds = document_sentiment(*doc, storage);
+  const SentimentScores& s = ds.sentences.at(i);
+  static py::object* cls = nullptr;  // presslens.sentiment.SentimentScores, looked up once
+  if (!cls) cls = new py::object(py::module_::import("presslens.sentiment").attr("SentimentScores"));
+  return (*cls).attr("_from_core")(s.neg, s.neu, s.pos, s.compound);
+}
+
+void bind_sentiment(py::module_& m) {
+  py::class_<Lexicon, std::shared_ptr<Lexicon>>(m, "Lexicon", R"doc(
+A valence lexicon: word (emoticon, or multi-word phrase) -> valence, usually on VADER's -4..+4 scale.
+
+Build one with Lexicon.vader(), Lexicon.from_file(path), Lexicon.from_dict(mapping) or Lexicon();
+edit it like a dict (lex["meh"] = -0.5, del lex["bus"]) and combine with merge(). Pass it to
+presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scorer folds case.
+)doc")
+      .def(py::init<>())
+      .def_static("vader", [](const std::string& dup) { return std::make_shared<Lexicon>(Lexicon::vader(duplicate_policy(dup))); },
+                  py::arg("duplicates") = "mean",
+                  "The VADER lexicon shipped with presslens (MIT; see presslens/data/README-sentiment.md).")
+      .def_static("from_file",
+                  [](py::object path, const std::string& dup) {
+                    std::string p = py::str(py::module_::import("os").attr("fspath")(path));
+                    Lexicon lex;
+                    {
+                      py::gil_scoped_release release;
+                      lex = Lexicon::from_file(p, duplicate_policy(dup));
+                    }
+                    return std::make_shared<Lexicon>(std::move(lex));
+                  },
+                  py::arg("path"), py::arg("duplicates") = "mean",
+                  "Reads WORD<TAB>VALENCE lines (more columns are ignored; '#' lines are comments). A malformed "
+                  "line raises ValueError naming the file and line; duplicates: 'mean', 'last', 'first' or 'error'.")
+      .def_static("from_string",
+                  [](const std::string& data, const std::string& source, const std::string& dup) {
+                    return std::make_shared<Lexicon>(Lexicon::parse(data, source, duplicate_policy(dup)));
+                  },
+                  py::arg("data"), py::arg("source") = "<string>", py::arg("duplicates") = "mean")
+      .def_static("from_dict",
+                  [](const py::dict& d) {
+                    auto lex = std::make_shared<Lexicon>();
+                    for (auto kv : d) lex->set(py::cast<std::string>(kv.first), py::cast<double>(kv.second));
+                    return lex;
+                  },
+                  py::arg("mapping"))
+      .def("merge", [](Lexicon& self, const Lexicon& other) { self.merge(other); return &self; },
+           py::arg("other"), py::return_value_policy::reference_internal,
+           "Adds the entries of `other` (they win on conflicts); returns self.")
+      .def("copy", [](const Lexicon& self) { return std::make_shared<Lexicon>(self); })
+      .def("__setitem__", [](Lexicon& self, const std::string& w, double v) { self.set(w, v); })
+      .def("__getitem__", [](const Lexicon& self, const std::string& w) {
+        const double* v = self.find(w);
+        if (!v) throw py::key_error(w);
+        return *v;
+      })
+      .def("get", [](const Lexicon& self, const std::string& w, py::object dflt) -> py::object {
+        const double* v = self.find(w);
+        return v ? py::float_(*v) : dflt;
+      }, py::arg("word"), py::arg("default") = py::none())
+      .def("__delitem__", [](Lexicon& self, const std::string& w) {
+        if (!self.erase(w)) throw py::key_error(w);
+      })
+      .def("__contains__", [](const Lexicon& self, const std::string& w) { return self.find(w) != nullptr; })
+      .def("__len__", &Lexicon::size)
+      .def("items", &Lexicon::items, "(word, valence) pairs sorted by word")
+      .def("to_dict", [](const Lexicon& self) {
+        py::dict d;
+        for (const auto& kv : self.items()) d[py::str(kv.first)] = kv.second;
+        return d;
+      })
+      .def_property_readonly("duplicates", &Lexicon::duplicates, "Words listed more than once in the parsed source")
+      .def("__repr__", [](const Lexicon& self) { return "<Lexicon " + std::to_string(self.size()) + " entries>"; })
+      .def(py::pickle([](const Lexicon& self) { return py::make_tuple(self.items()); },
+                      [](const py::tuple& t) {
+                        auto lex = std::make_shared<Lexicon>();
+                        for (const auto& kv : t[0].cast<std::vector<std::pair<std::string, double>>>())
+                          lex->set(kv.first, kv.second);
+                        return lex;
+                      }));
+
+  py::class_<SentimentScorer, std::shared_ptr<SentimentScorer>>(m, "SentimentScorer",
+                                                                "Immutable lexicon-and-rules scorer (use presslens.SentimentAnalyzer)")
+      .def(py::init([](bool vader_compat, std::shared_ptr<Lexicon> lexicon, bool contrast_by_position,
+                       bool extra_contrast, bool clause_scope, bool phrases, bool negated_superlatives,
+                       bool event_words, double event_weight, bool shifters, bool morphology, bool length_norm) {
+             SentimentOptions o;
+             o.vader_compat = vader_compat;
+             o.contrast_by_position = contrast_by_position;
+             o.extra_contrast = extra_contrast;
+             o.clause_scope = clause_scope;
+             o.phrases = phrases;
+             o.negated_superlatives = negated_superlatives;
+             o.event_words = event_words;
+             o.event_weight = event_weight;
+             o.shifters = shifters;
+             o.morphology = morphology;
+             o.length_norm = length_norm;
+             std::shared_ptr<const Lexicon> lex;
+             if (lexicon) lex = std::make_shared<const Lexicon>(*lexicon);  // a frozen copy
+             return std::make_shared<SentimentScorer>(o, lex);
+           }),
+           py::kw_only(), py::arg("vader_compat") = false, py::arg("lexicon") = nullptr,
+           py::arg("contrast_by_position") = true, py::arg("extra_contrast") = true, py::arg("clause_scope") = true,
+           py::arg("phrases") = true, py::arg("negated_superlatives") = true, py::arg("event_words") = true,
+           py::arg("event_weight") = 0.5, py::arg("shifters") = true, py::arg("morphology") = true,
+           py::arg("length_norm") = true)
+      .def_property_readonly("options", [](const SentimentScorer& s) {
+        const auto& o = s.options();
+        py::dict d;
+        d["vader_compat"] = o.vader_compat;
+        d["contrast_by_position"] = o.contrast_by_position;
+        d["extra_contrast"] = o.extra_contrast;
+        d["clause_scope"] = o.clause_scope;
+        d["phrases"] = o.phrases;
+        d["negated_superlatives"] = o.negated_superlatives;
+        d["event_words"] = o.event_words;
+        d["event_weight"] = o.event_weight;
+        d["shifters"] = o.shifters;
+        d["morphology"] = o.morphology;
+        d["length_norm"] = o.length_norm;
+        return d;
+      })
+      .def_property_readonly("lexicon", [](const SentimentScorer& s) { return std::make_shared<Lexicon>(s.lexicon()); },
+                             "A copy of the scorer's lexicon")
+      .def("polarity_scores",
+           [](const SentimentScorer& s, py::handle text) {
+             std::string t = scoring_text(text, "text");
+             SentimentScores r;
+             if (t.size() > 4096) {
+               py::gil_scoped_release release;
+               r = s.polarity_scores(t);
+             } else {
+               r = s.polarity_scores(t);
+             }
+             return scores_dict(r);
+           },
+           py::arg("text"))
+      .def("polarity_scores_raw",
+           [](const SentimentScorer& s, py::handle text) {
+             std::string t = scoring_text(text, "text");
+             py::gil_scoped_release release;
+             auto r = s.polarity_scores(t);
+             py::gil_scoped_acquire acquire;
+             return scores_tuple(r);
+           },
+           py::arg("text"), "(neg, neu, pos, compound, words) unrounded")
+      .def("polarity_scores_many",
+           [](const SentimentScorer& s, const py::sequence& texts, unsigned threads) {
+             std::vector<std::string> utf8 = convert_texts(texts);
+             std::vector<SentimentScores> res;
+             {
+               py::gil_scoped_release release;
+               res = score_parallel(s, utf8, threads);
+             }
+             py::list out(res.size());
+             for (std::size_t i = 0; i < res.size(); ++i) out[i] = scores_dict(res[i]);
+             return out;
+           },
+           py::arg("texts"), py::arg("threads") = 1)
+      .def("polarity_arrays",
+           [](const SentimentScorer& s, const py::sequence& texts, unsigned threads) {
+             std::vector<std::string> utf8 = convert_texts(texts);
+             std::vector<SentimentScores> res;
+             {
+               py::gil_scoped_release release;
+               res = score_parallel(s, utf8, threads);
+             }
+             const auto n = static_cast<py::ssize_t>(res.size());
+             py::array_t<double> neg(n), neu(n), pos(n), comp(n);
+             auto a = neg.mutable_unchecked<1>(); auto b = neu.mutable_unchecked<1>();
+             auto c = pos.mutable_unchecked<1>(); auto d = comp.mutable_unchecked<1>();
+             for (py::ssize_t i = 0; i < n; ++i) {
+               const auto& r = res[static_cast<std::size_t>(i)];
+               a(i) = r.neg; b(i) = r.neu; c(i) = r.pos; d(i) = r.compound;
+             }
+             py::dict out;
+             out["neg"] = neg; out["neu"] = neu; out["pos"] = pos; out["compound"] = comp;
+             return out;
+           },
+           py::arg("texts"), py::arg("threads") = 1, "Unrounded scores as NumPy arrays")
+      .def("score_document",
+           [](const SentimentScorer& s, const DocumentHandle& h) {
+             DocumentSentiment ds;
+             {
+               py::gil_scoped_release release;
+               ds = s.score(h.doc->text, h.doc->segmentation);
+             }
+             const auto n = static_cast<py::ssize_t>(ds.sentences.size());
+             py::array_t<double> neg(n), neu(n), pos(n), comp(n);
+             auto a = neg.mutable_unchecked<1>(); auto b = neu.mutable_unchecked<1>();
+             auto c = pos.mutable_unchecked<1>(); auto d = comp.mutable_unchecked<1>();
+             for (py::ssize_t i = 0; i < n; ++i) {
+               const auto& r = ds.sentences[static_cast<std::size_t>(i)];
+               a(i) = r.neg; b(i) = r.neu; c(i) = r.pos; d(i) = r.compound;
+             }
+             py::dict cols;
+             cols["neg"] = neg; cols["neu"] = neu; cols["pos"] = pos; cols["compound"] = comp;
+             return py::make_tuple(scores_tuple(ds.overall), cols);
+           },
+           py::arg("doc"), "Re-scores an analysed document: (overall tuple, sentence column arrays)")
+      .def("__repr__", [](const SentimentScorer& s) {
+        return std::string("<SentimentScorer ") + (s.options().vader_compat ? "vader_compat" : "default") + ", " +
+               std::to_string(s.lexicon().size()) + " lexicon entries>";
+      });
+
+  m.def("_default_sentiment_scorer", [] { return std::const_pointer_cast<SentimentScorer>(default_scorer()); });
+
+  m.def("_document_sentiment", [](const DocumentHandle& h) {
+    DocumentSentiment storage;
+    const DocumentSentiment& ds = document_sentiment(*h.doc, storage);
+    const auto n = static_cast<py::ssize_t>(ds.sentences.size());
+    py::array_t<double> neg(n), neu(n), pos(n), comp(n);
+    auto a = neg.mutable_unchecked<1>(); auto b = neu.mutable_unchecked<1>();
+    auto c = pos.mutable_unchecked<1>(); auto d = comp.mutable_unchecked<1>();
+    for (py::ssize_t i = 0; i < n; ++i) {
+      const auto& r = ds.sentences[static_cast<std::size_t>(i)];
+      a(i) = r.neg; b(i) = r.neu; c(i) = r.pos; d(i) = r.compound;
+    }
+    py::dict cols;
+    cols["neg"] = neg; cols["neu"] = neu; cols["pos"] = pos; cols["compound"] = comp;
+    return py::make_tuple(scores_tuple(ds.overall), cols);
+  }, "(overall (neg, neu, pos, compound, words), per-sentence column arrays) of an analysed document");
+
+  m.def("_target_features", [](const DocumentHandle& h, std::int64_t start, std::int64_t end) {
+    const Document& doc = *h.doc;
+    const std::uint32_t s = to_byte_checked(doc, start, "start"), e = to_byte_checked(doc, end, "end");
+    if (s > e) throw py::value_error("start must not be after end");
+    return default_target_model().features(*default_scorer(), doc.text, doc.segmentation, s, e);
+  });
+
+  m.def("_target_sentiment", [](const DocumentHandle& h, std::int64_t start, std::int64_t end) {
+    const Document& doc = *h.doc;
+    const std::uint32_t s = to_byte_checked(doc, start, "start"), e = to_byte_checked(doc, end, "end");
+    if (s > e) throw py::value_error("start must not be after end");
+    const auto& model = default_target_model();
+    return target_dict(model.predict(model.features(*default_scorer(), doc.text, doc.segmentation, s, e)));
+  });
+
+  m.def("_target_predict", [](const std::vector<double>& weights, const std::vector<double>& features) {
+    return target_dict(TargetSentimentModel(weights).predict(features));
+  });
+
+  m.def("_fit_target_model",
+        [](py::array_t<double, py::array::c_style | py::array::forcecast> X, py::array_t<int, py::array::c_style | py::array::forcecast> y,
+           double l2, int iterations) {
+          if (X.ndim() != 2 || X.shape(1) != TargetSentimentModel::kFeatures)
+            throw py::value_error("X must have shape (n, " + std::to_string(TargetSentimentModel::kFeatures) + ")");
+          if (y.ndim() != 1 || y.shape(0) != X.shape(0)) throw py::value_error("y must have shape (n,)");
+          std::vector<double> xs(X.data(), X.data() + X.size());
+          std::vector<int> ys(y.data(), y.data() + y.size());
+          std::vector<double> w;
+          {
+            py::gil_scoped_release release;
+            w = TargetSentimentModel::fit(xs, ys, l2, iterations).weights();
+          }
+          return w;
+        },
+        py::arg("X"), py::arg("y"), py::arg("l2") = 1.0, py::arg("iterations") = 50);
+
+  m.def("_target_weights", [] { return default_target_model().weights(); });
+
+  py::list names;
+  for (int i = 0; i < TargetSentimentModel::kFeatures; ++i) names.append(TargetSentimentModel::feature_names()[i]);
+  m.attr("TARGET_FEATURES") = py::tuple(names);
+}
 
 }  // namespace presslens::bindings

@@ -14,6 +14,15 @@ from . import _core
 from ._core import Paragraph, ParagraphList, Sentence, SentenceList, Token, TokenList
 from .analyzer import Analyzer, analyze, analyze_many, default_analyzer
 from .document import Document
+from .sentiment import (
+    Lexicon,
+    SentimentAnalyzer,
+    SentimentScores,
+    TargetSentiment,
+    polarity_scores,
+    polarity_scores_many,
+    target_sentiment,
+)
 
 __version__: str = _core.__version__
 
@@ -29,5 +38,12 @@ __all__ = [
     "analyze",
     "analyze_many",
     "default_analyzer",
+    "Lexicon",
+    "SentimentAnalyzer",
+    "SentimentScores",
+    "TargetSentiment",
+    "polarity_scores",
+    "polarity_scores_many",
+    "target_sentiment",
     "__version__",
 ]

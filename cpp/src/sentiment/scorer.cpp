@@ -1,13 +1,1047 @@
-#include "presslens/sentiment.hpp"
+// The sentiment scorer: building the indexed lexicon, turning text or presslens tokens into items,
+// the VADER-class rules, and scores per sentence and per document.
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <set>
+#include <unordered_map>
+
+#include "presslens/errors.hpp"
+#include "presslens/utf8.hpp"
+#include "rules.hpp"
 
 namespace presslens {
 
-SentimentScorer::SentimentScorer() = default;
+namespace embedded {
+extern const unsigned char kEmojiLexicon[];
+extern const std::size_t kEmojiLexicon_size;
+}  // namespace embedded
 
-DocumentSentiment SentimentScorer::score(std::string_view, const Segmentation& seg) const {
-  DocumentSentiment out;
-  out.sentences.resize(seg.sentences.size());
+using namespace sentiment_detail;
+
+namespace {
+
+// ---- static word lists ----------------------------------------------------------------------
+
+// VADER's negations (its NEGATE list).
+constexpr const char* kNegations[] = {
+    "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt", "ain't", "aren't", "can't",
+    "couldn't", "daren't", "didn't", "doesn't", "dont", "hadnt", "hasnt", "havent", "isnt", "mightnt",
+    "mustnt", "neither", "don't", "hadn't", "hasn't", "haven't", "isn't", "mightn't", "mustn't", "neednt",
+    "needn't", "never", "none", "nope", "nor", "not", "nothing", "nowhere", "oughtnt", "shant", "shouldnt",
+    "uhuh", "wasnt", "werent", "oughtn't", "shan't", "shouldn't", "uh-uh", "wasn't", "weren't", "without",
+    "wont", "wouldnt", "won't", "wouldn't", "rarely", "seldom", "despite"};
+
+// Degree adverbs: boosters (+) and dampeners (-), VADER's list.
+constexpr const char* kBoostersUp[] = {
+    "absolutely", "amazingly", "awfully", "completely", "considerable", "considerably", "decidedly", "deeply",
+    "effing", "enormous", "enormously", "entirely", "especially", "exceptional", "exceptionally", "extreme",
+    "extremely", "fabulously", "flipping", "flippin", "frackin", "fracking", "fricking", "frickin", "frigging",
+    "friggin", "fully", "fuckin", "fucking", "fuggin", "fugging", "greatly", "hella", "highly", "hugely",
+    "incredible", "incredibly", "intensely", "major", "majorly", "more", "most", "particularly", "purely",
+    "quite", "really", "remarkably", "so", "substantially", "thoroughly", "total", "totally", "tremendous",
+    "tremendously", "uber", "unbelievably", "unusually", "utter", "utterly", "very"};
+constexpr const char* kBoostersDown[] = {
+    "almost", "barely", "hardly", "kinda", "kindof", "kind-of", "less", "little", "marginal", "marginally",
+    "occasional", "occasionally", "partly", "scarce", "scarcely", "slight", "slightly", "somewhat", "sorta",
+    "sortof", "sort-of"};
+// Two-word dampeners (VADER checks them as n-grams before a sentiment word).
+constexpr const char* kDampenerBigrams[][2] = {{"kind", "of"}, {"sort", "of"}, {"just", "enough"}};
+
+struct SpecialCase {
+  const char* words[3];
+  double valence;
+  int head;  // the word that carries the valence in default mode
+};
+// VADER's special cases (phrases containing lexicon words).
+constexpr SpecialCase kSpecialCases[] = {
+    {{"the", "shit", nullptr}, 3, 1},      {{"the", "bomb", nullptr}, 3, 1},
+    {{"bad", "ass", nullptr}, 1.5, 0},     {{"bus", "stop", nullptr}, 0.0, 1},
+    {{"yeah", "right", nullptr}, -2, 0},   {{"kiss", "of", "death"}, -1.5, 2},
+    {{"to", "die", "for"}, 3, 1},          {{"beating", "heart", nullptr}, 3.5, 1},
+};
+// VADER's sentiment-laden idioms without lexicon words ("future work" in vaderSentiment; used by
+// the default mode).
+constexpr SpecialCase kIdioms[] = {
+    {{"cut", "the", "mustard"}, 2, 0},    {{"hand", "to", "mouth"}, -2, 0},  {{"back", "handed", nullptr}, -2, 0},
+    {{"blow", "smoke", nullptr}, -2, 0},  {{"blowing", "smoke", nullptr}, -2, 0},
+    {{"upper", "hand", nullptr}, 1, 0},   {{"break", "a", "leg"}, 2, 0},    {{"cooking", "with", "gas"}, 2, 0},
+    {{"in", "the", "black"}, 2, 2},       {{"in", "the", "red"}, -2, 2},     {{"on", "the", "ball"}, 2, 2},
+    {{"under", "the", "weather"}, -2, 2},
+};
+
+constexpr const char* kSuperlatives[] = {
+    "best", "worst", "greatest", "nicest", "happiest", "saddest", "ugliest", "dumbest", "stupidest",
+    "smartest", "strongest", "weakest", "easiest", "cruelest", "funniest", "bravest", "poorest", "finest",
+    "brightest", "coolest", "sweetest", "kindest", "loveliest", "prettiest", "toughest"};
+
+// Words that report events (crime, war, accidents) more than they express an attitude.
+constexpr const char* kEventWords[] = {
+    "arrested", "arrest", "arrests", "killed", "kill", "kills", "killing", "killings", "dead", "death",
+    "deaths", "died", "dies", "die", "war", "wars", "attack", "attacked", "attacks", "crash", "injured",
+    "injury", "injuries", "murder", "murdered", "prison", "jailed", "charged", "charges", "accused",
+    "sentenced", "fire", "fired", "victim", "victims", "bomb", "suspect", "suspected", "lawsuit", "stolen",
+    "collapsed", "fight", "fighting", "dispute", "conflict", "protest", "protests", "protesters", "strike",
+    "shooting", "shot", "wounded", "police"};
+
+// Valence shifters: "decrease fatalities", "curb violence", "saving lives" are good news.
+constexpr const char* kShifters[] = {
+    "reduce", "reduces", "reduced", "reducing", "decrease", "decreases", "decreased", "decreasing", "curb",
+    "curbs", "curbed", "curbing", "prevent", "prevents", "prevented", "preventing", "eliminate", "eliminates",
+    "eliminated", "eliminating", "combat", "combats", "combating", "combatting", "lower", "lowers", "lowered",
+    "lowering", "ease", "eases", "eased", "easing", "avoid", "avoids", "avoided", "avoiding", "avert", "averts",
+    "averted", "relieve", "relieves", "relieved", "relieving", "alleviate", "alleviates", "alleviated",
+    "alleviating", "fight", "fights", "fighting", "halt", "halts", "halted", "halting", "fewer", "overcome",
+    "overcomes", "overcame", "overcoming", "tackle", "tackles", "tackled", "tackling", "save", "saves", "saved",
+    "saving", "protect", "protects", "protected", "protecting", "limit", "limits", "limited", "limiting",
+    "stop", "stops", "stopped", "stopping", "end", "ends", "ended", "ending", "cut", "cuts", "cutting",
+    "minimize", "minimizes", "minimized", "minimizing", "mitigate", "mitigates", "mitigated", "mitigating",
+    "solve", "solves", "solved", "solving", "resolve", "resolves", "resolved", "resolving", "against"};
+
+struct NamedWord {
+  const char* text;
+  Word word;
+};
+constexpr NamedWord kNamedWords[] = {
+    {"no", kNo},           {"but", kBut},           {"least", kLeast},      {"at", kAt},
+    {"very", kVery},       {"never", kNever},       {"so", kSo},            {"this", kThis},
+    {"without", kWithout}, {"doubt", kDoubt},       {"kind", kKind},        {"of", kOf},
+    {"or", kOr},           {"nor", kNor},           {"the", kThe},          {"however", kHowever},
+    {"although", kAlthough}, {"though", kThough},   {"nevertheless", kNevertheless},
+    {"nonetheless", kNonetheless}, {"even", kEven}};
+
+// ---- text helpers ---------------------------------------------------------------------------
+
+// Python's str.isspace() / str.split() white space.
+bool is_py_space(char32_t c) {
+  if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
+  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+// Python's string.punctuation.
+bool is_ascii_punct(unsigned char c) {
+  return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+}
+
+bool has_non_ascii(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) return true;
+  return false;
+}
+
+std::size_t count_codepoints(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// Python's str.isupper(): at least one cased character and no lower-case or title-case one.
+bool py_isupper(std::string_view s) {
+  bool cased = false;
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    char32_t c;
+    if (b < 0x80) {
+      c = b;
+      ++i;
+      if (c >= 'a' && c <= 'z') return false;
+      if (c >= 'A' && c <= 'Z') cased = true;
+      continue;
+    }
+    c = decode_utf8(s, i);
+    const auto u = static_cast<UChar32>(c);
+    if (u_hasBinaryProperty(u, UCHAR_LOWERCASE) || u_istitle(u)) return false;
+    if (u_hasBinaryProperty(u, UCHAR_UPPERCASE)) cased = true;
+  }
+  return cased;
+}
+
+// Appends Python's str.lower() of `s` to `out` (ASCII fast path, ICU full lower-casing otherwise).
+void py_lower_append(std::string_view s, std::string& out, Work& w) {
+  if (!has_non_ascii(s)) {
+    for (char c : s) out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+    return;
+  }
+  w.u16a.clear();
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t c = decode_utf8(s, i);
+    if (c >= 0x10000) {
+      c -= 0x10000;
+      w.u16a.push_back(static_cast<char16_t>(0xD800 + (c >> 10)));
+      w.u16a.push_back(static_cast<char16_t>(0xDC00 + (c & 0x3FF)));
+    } else {
+      w.u16a.push_back(static_cast<char16_t>(c));
+    }
+  }
+  w.u16b.resize(w.u16a.size() * 3 + 8);
+  UErrorCode err = U_ZERO_ERROR;
+  int32_t n = u_strToLower(reinterpret_cast<UChar*>(&w.u16b[0]), static_cast<int32_t>(w.u16b.size()),
+                           reinterpret_cast<const UChar*>(w.u16a.data()), static_cast<int32_t>(w.u16a.size()), "",
+                           &err);
+  if (U_FAILURE(err)) {  // cannot happen with a 3x buffer; keep the text unchanged rather than fail
+    out.append(s.data(), s.size());
+    return;
+  }
+  for (int32_t i = 0; i < n; ++i) {
+    char32_t c = w.u16b[static_cast<std::size_t>(i)];
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n) {
+      c = 0x10000 + ((c - 0xD800) << 10) + (w.u16b[static_cast<std::size_t>(i + 1)] - 0xDC00);
+      ++i;
+    }
+    append_utf8(out, c);
+  }
+}
+
+// Appends the lookup form of a token for the default mode: case-folded, curly apostrophe -> '.
+void fold_append(std::string_view s, std::string& out) {
+  if (!has_non_ascii(s)) {
+    for (char c : s) out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+    return;
+  }
+  std::string f = fold_case(s);
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (i + 2 < f.size() && static_cast<unsigned char>(f[i]) == 0xE2 && static_cast<unsigned char>(f[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(f[i + 2]) == 0x99) {
+      out.push_back('\'');
+      i += 2;
+    } else {
+      out.push_back(f[i]);
+    }
+  }
+}
+
+bool contains_nt(std::string_view s) { return s.find("n't") != std::string_view::npos; }
+
+double normalize_score(double score) {
+  const double n = score / std::sqrt(score * score + kNormAlpha);
+  return std::max(-1.0, std::min(1.0, n));
+}
+
+std::vector<std::string> split_words(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j;
+  }
   return out;
+}
+
+}  // namespace
+
+// ---- construction ---------------------------------------------------------------------------
+
+SentimentScorer::SentimentScorer() : SentimentScorer(SentimentOptions{}, nullptr) {}
+
+SentimentScorer::~SentimentScorer() = default;
+
+SentimentScorer::SentimentScorer(SentimentOptions options, std::shared_ptr<const Lexicon> lexicon)
+    : options_(options) {
+  if (!(options_.event_weight >= 0.0 && options_.event_weight <= 1.0))
+    throw InvalidInput("event_weight must be between 0 and 1");
+  auto impl = std::make_unique<Impl>();
+  if (!lexicon) {
+    // VADER keeps the last of duplicate keys; the default mode averages them.
+    lexicon = std::make_shared<const Lexicon>(
+        Lexicon::vader(options_.vader_compat ? DuplicatePolicy::Last : DuplicatePolicy::Mean));
+  }
+  impl->lexicon = lexicon;
+
+  // Word facts.
+  auto info = [&](std::string_view w) -> WordInfo& {
+    if (auto* p = impl->words.find_mut(w)) return *p;
+    return impl->words.put(w, WordInfo{});
+  };
+  for (const char* w : kNegations) info(w).negation = true;
+  for (const char* w : kBoostersUp) {
+    info(w).booster = kBoosterIncrement;
+    info(w).is_booster = true;
+  }
+  for (const char* w : kBoostersDown) {
+    info(w).booster = -kBoosterIncrement;
+    info(w).is_booster = true;
+  }
+  for (const auto& nw : kNamedWords) info(nw.text).word = nw.word;
+  if (!options_.vader_compat) {
+    for (const char* w : kSuperlatives) info(w).superlative = true;
+    if (options_.event_words)
+      for (const char* w : kEventWords) info(w).event = true;
+    if (options_.shifters) {
+      for (const char* w : kShifters) info(w).shifter = true;
+      for (const char* w : {"hardly", "scarcely"}) {  // "hardly inspires confidence" negates
+        info(w).negation = true;
+        info(w).is_booster = false;
+        info(w).booster = 0.0;
+      }
+    }
+  }
+
+  // Lexicon tables.
+  for (const auto& kv : lexicon->items()) {
+    impl->exact.put(kv.first, kv.second);
+    if (kv.first.find(' ') != std::string::npos) {
+      std::string f;
+      fold_append(kv.first, f);
+      auto words = split_words(f);
+      if (words.size() >= 2) {
+        std::string first = words.front();
+        words.erase(words.begin());
+        auto* list = impl->phrases.find_mut(first);
+        if (!list) list = &impl->phrases.put(first, {});
+        list->push_back(Phrase{std::move(words), kv.second, 0});
+      }
+      continue;
+    }
+    std::string f;
+    fold_append(kv.first, f);
+    const bool is_lower = (f == kv.first);
+    if (double* existing = impl->folded.find_mut(f)) {
+      if (is_lower) *existing = kv.second;  // the lower-case spelling wins
+    } else {
+      impl->folded.put(f, kv.second);
+    }
+  }
+  auto add_phrase = [&](const SpecialCase& sc) {
+    std::vector<std::string> rest;
+    for (int k = 1; k < 3 && sc.words[k]; ++k) rest.emplace_back(sc.words[k]);
+    auto* list = impl->phrases.find_mut(sc.words[0]);
+    if (!list) list = &impl->phrases.put(sc.words[0], {});
+    list->push_back(Phrase{std::move(rest), sc.valence, sc.head});
+  };
+  for (const auto& sc : kSpecialCases) add_phrase(sc);
+  for (const auto& sc : kIdioms) add_phrase(sc);
+  // Longest phrases first.
+  std::vector<std::string> keys;
+  impl->phrases.for_each([&](std::string_view k, const std::vector<Phrase>&) { keys.emplace_back(k); });
+  for (const auto& k : keys) {
+    auto* list = impl->phrases.find_mut(k);
+    std::stable_sort(list->begin(), list->end(),
+                     [](const Phrase& a, const Phrase& b) { return a.rest.size() > b.rest.size(); });
+  }
+
+  // Emoji.
+  std::string_view emo(reinterpret_cast<const char*>(embedded::kEmojiLexicon), embedded::kEmojiLexicon_size);
+  std::size_t pos = 0;
+  while (pos < emo.size()) {
+    std::size_t nl = emo.find('\n', pos);
+    if (nl == std::string_view::npos) nl = emo.size();
+    std::string_view line = emo.substr(pos, nl - pos);
+    pos = nl + 1;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    const std::size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) continue;
+    std::string_view key = line.substr(0, tab);
+    std::string_view desc = line.substr(tab + 1);
+    const std::size_t tab2 = desc.find('\t');
+    if (tab2 != std::string_view::npos) desc = desc.substr(0, tab2);
+    impl->emoji_seq.put(key, std::string(desc));
+    std::size_t i = 0;
+    const char32_t cp = decode_utf8(key, i);
+    if (i == key.size()) impl->emoji_cp[cp] = std::string(desc);
+  }
+
+  if (!options_.vader_compat) impl->tokenizer = std::make_unique<Tokenizer>(std::make_shared<const Abbreviations>(Abbreviations::english()));
+  impl_ = std::move(impl);
+}
+
+const Lexicon& SentimentScorer::lexicon() const noexcept { return *impl_->lexicon; }
+
+namespace {
+
+Work& thread_work() {
+  thread_local Work w;
+  return w;
+}
+
+// Fills the lexical facts of an item whose lower-case text was just appended to the arena.
+void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w, Item& it) {
+  const std::string_view t = w.text(it);
+  it.info = im.words.find(t);
+  it.negation = (it.info && it.info->negation) || contains_nt(t);
+  const double* v = o.vader_compat ? im.exact.find(t) : im.folded.find(t);
+  if (!v && !o.vader_compat && o.morphology && t.size() > 4 && !it.info) {
+    // Inflected forms the lexicon lacks: -s, -es, -ed, -d, -ing, -ly.
+    static const char* const kSuffixes[][2] = {{"ies", "y"}, {"es", ""}, {"s", ""}, {"ed", ""}, {"ed", "e"}, {"d", ""},
+                                               {"ing", ""}, {"ing", "e"}, {"ly", ""}, {"ily", "y"}};
+    std::string& b = w.scratch;
+    for (const auto& sx : kSuffixes) {
+      const std::string_view suf = sx[0];
+      if (t.size() <= suf.size() + 3 || t.substr(t.size() - suf.size()) != suf) continue;
+      b.assign(t.data(), t.size() - suf.size());
+      b += sx[1];
+      if ((v = im.folded.find(b)) != nullptr) break;
+    }
+  }
+  if (v) {
+    it.in_lex = true;
+    it.lex = *v;
+    if (it.info && it.info->event) it.lex *= o.event_weight;
+  }
+}
+
+// ---- compat mode: VADER's own word splitting on the raw text -------------------------------
+
+struct Punctuation {
+  int exclamations = 0, questions = 0;
+};
+
+void compat_items(const SentimentScorer::Impl& im, const SentimentOptions& o, std::string_view text, Work& w,
+                  bool& cap_diff, Punctuation& punct) {
+  std::string_view t = text;
+  if (has_non_ascii(text)) {
+    // Emoji -> their descriptions, one code point at a time, as vaderSentiment does.
+    w.scratch.clear();
+    w.scratch.reserve(text.size() + 16);
+    bool prev_space = true;
+    for (std::size_t i = 0; i < text.size();) {
+      const std::size_t s = i;
+      const char32_t c = decode_utf8(text, i);
+      if (c >= 0x80) {
+        auto e = im.emoji_cp.find(c);
+        if (e != im.emoji_cp.end()) {
+          if (!prev_space) w.scratch.push_back(' ');
+          w.scratch += e->second;
+          prev_space = false;
+          continue;
+        }
+      }
+      w.scratch.append(text.data() + s, i - s);
+      prev_space = c == ' ';
+    }
+    t = w.scratch;
+  }
+  for (char c : t) {
+    punct.exclamations += c == '!';
+    punct.questions += c == '?';
+  }
+  // str.split(): runs of white space separate words.
+  std::size_t n_upper = 0;
+  std::size_t i = 0;
+  while (i < t.size()) {
+    std::size_t j = i;
+    char32_t c = 0;
+    // skip white space
+    while (j < t.size()) {
+      std::size_t k = j;
+      c = decode_utf8(t, k);
+      if (!is_py_space(c)) break;
+      j = k;
+    }
+    if (j >= t.size()) break;
+    const std::size_t ws = j;
+    while (j < t.size()) {
+      std::size_t k = j;
+      c = decode_utf8(t, k);
+      if (is_py_space(c)) break;
+      j = k;
+    }
+    std::string_view word = t.substr(ws, j - ws);
+    i = j;
+    // strip(string.punctuation), unless that leaves two characters or fewer (emoticons).
+    std::size_t a = 0, b = word.size();
+    while (a < b && is_ascii_punct(static_cast<unsigned char>(word[a]))) ++a;
+    while (b > a && is_ascii_punct(static_cast<unsigned char>(word[b - 1]))) --b;
+    std::string_view stripped = word.substr(a, b - a);
+    if (count_codepoints(stripped) > 2) word = stripped;
+    Item it;
+    it.off = static_cast<std::uint32_t>(w.arena.size());
+    py_lower_append(word, w.arena, w);
+    it.len = static_cast<std::uint32_t>(w.arena.size() - it.off);
+    it.upper = py_isupper(word);
+    n_upper += it.upper;
+    resolve_item(im, o, w, it);
+    w.items.push_back(it);
+  }
+  cap_diff = n_upper > 0 && n_upper < w.items.size();
+}
+
+// ---- default mode: items from presslens tokens ----------------------------------------------
+
+bool is_clause_punct(std::string_view t, const Token& tok) {
+  if (tok.has(token_flags::kDash)) return true;
+  if (t.size() == 1) {
+    const char c = t[0];
+    return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '[' || c == ']';
+  }
+  return false;
+}
+
+// Looks an emoticon up: the exact spelling first (":D"), then folded.
+const double* find_emoticon(const SentimentScorer::Impl& im, std::string_view t, std::string& buf) {
+  if (t.size() < 2 || t.size() > 8) return nullptr;
+  if (const double* v = im.exact.find(t)) return v;
+  buf.clear();
+  fold_append(t, buf);
+  return im.folded.find(buf);
+}
+
+void push_description(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w, std::string_view desc,
+                      const Token& tok, bool& clause) {
+  std::size_t i = 0;
+  while (i < desc.size()) {
+    while (i < desc.size() && desc[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < desc.size() && desc[j] != ' ') ++j;
+    if (j > i) {
+      Item it;
+      it.off = static_cast<std::uint32_t>(w.arena.size());
+      fold_append(desc.substr(i, j - i), w.arena);
+      it.len = static_cast<std::uint32_t>(w.arena.size() - it.off);
+      it.start = tok.start;
+      it.end = tok.end;
+      it.clause_start = clause;
+      clause = false;
+      resolve_item(im, o, w, it);
+      w.items.push_back(it);
+    }
+    i = j;
+  }
+}
+
+const std::string* find_emoji(const SentimentScorer::Impl& im, std::string_view t, std::string& buf) {
+  if (const std::string* d = im.emoji_seq.find(t)) return d;
+  // Without variation selectors and skin tones, then the first code point alone.
+  buf.clear();
+  for (std::size_t i = 0; i < t.size();) {
+    const std::size_t s = i;
+    const char32_t c = decode_utf8(t, i);
+    if (c == 0xFE0E || c == 0xFE0F || (c >= 0x1F3FB && c <= 0x1F3FF)) continue;
+    buf.append(t.data() + s, i - s);
+  }
+  if (const std::string* d = im.emoji_seq.find(buf)) return d;
+  std::size_t i = 0;
+  decode_utf8(t, i);
+  return im.emoji_seq.find(t.substr(0, i));
+}
+
+void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, std::string_view text,
+                   const Token* toks, std::uint32_t tb, std::uint32_t te, Work& w, bool& cap_diff,
+                   Punctuation& punct) {
+  bool clause = false;
+  std::string buf;
+  std::size_t n_caps = 0, n_cased = 0;
+  std::uint32_t k = tb;
+  while (k < te) {
+    // A chunk: tokens with no white space between them.
+    std::uint32_t c1 = k;
+    bool has_punct = false;
+    while (c1 < te) {
+      const Token& t = toks[c1];
+      has_punct |= t.kind == TokenKind::Punct || t.kind == TokenKind::Symbol || t.kind == TokenKind::Quote;
+      ++c1;
+      if (t.space_after) break;
+    }
+    if (c1 - k > 1 && has_punct) {
+      std::string_view ct = text.substr(toks[k].start, toks[c1 - 1].end - toks[k].start);
+      if (const double* v = find_emoticon(im, ct, buf)) {
+        Item it;
+        it.off = static_cast<std::uint32_t>(w.arena.size());
+        w.arena.append(ct.data(), ct.size());
+        it.len = static_cast<std::uint32_t>(ct.size());
+        it.start = toks[k].start;
+        it.end = toks[c1 - 1].end;
+        it.in_lex = true;
+        it.lex = *v;
+        it.clause_start = clause;
+        clause = false;
+        w.items.push_back(it);
+        k = c1;
+        continue;
+      }
+    }
+    for (std::uint32_t t = k; t < c1; ++t) {
+      const Token& tok = toks[t];
+      std::string_view tt = tok.text(text);
+      switch (tok.kind) {
+        case TokenKind::Word:
+        case TokenKind::Number:
+        case TokenKind::Hashtag: {
+          Item it;
+          it.off = static_cast<std::uint32_t>(w.arena.size());
+          fold_append(tok.kind == TokenKind::Hashtag ? tt.substr(1) : tt, w.arena);
+          it.start = tok.start;
+          it.end = tok.end;
+          while (t + 1 < c1 && toks[t + 1].has(token_flags::kClitic)) {  // do + n't -> don't
+            ++t;
+            fold_append(toks[t].text(text), w.arena);
+            it.end = toks[t].end;
+          }
+          it.len = static_cast<std::uint32_t>(w.arena.size() - it.off);
+          it.upper = tok.has(token_flags::kAllCaps);
+          if (tok.kind == TokenKind::Word && tok.end - tok.start >= 2) {
+            ++n_cased;
+            n_caps += it.upper;
+          }
+          it.clause_start = clause;
+          clause = false;
+          resolve_item(im, o, w, it);
+          w.items.push_back(it);
+          break;
+        }
+        case TokenKind::Handle:
+        case TokenKind::Url:
+        case TokenKind::Email: {
+          Item it;  // a neutral word
+          it.off = static_cast<std::uint32_t>(w.arena.size());
+          it.start = tok.start;
+          it.end = tok.end;
+          it.clause_start = clause;
+          clause = false;
+          w.items.push_back(it);
+          break;
+        }
+        case TokenKind::Emoji: {
+          if (const std::string* d = find_emoji(im, tt, buf)) push_description(im, o, w, *d, tok, clause);
+          break;
+        }
+        default: {  // punctuation, quotes, symbols
+          for (char c : tt) {
+            punct.exclamations += c == '!';
+            punct.questions += c == '?';
+          }
+          // An emoticon glued to a word ("great:)"): the rest of the chunk.
+          if (tok.kind != TokenKind::Quote && t > k && t + 1 < c1) {
+            std::string_view rest = text.substr(tok.start, toks[c1 - 1].end - tok.start);
+            if (const double* v = find_emoticon(im, rest, buf)) {
+              Item it;
+              it.off = static_cast<std::uint32_t>(w.arena.size());
+              w.arena.append(rest.data(), rest.size());
+              it.len = static_cast<std::uint32_t>(rest.size());
+              it.start = tok.start;
+              it.end = toks[c1 - 1].end;
+              it.in_lex = true;
+              it.lex = *v;
+              w.items.push_back(it);
+              t = c1 - 1;
+              break;
+            }
+          }
+          if (is_clause_punct(tt, tok)) clause = true;
+          break;
+        }
+      }
+    }
+    k = c1;
+  }
+  cap_diff = n_caps > 0 && n_caps < n_cased;
+
+  // Multi-word phrases: the head word carries the phrase valence, the others fall silent.
+  // "not only X but Y", "not just": no negation; "no doubt", "no wonder": no negation either.
+  for (std::size_t i = 0; i + 1 < w.items.size(); ++i) {
+    Item& x = w.items[i];
+    const std::string_view a = w.text(x), b = w.text(w.items[i + 1]);
+    if ((a == "not" && (b == "only" || b == "just")) || (a == "no" && (b == "doubt" || b == "wonder"))) {
+      x.negation = false;
+      x.info = nullptr;
+    }
+  }
+  if (o.phrases) {
+    auto& items = w.items;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (items[i].absorbed) continue;
+      const auto* list = im.phrases.find(w.text(items[i]));
+      if (!list) continue;
+      for (const Phrase& ph : *list) {
+        if (i + ph.rest.size() >= items.size()) continue;
+        bool ok = true;
+        for (std::size_t r = 0; r < ph.rest.size() && ok; ++r)
+          ok = !items[i + 1 + r].absorbed && !items[i + 1 + r].clause_start && w.text(items[i + 1 + r]) == ph.rest[r];
+        if (!ok) continue;
+        for (std::size_t r = 0; r <= ph.rest.size(); ++r) {
+          Item& x = items[i + r];
+          if (static_cast<int>(r) == ph.head) {
+            x.in_lex = true;
+            x.lex = ph.valence;
+          } else {
+            x.absorbed = true;
+            x.in_lex = false;
+            x.info = nullptr;
+            x.negation = false;
+          }
+        }
+        i += ph.rest.size();
+        break;
+      }
+    }
+  }
+}
+
+// ---- the rules ------------------------------------------------------------------------------
+
+struct Rules {
+  const SentimentOptions& o;
+  const bool compat;
+  Work& w;
+  const bool cap_diff;
+  std::vector<std::uint32_t> clause_begin;
+
+  Word word(std::size_t k) const { return w.items[k].info ? w.items[k].info->word : kOther; }
+  bool is(std::size_t k, Word x) const { return word(k) == x; }
+  // Can the word at i - d modify the word at i? (Default mode: not across clause punctuation.)
+  bool reach(std::size_t i, std::size_t d) const {
+    if (d > i) return false;
+    return compat || !o.clause_scope || i - d >= clause_begin[i];
+  }
+
+  double negate(std::size_t i, double v) const {
+    if (!compat && o.negated_superlatives && w.items[i].info && w.items[i].info->superlative) {
+      // "not the worst" is no praise; "not the best" is mild criticism.
+      return w.items[i].lex < 0 ? 0.0 : v * 0.5 * kNegationScalar;
+    }
+    return v * kNegationScalar;
+  }
+
+  double scalar_inc_dec(std::size_t k, double valence) const {
+    const Item& m = w.items[k];
+    if (!m.info || !m.info->is_booster) return 0.0;
+    double s = m.info->booster;
+    if (valence < 0) s = -s;
+    if (m.upper && cap_diff) s += valence > 0 ? kCapsIncrement : -kCapsIncrement;
+    return s;
+  }
+
+  double negation_check(double v, std::size_t s, std::size_t i) const {
+    const auto& it = w.items;
+    if (s == 0) {
+      if (it[i - 1].negation) v = negate(i, v);
+    } else if (s == 1) {
+      if (is(i - 2, kNever) && (is(i - 1, kSo) || is(i - 1, kThis))) {
+        v *= 1.25;
+      } else if (is(i - 2, kWithout) && is(i - 1, kDoubt)) {
+      } else if (it[i - 2].negation) {
+        v = negate(i, v);
+      }
+    } else {
+      const bool never_so = is(i - 3, kNever) && (is(i - 2, kSo) || is(i - 2, kThis));
+      // vaderSentiment's operator precedence makes any "so"/"this" right before the word count.
+      // Kept in the default mode: "haven't been this sore" is emphasis, not negation.
+      const bool so_before = is(i - 1, kSo) || is(i - 1, kThis);
+      if (never_so || so_before) {
+        v *= 1.25;
+      } else if (is(i - 3, kWithout) && (is(i - 2, kDoubt) || is(i - 1, kDoubt))) {
+      } else if (it[i - 3].negation) {
+        v = negate(i, v);
+      }
+    }
+    return v;
+  }
+
+  bool words_equal(std::size_t k, const char* s) const { return w.text(w.items[k]) == s; }
+
+  bool match_special(std::initializer_list<std::size_t> idx, double& out) const {
+    for (const auto& sc : kSpecialCases) {
+      std::size_t n = 0;
+      while (n < 3 && sc.words[n]) ++n;
+      if (n != idx.size()) continue;
+      std::size_t m = 0;
+      bool ok = true;
+      for (std::size_t k : idx) ok = ok && words_equal(k, sc.words[m++]);
+      if (ok) {
+        out = sc.valence;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  bool dampener_bigram(std::size_t a, std::size_t b) const {
+    for (const auto& bg : kDampenerBigrams)
+      if (words_equal(a, bg[0]) && words_equal(b, bg[1])) return true;
+    return false;
+  }
+
+  double special_idioms(double v, std::size_t i) const {
+    const std::size_t n = w.items.size();
+    double sv;
+    if (match_special({i - 1, i}, sv) || match_special({i - 2, i - 1, i}, sv) || match_special({i - 2, i - 1}, sv) ||
+        match_special({i - 3, i - 2, i - 1}, sv) || match_special({i - 3, i - 2}, sv))
+      v = sv;
+    if (n - 1 > i && match_special({i, i + 1}, sv)) v = sv;
+    if (n - 1 > i + 1 && match_special({i, i + 1, i + 2}, sv)) v = sv;
+    if (dampener_bigram(i - 3, i - 2)) v -= kBoosterIncrement;
+    if (dampener_bigram(i - 2, i - 1)) v -= kBoosterIncrement;
+    return v;
+  }
+
+  double least_check(double v, std::size_t i) const {
+    const auto& it = w.items;
+    if (i > 1 && !it[i - 1].in_lex && is(i - 1, kLeast)) {
+      if (!is(i - 2, kAt) && !is(i - 2, kVery)) v *= kNegationScalar;
+    } else if (i > 0 && !it[i - 1].in_lex && is(i - 1, kLeast)) {
+      v *= kNegationScalar;
+    }
+    return v;
+  }
+
+  double valence(std::size_t i) const {
+    const auto& it = w.items;
+    const std::size_t n = it.size();
+    const Item& x = it[i];
+    if (x.info && x.info->is_booster) return 0.0;
+    if (is(i, kKind) && i + 1 < n && is(i + 1, kOf)) return 0.0;
+    if (!x.in_lex) return 0.0;
+    double v = x.lex;
+    if (is(i, kNo) && i != n - 1 && it[i + 1].in_lex) v = 0.0;
+    if ((reach(i, 1) && is(i - 1, kNo)) || (reach(i, 2) && is(i - 2, kNo)) ||
+        (reach(i, 3) && is(i - 3, kNo) && (is(i - 1, kOr) || is(i - 1, kNor))))
+      v = x.lex * kNegationScalar;
+    if (x.upper && cap_diff) v += v > 0 ? kCapsIncrement : -kCapsIncrement;
+    for (std::size_t s = 0; s < 3; ++s) {
+      if (i > s && reach(i, s + 1) && !it[i - (s + 1)].in_lex) {
+        double sc = scalar_inc_dec(i - (s + 1), v);
+        if (s == 1 && sc != 0) sc *= 0.95;
+        if (s == 2 && sc != 0) sc *= 0.9;
+        v += sc;
+        v = negation_check(v, s, i);
+        if (s == 2 && compat) v = special_idioms(v, i);
+      }
+    }
+    if (!compat && o.shifters && v < 0) {  // "reduce fatalities", "curb violence"
+      for (std::size_t d = 1; d <= 3; ++d)
+        if (reach(i, d) && it[i - d].info && it[i - d].info->shifter) {
+          v *= kNegationScalar;
+          break;
+        }
+    }
+    if (!compat) {
+      // "kind of" / "sort of" / "just enough" right before the word, wherever it stands.
+      if (reach(i, 3) && dampener_bigram(i - 3, i - 2)) v -= kBoosterIncrement;
+      if (reach(i, 2) && dampener_bigram(i - 2, i - 1)) v -= kBoosterIncrement;
+    }
+    return least_check(v, i);
+  }
+
+  void contrast_by_value(std::vector<double>& s, std::size_t bi) const {
+    // vaderSentiment's loop: each value is re-weighted at the FIRST index holding an equal value.
+    std::unordered_map<double, std::set<std::uint32_t>> where;
+    auto key = [](double v) { return v + 0.0; };  // -0.0 -> 0.0
+    for (std::uint32_t j = 0; j < s.size(); ++j) where[key(s[j])].insert(j);
+    for (std::size_t k = 0; k < s.size(); ++k) {
+      const double v = s[k];
+      auto& pos = where[key(v)];
+      const std::uint32_t si = *pos.begin();
+      if (si == bi) continue;
+      const double nv = si < bi ? v * 0.5 : v * 1.5;
+      pos.erase(pos.begin());
+      s[si] = nv;
+      where[key(nv)].insert(si);
+    }
+  }
+
+  void contrast(std::vector<double>& s) const {
+    const auto& it = w.items;
+    const std::size_t n = it.size();
+    if (compat || !o.contrast_by_position) {
+      for (std::size_t k = 0; k < n; ++k)
+        if (w.text(it[k]) == "but") {
+          contrast_by_value(s, k);
+          return;
+        }
+      return;
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+      const Word x = word(k);
+      if (x == kBut && k == 0) continue;  // a sentence-initial "But" contrasts with the previous sentence
+      const bool but = x == kBut || (o.extra_contrast && k > 0 &&
+                                     (x == kHowever || x == kNevertheless || x == kNonetheless));
+      if (but) {
+        for (std::size_t j = 0; j < n; ++j) s[j] *= j < k ? 0.5 : (j > k ? 1.5 : 1.0);
+        return;
+      }
+      if (o.extra_contrast && (x == kAlthough || x == kThough)) {
+        // "as though", or "though" inside a clause, is no concession.
+        if (x == kThough && k > 0 && !it[k].clause_start && !is(k - 1, kEven)) continue;
+        // The concession (up to the next clause punctuation) counts half, the main clause 1.5 times.
+        std::size_t e = k + 1;
+        while (e < n && !it[e].clause_start) ++e;
+        if (e >= n && k == 0) return;  // no main clause in this sentence
+        for (std::size_t j = 0; j < n; ++j) s[j] *= (j > k && j < e) ? 0.5 : (j == k ? 1.0 : 1.5);
+        return;
+      }
+    }
+  }
+};
+
+SentimentScores finish(const std::vector<double>& s, const Punctuation& p, bool compat, bool length_norm) {
+  SentimentScores out;
+  if (s.empty()) {
+    // vaderSentiment returns neu 0 for text without words; presslens says "all neutral".
+    if (compat) out.neu = 0.0;
+    return out;
+  }
+  double sum = 0.0;
+  int n_sentiment = 0;
+  for (double v : s) {
+    sum += v;
+    n_sentiment += v != 0;
+  }
+  // Default mode: several sentiment words add up like evidence (sqrt n), not linearly.
+  if (length_norm) sum /= std::sqrt(std::max(1.0, static_cast<double>(n_sentiment)));
+  double amp = std::min(p.exclamations, 4) * 0.292;
+  if (p.questions > 1) amp += p.questions <= 3 ? p.questions * 0.18 : 0.96;
+  if (sum > 0)
+    sum += amp;
+  else if (sum < 0)
+    sum -= amp;
+  out.compound = normalize_score(sum);
+  out.valence_sum = sum;
+  double pos_sum = 0.0, neg_sum = 0.0;
+  std::uint32_t neu = 0;
+  for (double v : s) {
+    if (v > 0) pos_sum += v + 1.0;
+    if (v < 0) neg_sum += v - 1.0;
+    if (v == 0) ++neu;
+  }
+  if (pos_sum > std::fabs(neg_sum))
+    pos_sum += amp;
+  else if (pos_sum < std::fabs(neg_sum))
+    neg_sum -= amp;
+  const double total = pos_sum + std::fabs(neg_sum) + neu;
+  out.pos = std::fabs(pos_sum / total);
+  out.neg = std::fabs(neg_sum / total);
+  out.neu = std::fabs(neu / total);
+  out.pos_mass = pos_sum;
+  out.neg_mass = std::fabs(neg_sum);
+  out.neutral_words = neu;
+  out.words = static_cast<std::uint32_t>(s.size());
+  return out;
+}
+
+SentimentScores score_work(const SentimentOptions& o, Work& w, bool cap_diff, const Punctuation& p) {
+  const bool compat = o.vader_compat;
+  Rules r{o, compat, w, cap_diff, {}};
+  const std::size_t n = w.items.size();
+  if (!compat) {
+    r.clause_begin.resize(n);
+    for (std::size_t i = 0; i < n; ++i)
+      r.clause_begin[i] = (i == 0 || w.items[i].clause_start) ? static_cast<std::uint32_t>(i) : r.clause_begin[i - 1];
+  }
+  w.vals.assign(n, 0.0);
+  for (std::size_t i = 0; i < n; ++i) w.vals[i] = r.valence(i);
+  r.contrast(w.vals);
+  return finish(w.vals, p, compat, !compat && o.length_norm);
+}
+
+}  // namespace
+
+// ---- public entry points --------------------------------------------------------------------
+
+SentimentScores SentimentScorer::score_tokens(std::string_view text, const Segmentation& seg, std::uint32_t tb,
+                                              std::uint32_t te) const {
+  Work& w = thread_work();
+  w.clear();
+  bool cap_diff = false;
+  Punctuation p;
+  te = std::min<std::uint32_t>(te, static_cast<std::uint32_t>(seg.tokens.size()));
+  if (tb >= te) return finish({}, p, options_.vader_compat, false);
+  if (options_.vader_compat) {
+    const std::uint32_t s = seg.tokens[tb].start, e = seg.tokens[te - 1].end;
+    compat_items(*impl_, options_, text.substr(s, e - s), w, cap_diff, p);
+  } else {
+    default_items(*impl_, options_, text, seg.tokens.data(), tb, te, w, cap_diff, p);
+  }
+  return score_work(options_, w, cap_diff, p);
+}
+
+std::vector<SentimentScorer::ItemValence> SentimentScorer::item_valences(std::string_view text, const Segmentation& seg,
+                                                                         std::uint32_t tb, std::uint32_t te) const {
+  Work& w = thread_work();
+  w.clear();
+  bool cap_diff = false;
+  Punctuation p;
+  std::vector<ItemValence> out;
+  te = std::min<std::uint32_t>(te, static_cast<std::uint32_t>(seg.tokens.size()));
+  if (tb >= te || options_.vader_compat) return out;
+  default_items(*impl_, options_, text, seg.tokens.data(), tb, te, w, cap_diff, p);
+  score_work(options_, w, cap_diff, p);
+  out.reserve(w.items.size());
+  for (std::size_t i = 0; i < w.items.size(); ++i) out.push_back({w.items[i].start, w.items[i].end, w.vals[i]});
+  return out;
+}
+
+SentimentScores SentimentScorer::aggregate(const std::vector<SentimentScores>& sentences) {
+  // compound = normalize(sum of sentence valences * min(1, 3 / n)), n = sentences with words:
+  // up to three sentences (a tweet, a snippet) add up as in VADER; a longer text scores like its
+  // average three-sentence passage (3 x the mean sentence valence), so the score of a long article
+  // does not grow with its length the way one giant sentence saturates at +-1.
+  SentimentScores out;
+  double pos = 0.0, neg = 0.0, sum = 0.0;
+  std::uint32_t neu = 0, words = 0, n = 0;
+  for (const auto& s : sentences) {
+    if (s.words == 0) continue;
+    ++n;
+    pos += s.pos_mass;
+    neg += s.neg_mass;
+    neu += s.neutral_words;
+    words += s.words;
+    sum += s.valence_sum;
+  }
+  if (n == 0) return out;
+  const double scaled = sum * std::min(1.0, 3.0 / n);
+  out.compound = normalize_score(scaled);
+  const double total = pos + neg + neu;
+  out.pos = pos / total;
+  out.neg = neg / total;
+  out.neu = neu / total;
+  out.pos_mass = pos;
+  out.neg_mass = neg;
+  out.neutral_words = neu;
+  out.words = words;
+  out.valence_sum = scaled;
+  return out;
+}
+
+DocumentSentiment SentimentScorer::score(std::string_view text, const Segmentation& seg) const {
+  DocumentSentiment out;
+  out.sentences.reserve(seg.sentences.size());
+  for (const auto& s : seg.sentences) out.sentences.push_back(score_tokens(text, seg, s.token_begin, s.token_end));
+  out.overall = aggregate(out.sentences);
+  return out;
+}
+
+SentimentScores SentimentScorer::polarity_scores(std::string_view text) const {
+  Work& w = thread_work();
+  if (options_.vader_compat) {
+    w.clear();
+    bool cap_diff = false;
+    Punctuation p;
+    compat_items(*impl_, options_, text, w, cap_diff, p);
+    return score_work(options_, w, cap_diff, p);
+  }
+  // Default: presslens tokens, sentences split at sentence-final punctuation and line breaks.
+  Segmentation seg;
+  seg.tokens = impl_->tokenizer->tokenize(text);
+  const auto& toks = seg.tokens;
+  std::vector<SentimentScores> sents;
+  std::uint32_t begin = 0;
+  const auto n = static_cast<std::uint32_t>(toks.size());
+  for (std::uint32_t k = 0; k < n; ++k) {
+    bool end_here = k + 1 == n;
+    if (!end_here) {
+      const Token& next = toks[k + 1];
+      if (next.has(token_flags::kLineStart)) {
+        end_here = true;
+      } else if (toks[k].has(token_flags::kTerminal) && toks[k].space_after) {
+        end_here = true;
+      } else if ((toks[k].kind == TokenKind::Quote || toks[k].kind == TokenKind::Punct) && toks[k].space_after &&
+                 k > begin && toks[k - 1].has(token_flags::kTerminal)) {
+        end_here = true;  // ...!" She said
+      }
+    }
+    if (end_here) {
+      sents.push_back(score_tokens(text, seg, begin, k + 1));
+      begin = k + 1;
+    }
+  }
+  if (sents.size() == 1) return sents[0];
+  return aggregate(sents);
 }
 
 }  // namespace presslens

@@ -1,0 +1,90 @@
+// Internal: the indexed lexicon, the per-call work buffers and the VADER-class rules engine shared
+// by the compat and default modes of the sentiment scorer.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "presslens/sentiment.hpp"
+#include "presslens/tokenizer.hpp"
+#include "string_table.hpp"
+
+namespace presslens {
+
+namespace sentiment_detail {
+
+constexpr double kBoosterIncrement = 0.293;
+constexpr double kCapsIncrement = 0.733;
+constexpr double kNegationScalar = -0.74;
+constexpr double kNormAlpha = 15.0;
+
+// Words the rules look at, resolved once per item instead of comparing strings in every rule.
+enum Word : std::uint8_t {
+  kOther, kNo, kBut, kLeast, kAt, kVery, kNever, kSo, kThis, kWithout, kDoubt, kKind, kOf, kOr, kNor, kThe,
+  kHowever, kAlthough, kThough, kNevertheless, kNonetheless, kEven,
+};
+
+struct WordInfo {
+  double booster = 0.0;      // booster / dampener value of a single word
+  bool is_booster = false;
+  bool negation = false;     // in VADER's NEGATE list
+  bool superlative = false;  // best, worst, greatest...
+  bool event = false;        // reported event rather than attitude (arrested, killed...)
+  bool shifter = false;      // reverses what follows (reduce, prevent, curb...)
+  Word word = kOther;
+};
+
+// One word-like unit of a sentence.
+struct Item {
+  std::uint32_t off = 0, len = 0;  // lower-cased text in Work::arena
+  std::uint32_t start = 0, end = 0;  // bytes in the scored text (default mode)
+  double lex = 0.0;                  // lexicon valence (when in_lex)
+  bool in_lex = false;
+  bool upper = false;        // ALL CAPS
+  bool negation = false;     // NEGATE list or contains n't
+  bool clause_start = false; // punctuation (, ; : dash bracket) right before it
+  bool absorbed = false;     // part of a phrase scored on its head word
+  const WordInfo* info = nullptr;
+};
+
+struct Work {
+  std::string arena;
+  std::string scratch;
+  std::vector<Item> items;
+  std::vector<double> vals;
+  std::vector<Token> tokens;
+  std::u16string u16a, u16b;
+  void clear() {
+    arena.clear();
+    items.clear();
+    vals.clear();
+  }
+  std::string_view text(const Item& it) const { return std::string_view(arena).substr(it.off, it.len); }
+};
+
+// A multi-word phrase (lexicon entry with spaces, idiom, VADER special case).
+struct Phrase {
+  std::vector<std::string> rest;  // words after the first
+  double valence;
+  int head;                       // index of the word that carries the valence (0 = first)
+};
+
+}  // namespace sentiment_detail
+
+struct SentimentScorer::Impl {
+  std::shared_ptr<const Lexicon> lexicon;
+  // Compat: keys exactly as in the lexicon (VADER looks item.lower() up, so capitalised keys are dead).
+  sentiment_detail::StringTable<double> exact;
+  // Default: case-folded keys (a lower-case key wins over a folded capitalised one).
+  sentiment_detail::StringTable<double> folded;
+  sentiment_detail::StringTable<sentiment_detail::WordInfo> words;
+  sentiment_detail::StringTable<std::vector<sentiment_detail::Phrase>> phrases;  // by first word
+  // Emoji: single code point -> description (compat), full sequence -> description (default).
+  std::unordered_map<char32_t, std::string> emoji_cp;
+  sentiment_detail::StringTable<std::string> emoji_seq;
+  std::unique_ptr<Tokenizer> tokenizer;  // default-mode polarity_scores on raw text
+};
+
+}  // namespace presslens

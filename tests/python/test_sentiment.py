@@ -1,0 +1,363 @@
+"""Tests of the sentiment stage: VADER fidelity, the default-mode fixes, documents, lexicons, bad input."""
+from __future__ import annotations
+
+import math
+import pickle
+import random
+import threading
+from pathlib import Path
+
+import pytest
+
+import presslens
+from presslens.sentiment import Lexicon, SentimentAnalyzer, SentimentScores, polarity_scores, polarity_scores_many
+
+REPO = Path(__file__).resolve().parents[2]
+VADER_DATA = REPO.parent / "shared" / "data" / "sentiment-dev" / "vader-icwsm2014"
+
+vader_mod = pytest.importorskip("vaderSentiment.vaderSentiment")
+
+
+@pytest.fixture(scope="module")
+def vader():
+    return vader_mod.SentimentIntensityAnalyzer()
+
+
+def _keys_ok(d):
+    assert set(d) == {"neg", "neu", "pos", "compound"}
+    assert -1.0 <= d["compound"] <= 1.0
+    assert abs(d["neg"] + d["neu"] + d["pos"] - 1.0) < 0.01 or d == {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+
+
+# ---- fidelity ------------------------------------------------------------------------------------
+
+RULE_SENTENCES = [
+    "VADER is smart, handsome, and funny.",
+    "VADER is smart, handsome, and funny!",
+    "VADER is very smart, handsome, and funny.",
+    "VADER is VERY SMART, handsome, and FUNNY.",
+    "VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!",
+    "VADER is not smart, handsome, nor funny.",
+    "At least it isn't a horrible book.",
+    "The book was only kind of good.",
+    "The plot was good, but the characters are uncompelling and the dialog is not great.",
+    "Today only kinda sux! But I'll get by, lol",
+    "Make sure you :) or :D today!",
+    "Catch utf-8 emoji such as 💘 and 💋 and 😁",
+    "Not bad at all",
+    "Sentiment analysis has never been this good!",
+    "With VADER, sentiment analysis is the shit!",
+    "Roger Dodger is one of the least compelling variations on this theme.",
+    "Without a doubt, an excellent idea.",
+    "No problem, NO worries at all??",
+    "good good good but bad bad good",
+    "Glee is the shit",
+    "“Smart” and “funny” — ÉTÉ was GREAT… naïve but ok 😀😀x",
+]
+
+
+@pytest.mark.parametrize("text", RULE_SENTENCES)
+def test_compat_reproduces_vader_exactly(vader, text):
+    ours = polarity_scores(text, vader_compat=True)
+    theirs = vader.polarity_scores(text)
+    assert ours == theirs
+
+
+def test_compat_fidelity_on_a_sample_of_the_ground_truth(vader):
+    if not VADER_DATA.exists():
+        pytest.skip("shared sentiment-dev data not available")
+    rng = random.Random(7)
+    texts = []
+    for f in sorted(VADER_DATA.glob("*_GroundTruth.txt")):
+        rows = [line.split("\t", 2) for line in f.read_text(encoding="utf-8-sig").split("\n") if line.strip()]
+        texts += [r[2].rstrip("\r") for r in rng.sample(rows, 300) if len(r) == 3]
+    ours = polarity_scores_many(texts, vader_compat=True, threads=2)
+    agree = sum(abs(o["compound"] - vader.polarity_scores(t)["compound"]) <= 0.01 for o, t in zip(ours, texts))
+    assert agree / len(texts) >= 0.99
+
+
+def test_compat_is_exact_on_random_ascii_word_soup(vader):
+    rng = random.Random(3)
+    words = ["good", "bad", "not", "very", "but", "no", "never", "so", "this", "least", "at", "kind", "of",
+             "GREAT", "Awful", "!", "?", ":)", "the", "shit", "without", "doubt", "isn't", "hardly", "LOL", "d:"]
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 14)))
+        assert polarity_scores(text, vader_compat=True) == vader.polarity_scores(text), text
+
+
+# ---- default mode fixes ----------------------------------------------------------------------------
+
+def test_not_the_worst_is_not_praise(vader):
+    text = "Not the worst show I've seen"
+    assert vader.polarity_scores(text)["compound"] > 0.3  # the VADER bug
+    assert abs(polarity_scores(text)["compound"]) < 0.05
+
+
+def test_but_rule_by_position_not_by_value():
+    # "good" appears before and after "but": VADER re-weights by value and gets the second one wrong.
+    d = SentimentAnalyzer()
+    after = d.score("The food was bad but the view was good and the staff good.").compound
+    before = d.score("The food was good and the staff good but the view was bad.").compound
+    assert after > 0 > before
+
+
+def test_multiword_lexicon_phrases_count_in_default_mode(vader):
+    text = "I can't stand this place."
+    assert vader.polarity_scores(text)["compound"] == 0.0  # VADER never matches "can't stand"
+    assert polarity_scores(text)["compound"] < -0.3
+
+
+def test_reported_events_weigh_less_than_attitudes():
+    event = polarity_scores("Police said the suspect was arrested.")["compound"]
+    compat = polarity_scores("Police said the suspect was arrested.", vader_compat=True)["compound"]
+    assert compat < event < 0
+
+
+def test_valence_shifters():
+    assert polarity_scores("Screenings could reduce cancer deaths.")["compound"] > 0
+    assert polarity_scores("Screenings could cause cancer deaths.")["compound"] < 0
+
+
+def test_curly_apostrophe_negation():
+    straight = polarity_scores("It isn't good.")["compound"]
+    curly = polarity_scores("It isn’t good.")["compound"]
+    assert straight < 0 and curly == pytest.approx(straight)
+
+
+def test_glued_punctuation_is_split():
+    # VADER strips punctuation only at the edges of whitespace words: "good--and" is no word.
+    assert polarity_scores("It was good--and cheap.")["compound"] > 0.3
+
+
+# ---- documents -----------------------------------------------------------------------------------
+
+ARTICLE = (
+    "City Council Approves Budget\n"
+    "The council approved a wonderful new park on Monday. Residents were thrilled.\n"
+    "“This is a terrible waste of money,” said one critic. The vote was 7 to 2.\n"
+)
+
+
+def test_sentence_and_document_sentiment():
+    doc = presslens.analyze(ARTICLE)
+    sents = list(doc.sentences)
+    scores = [s.sentiment for s in sents]
+    assert all(isinstance(x, SentimentScores) for x in scores)
+    by_text = {s.text: s.sentiment for s in sents}
+    pos = next(v for k, v in by_text.items() if "wonderful" in k)
+    neg = next(v for k, v in by_text.items() if "terrible" in k)
+    assert pos.label == "positive" and neg.label == "negative"
+    # Each sentence scores like the same text on its own.
+    for s in sents:
+        assert s.sentiment.compound == pytest.approx(SentimentAnalyzer().score(s.text).compound, abs=1e-9)
+    overall = doc.sentiment
+    assert overall.label in ("positive", "neutral", "negative")
+    assert abs(overall.pos + overall.neu + overall.neg - 1) < 1e-9
+    assert doc.sentence_sentiments() == scores
+    assert "label" in repr(overall) or overall.label in repr(overall)
+
+
+def _valence(compound: float) -> float:  # inverse of x / sqrt(x^2 + 15)
+    return compound * math.sqrt(15.0 / (1.0 - compound * compound))
+
+
+def _normalize(x: float) -> float:
+    return x / math.sqrt(x * x + 15.0)
+
+
+def test_document_sentiment_is_aggregated_from_sentences_as_documented():
+    rng = random.Random(5)
+    parts = ["The staff were wonderful.", "The food was awful.", "We arrived at noon.", "Prices were fair.",
+             "The wait was long and boring.", "Nothing happened."]
+    for n in (1, 2, 3, 4, 9, 40):
+        text = " ".join(rng.choice(parts) for _ in range(n))
+        doc = presslens.analyze(text)
+        sents = [s.sentiment for s in doc.sentences]
+        assert len(sents) == n
+        k = len(sents)  # every sentence here has words
+        expected = _normalize(sum(_valence(s.compound) for s in sents) * min(1.0, 3.0 / k))
+        assert doc.sentiment.compound == pytest.approx(expected, abs=1e-9)
+
+
+def test_long_documents_do_not_saturate_like_one_giant_sentence():
+    text = " ".join(["The staff were wonderful and kind.", "The food was awful and cold.",
+                     "The staff were wonderful and kind."] * 60)
+    giant = polarity_scores(text, vader_compat=True)["compound"]
+    assert giant > 0.999  # VADER: one giant sentence, saturated
+    long_doc = presslens.analyze(text).sentiment.compound
+    assert 0.3 < long_doc < 0.99
+    # ... and does not grow with the length of an equally toned text.
+    short_text = " ".join(["The staff were wonderful and kind.", "The food was awful and cold.",
+                           "The staff were wonderful and kind."] * 10)
+    short_doc = presslens.analyze(short_text).sentiment.compound
+    assert long_doc == pytest.approx(short_doc, abs=0.05)
+    # A long neutral report with one positive sentence stays mildly positive.
+    one = "The staff were wonderful and kind."
+    filler = "The meeting took place on Tuesday in the main hall. " * 40
+    assert 0 < presslens.analyze(filler + one).sentiment.compound < presslens.analyze(one).sentiment.compound
+
+
+def test_sentiment_works_without_the_sentiment_stage_and_with_empty_quotes():
+    a = presslens.Analyzer(mentions=False, quotes=False, sentiment=False)
+    doc = a.analyze("What a great day. Sad news, though.")
+    assert [s.sentiment.label for s in doc.sentences] == ["positive", "negative"]
+
+
+def test_sentences_frame_and_to_dict_have_sentiment():
+    pytest.importorskip("pandas")
+    doc = presslens.analyze(ARTICLE)
+    frame = doc.sentences_frame()
+    assert {"compound", "pos", "neu", "neg", "sentiment"} <= set(frame.columns)
+    assert list(frame["compound"]) == [s.sentiment.compound for s in doc.sentences]
+    d = doc.to_dict()
+    assert d["sentiment"]["label"] == doc.sentiment.label
+    assert len(d["sentence_sentiment"]) == len(doc.sentences)
+
+
+# ---- batch and threads -----------------------------------------------------------------------------
+
+def test_polarity_scores_many_matches_single_calls_and_threads():
+    texts = [f"Text {i} is {'great' if i % 3 else 'awful'}!" for i in range(500)] + ["", "  ", "ok"]
+    single = [polarity_scores(t) for t in texts]
+    assert polarity_scores_many(texts, threads=1) == single
+    assert polarity_scores_many(texts, threads=4) == single
+    assert polarity_scores_many(iter(texts), threads=2) == single
+    with pytest.raises(ValueError):
+        polarity_scores_many(texts, threads=0)
+    with pytest.raises(TypeError):
+        polarity_scores_many([1, 2])
+
+
+def test_python_threads_share_one_analyzer():
+    sa = SentimentAnalyzer()
+    expected = sa.polarity_scores("A lovely, happy result.")
+    out = []
+
+    def run():
+        out.extend(sa.polarity_scores("A lovely, happy result.") for _ in range(200))
+
+    ts = [threading.Thread(target=run) for _ in range(4)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    assert out == [expected] * 800
+
+
+# ---- lexicons ------------------------------------------------------------------------------------
+
+def test_lexicon_edit_merge_and_analyzer(tmp_path):
+    base = Lexicon.vader()
+    assert len(base) > 7000 and base["good"] > 0
+    assert "lol" in base.duplicates
+    assert Lexicon.vader(duplicates="last")["lol"] != Lexicon.vader(duplicates="first")["lol"]
+    extra = Lexicon.from_dict({"meh": -1.5, "good": -2.0})
+    merged = base.copy().merge(extra)
+    assert merged["good"] == -2.0 and merged["meh"] == -1.5 and base["good"] > 0
+    sa = SentimentAnalyzer(lexicon=merged)
+    assert sa.polarity_scores("The food was meh.")["compound"] < 0
+    assert sa.polarity_scores("The food was good.")["compound"] < 0
+    assert polarity_scores("The food was good.")["compound"] > 0  # the shared analyzer is untouched
+    merged["meh"] = 3.0  # the analyzer froze a copy
+    assert sa.polarity_scores("The food was meh.")["compound"] < 0
+    f = tmp_path / "lex.txt"
+    f.write_text("# my words\nsuperb\t3.1\t0.5\t[3, 3]\n\nmeh\t-1\n", encoding="utf-8")
+    lex = Lexicon.from_file(f)
+    assert lex.to_dict() == {"superb": 3.1, "meh": -1.0}
+    assert pickle.loads(pickle.dumps(lex)).to_dict() == lex.to_dict()
+    sa2 = pickle.loads(pickle.dumps(SentimentAnalyzer(lexicon=lex)))
+    assert sa2.polarity_scores("meh")["compound"] < 0 and sa2.polarity_scores("good")["compound"] == 0
+
+
+def test_malformed_lexicon_names_file_and_line(tmp_path):
+    f = tmp_path / "bad.txt"
+    f.write_text("good\t2\nbroken line without tab\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad\.txt:2:"):
+        Lexicon.from_file(f)
+    f.write_text("good\t2\n\nfine\tnot-a-number\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad\.txt:3:.*not a finite number"):
+        Lexicon.from_file(f)
+    f.write_text("good\t2\ngood\t3\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad\.txt:2:.*duplicate"):
+        Lexicon.from_file(f, duplicates="error")
+    assert Lexicon.from_file(f)["good"] == 2.5
+    with pytest.raises(OSError):
+        Lexicon.from_file(tmp_path / "missing.txt")
+    with pytest.raises(ValueError):
+        Lexicon.from_dict({"x": float("nan")})
+
+
+# ---- bad input -----------------------------------------------------------------------------------
+
+def test_empty_and_whitespace(vader):
+    for t in ["", " ", "\n\t  \u3000"]:
+        assert polarity_scores(t) == {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+        # compat mode reproduces vaderSentiment, which says neu 0 here
+        assert polarity_scores(t, vader_compat=True) == vader.polarity_scores(t)
+    doc = presslens.analyze("")
+    assert doc.sentiment == SentimentScores(0.0, 1.0, 0.0, 0.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "😀😀😀", "👍🏽🇫🇷❤️", "!!!!!!", "?!?!", "...", "—", "日本語のテキストです。", "Привет, мир! Отлично!",
+        "مرحبا بالعالم", "a\u0301\u0301\u0301", "\x00\x01\x02", "#great @bad http://x.y/z",
+    ],
+)
+def test_odd_texts_do_not_crash(vader, text):
+    for compat in (False, True):
+        d = polarity_scores(text, vader_compat=compat)
+        _keys_ok(d)
+    assert polarity_scores(text, vader_compat=True) == vader.polarity_scores(text)
+    doc = presslens.analyze(text)
+    assert len(doc.sentence_sentiments()) == len(doc.sentences)
+
+
+def test_emoji_only_texts_use_the_emoji_lexicon():
+    assert polarity_scores("😀")["compound"] > 0
+    assert polarity_scores("😢")["compound"] < 0
+
+
+def test_megabyte_of_exclamation_marks_is_fast_and_neutral():
+    import time
+
+    text = "!" * 1_000_000
+    t = time.perf_counter()
+    d = polarity_scores(text)
+    c = polarity_scores(text, vader_compat=True)
+    assert time.perf_counter() - t < 5
+    assert d["compound"] == 0 and c["compound"] == 0
+
+
+def test_lone_surrogates_score_as_replacement_character():
+    d = polarity_scores("good \ud800 day")
+    assert d == polarity_scores("good \ufffd day")
+    assert polarity_scores_many(["bad \udfff"])[0] == polarity_scores("bad \ufffd")
+
+
+def test_long_text_is_linear():
+    import time
+
+    words = "The committee was very happy but not satisfied with the awful results today . ".split()
+    def run(n):
+        text = " ".join(words[i % len(words)] for i in range(n))
+        t = time.perf_counter()
+        polarity_scores(text, vader_compat=True)
+        polarity_scores(text)
+        return time.perf_counter() - t
+
+    run(4000)
+    small = min(run(4000) for _ in range(3))
+    big = min(run(40000) for _ in range(3))
+    assert big / max(small, 1e-6) < 25
+
+
+def test_rounding_matches_python_round():
+    sa = SentimentAnalyzer()
+    for t in ["good", "very good", "not good at all!!", "bad but good", "meh :("]:
+        raw = sa.score(t)
+        d = sa.polarity_scores(t)
+        assert d["compound"] == round(raw.compound, 4)
+        assert d["pos"] == round(raw.pos, 3) and d["neg"] == round(raw.neg, 3)
+        assert math.isclose(d["neu"], round(raw.neu, 3))
