@@ -429,6 +429,56 @@ class Finder {
     return true;
   }
 
+  // A determiner noun phrase next to a speech verb names a speaker even when its head noun is not
+  // in the lists: "the presumptive nominee wrote", "said one Democrat familiar with the talks".
+  std::uint32_t try_speaker_np(std::uint32_t i, std::uint32_t sb, std::uint32_t te, std::uint32_t sentence) {
+    if (!info_[i].word || !(info_[i].cls & wc::kDeterminer) || (info_[i].cls & wc::kPronoun)) return i;
+    lower_into(tok_text(i), low_);
+    if (low_ == "that" || low_ == "this" || low_ == "these" || low_ == "those" || low_ == "all" || low_ == "no") return i;
+    const bool after_verb = i > sb && info_[i - 1].lower && (info_[i - 1].cls & wc::kSpeech) && !(info_[i - 1].cls & wc::kObjectVerb);
+    std::uint32_t j = i + 1, end = i;
+    if (after_verb) {
+      while (j < te && j - i <= 8 && (toks_[j].kind == TokenKind::Word || toks_[j].kind == TokenKind::Number ||
+                                       (is_text(j, "'s") || is_text(j, "’s"))))
+        ++j;
+      if (j - i > 8 || j == i + 1) return i;
+      if (j < te && toks_[j].kind != TokenKind::Punct) return i;
+      end = j;
+    } else {
+      while (j < te && j - i <= 6 && toks_[j].kind == TokenKind::Word && !(info_[j].lower && (info_[j].cls & (wc::kSpeech | wc::kAux | wc::kFunc))))
+        ++j;
+      if (j >= te || j == i + 1 || j - i > 6) return i;
+      if (!(info_[j].lower && (info_[j].cls & wc::kSpeech))) return i;
+      end = j;
+    }
+    const std::uint32_t h = after_verb ? i + 1 : end - 1;  // head: last word before the verb
+    if (!after_verb && info_[h].cap) return i;  // "the Senate Majority Leader Mitch McConnell said"
+    if (!after_verb && (info_[h].cls & (wc::kGroupNoun | wc::kRoleNoun))) return i;  // the list rule handles it
+    Cand c;
+    c.type = CandType::RoleNP;
+    c.tb = i;
+    c.te = end;
+    c.name_tb = i + 1;
+    c.name_te = end;
+    c.name = std::string(span_text(i + 1, end));
+    c.key = "np:" + lower_joined(i + 1, end);
+    c.strong = true;
+    bool org = false;
+    for (std::uint32_t k = i + 1; k < end; ++k) org = org || (info_[k].cls & wc::kOrgWord);
+    const std::string_view head = tok_text(after_verb ? end - 1 : h);
+    const bool plural = (info_[h].cls & wc::kGroupNoun) || (head.size() > 3 && head.back() == 's' && head[head.size() - 2] != 's');
+    c.kind = org ? EntityKind::Organization : plural ? EntityKind::Group : EntityKind::Person;
+    if (info_[h].cls & wc::kMale) c.gender = Gender::Male;
+    if (info_[h].cls & wc::kFemale) c.gender = Gender::Female;
+    if (!after_verb && low_ == "the" && (info_[h].cls & wc::kTitle)) {
+      lower_into(tok_text(h), low_);
+      c.title = low_;
+      c.definite_role = true;
+    }
+    push(std::move(c), sentence);
+    return end;
+  }
+
   bool try_pronoun(std::uint32_t i, std::uint32_t te, std::uint32_t sentence) {
     if (!info_[i].word || !(info_[i].cls & wc::kPronoun)) return false;
     lower_into(tok_text(i), low_);
@@ -524,6 +574,7 @@ class Finder {
           initial = false;
           continue;
         }
+        if (const std::uint32_t e = try_speaker_np(i, sb, te, s); e > i) { i = e; initial = false; continue; }
         if (try_pronoun(i, te, s)) { ++i; initial = false; continue; }
         if (try_noun_phrase(i, sb, te, s)) { ++i; initial = false; continue; }
         const std::uint32_t next = try_run(i, te, s, initial);

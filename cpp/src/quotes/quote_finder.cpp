@@ -159,6 +159,21 @@ class Finder {
     return kNone;
   }
 
+  // ", saying, ..." / ", adding that ...": the subject of the sentence speaks.
+  std::int32_t participle_subject(std::uint32_t v) const {
+    const std::string_view w = tok_text(v);
+    if (w.size() < 5 || w.substr(w.size() - 3) != "ing" || v == 0 || !is_comma(v - 1)) return kNone;
+    const std::uint32_t sb = sent_begin(sent_of_[v]);
+    for (std::uint32_t k = sb; k < v && k < sb + 5; ++k) {
+      if (m_start_[k] != kNone && !in_quote_[k]) {
+        const std::int32_t m = m_start_[k];
+        const std::int32_t e = entity_of(m);
+        if (e != kNone && mr_.entities[static_cast<std::size_t>(e)].kind != EntityKind::Place) return m;
+      }
+    }
+    return kNone;
+  }
+
   std::int32_t speaker_after(std::uint32_t v, std::uint32_t hi) const {
     return v + 1 < hi ? m_start_[v + 1] : kNone;
   }
@@ -281,9 +296,10 @@ class Finder {
       if (near && open - v > kNearVerb) break;
       if (toks_[v].kind == TokenKind::Quote || (is_terminal(v) && v + 1 < open)) break;
       if (!cue_verb(v, mask)) continue;
-      std::int32_t m = speaker_before(v, lo);
+      std::int32_t m = participle_subject(v);
+      if (m == kNone) m = speaker_before(v, lo);
       if (m == kNone) m = speaker_coordinated(v, lo);
-      if (m == kNone && v + 1 < open) {
+      if (m == kNone && v + 1 < open && !(info_[v].cls & wc::kObjectVerb)) {
         const std::int32_t after = speaker_after(v, open);
         if (after != kNone) m = after;  // "said Rubio: ..."
       }
@@ -330,6 +346,18 @@ class Finder {
     return (is_terminal(n) || is_comma(n) || is_dash(n)) && q.close_tok - q.open_tok > 3;
   }
 
+  // Every word capitalised (a title or a name), at most 6 words.
+  bool title_case(const QuoteSpan& q) const {
+    const std::uint32_t end = q.closed ? q.close_tok : q.close_tok + 1;
+    std::uint32_t words = 0;
+    for (std::uint32_t i = q.open_tok + 1; i < end; ++i) {
+      if (!info_[i].word) continue;
+      ++words;
+      if (!info_[i].cap && !(info_[i].cls & (wc::kConnector | wc::kFunc))) return false;
+    }
+    return words > 0 && words <= 6 && info_[q.open_tok + 1].cap;
+  }
+
   std::uint32_t content_words(const QuoteSpan& q) const {
     std::uint32_t n = 0;
     const std::uint32_t end = q.closed ? q.close_tok : q.close_tok + 1;
@@ -352,7 +380,8 @@ class Finder {
       if (have_prev && prev_close >= lo && prev_close < q.open_tok) lo = prev_close + 1;
       have_prev = true;
       prev_close = end_tok - 1;
-      whole[k] = starts_clause(q.open_tok) && ends_clause(q) && (content_words(q) >= 3);
+      whole[k] = starts_clause(q.open_tok) && ends_clause(q) &&
+                 (content_words(q) >= 3 || (end_tok > q.open_tok + 1 && toks_[end_tok - 1].kind == TokenKind::Punct));
       Attribution a = after_pattern(q);
       if (!a.found()) a = before_pattern(q.open_tok, lo, true, wc::kSpeech);
       if (!a.found() && starts_clause(q.open_tok) && q.open_tok == sent_begin(s_open) && s_open > 0 &&
@@ -433,6 +462,7 @@ class Finder {
       const std::uint32_t end_tok = q.closed ? q.close_tok : q.close_tok + 1;
       Attribution a = attr[k];
       if (!whole[k] && a.mention == kNone) continue;  // a scare quote or a title
+      if (!whole[k] && title_case(q)) continue;            // "The Apprentice", “Trump Revealed”
       if (!q.closed && !q.continues && a.mention == kNone) continue;  // a stray mark
       if (a.mention == kNone) a.confidence = 0.3f;
       if (whole[k] && a.cue != kNone) cue_used_[static_cast<std::size_t>(a.cue)] = 1;
@@ -558,6 +588,17 @@ class Finder {
             if (clause_start(k, se)) {
               c = k;
               conf = 0.6f;
+            } else if (k < se && toks_[k].kind == TokenKind::Word && !(info_[k].cls & (wc::kPreposition | wc::kSpeech))) {
+              // A clause holding a quoted fragment is reported speech too (a mixed quote):
+              // 'Cruz said any candidate "owes it to the men and women" of the state.'
+              for (std::uint32_t x = k + 1; x < se && x < k + 12; ++x) {
+                if (toks_[x].kind == TokenKind::Punct && !is_comma(x)) break;
+                if (toks_[x].kind == TokenKind::Quote && in_quote_[x]) {
+                  c = k;
+                  conf = 0.55f;
+                  break;
+                }
+              }
             }
           }
           if (c < se && toks_[c].kind != TokenKind::Quote) {
@@ -589,19 +630,29 @@ class Finder {
           sp = speaker_after(v, se);
           comma = v;
         }
-        if (sp == kNone || comma == 0 || comma <= sb + 2 || !is_comma(comma - 1)) continue;
-        bool has_quote = false;
-        for (std::uint32_t k = sb; k < comma; ++k) has_quote = has_quote || toks_[k].kind == TokenKind::Quote;
-        if (has_quote) continue;  // the direct quote carries it
+        if (sp == kNone || comma == 0 || comma <= sb + 2) continue;
+        // The clause ends with a comma, or with a closing quote mark after a comma (a mixed
+        // quote: 'Teachers are "very pro-Bernie," Kilfoyle said.').
+        std::uint32_t cend = comma - 1;  // exclusive end of the content
+        if (is_comma(comma - 1)) {
+          cend = comma - 1;
+        } else if (toks_[comma - 1].kind == TokenKind::Quote && comma >= 2 && is_comma(comma - 2)) {
+          cend = comma;
+        } else {
+          continue;
+        }
         std::uint32_t c0 = sb;
-        while (c0 < comma && toks_[c0].kind != TokenKind::Word && toks_[c0].kind != TokenKind::Number) ++c0;
-        if (comma - 1 <= c0 + 2) continue;
+        while (c0 < comma && toks_[c0].kind != TokenKind::Word && toks_[c0].kind != TokenKind::Number &&
+               toks_[c0].kind != TokenKind::Quote)
+          ++c0;
+        if (toks_[c0].kind == TokenKind::Quote) continue;  // a direct quote carries it
+        if (cend <= c0 + 3) continue;
         Attribution a;
         a.mention = sp;
         a.cue = static_cast<std::int32_t>(v);
         a.cue_end_tok = v + 1;
         a.confidence = conf_for(sp, 0.7f);
-        emit(QuoteKind::Indirect, toks_[c0].start, toks_[comma - 2].end, a);
+        emit(QuoteKind::Indirect, toks_[c0].start, toks_[cend - 1].end, a);
         cue_used_[v] = 1;
       }
     }
