@@ -449,6 +449,10 @@ class Finder {
         ++j;
       if (j >= te || j == i + 1 || j - i > 6) return i;
       if (!(info_[j].lower && (info_[j].cls & wc::kSpeech))) return i;
+      const std::string_view v = tok_text(j);  // a finite verb: "said", "says", "wrote", "told"
+      if (!(v.back() == 's' || (v.size() > 3 && v.substr(v.size() - 2) == "ed") || v == "said" || v == "told" ||
+            v == "wrote" || v == "thought" || v == "felt" || v == "knew"))
+        return i;
       end = j;
     }
     const std::uint32_t h = after_verb ? i + 1 : end - 1;  // head: last word before the verb

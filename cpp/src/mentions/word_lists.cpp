@@ -123,7 +123,7 @@ const char* kSpeech =
     "maintain maintains maintained suggest suggests suggested report reports reported predict "
     "predicts predicted allege alleges alleged declare declares declared stress stresses "
     "stressed emphasize emphasizes emphasized emphasise emphasised recall recalls recalled "
-    "observe observes observed remark remarks remarked reply replies replied respond responds "
+    "observe observes observed remarked reply replies replied respond responds "
     "responded answer answers answered ask asks asked continue continues continued conclude "
     "concludes concluded complain complains complained concede concedes conceded deny denies "
     "denied urge urges urged vow vows vowed promise promises promised pledge pledges pledged "
@@ -133,7 +133,7 @@ const char* kSpeech =
     "counter counters countered retort retorted rebut rebutted reiterate reiterates reiterated "
     "repeat repeats repeated insists concur concurred summarize summarized describe describes "
     "described lament laments lamented charge charges charged hint hints hinted threaten "
-    "threatens threatened estimate estimates estimated conclude";
+    "threatens threatened conclude";
 const char* kClause =
     "say says said saying tell tells told state states stated write writes wrote add adds added "
     "argue argues argued claim claims claimed warn warns warned insist insists insisted note "

@@ -109,8 +109,10 @@ class Finder {
     if (v > 0 && toks_[v - 1].kind == TokenKind::Word) {
       const std::uint32_t pc = info_[v - 1].cls;
       if ((pc & wc::kDeterminer) && !(pc & wc::kPronoun)) return false;
-      if (pc & wc::kPassive) return false;
-      if ((pc & wc::kAdverb) && v > 1 && (info_[v - 2].cls & wc::kPassive)) return false;
+      const std::string_view w = tok_text(v);
+      const bool progressive = w.size() > 4 && w.substr(w.size() - 3) == "ing";  // "is telling"
+      if ((pc & wc::kPassive) && !progressive) return false;
+      if ((pc & wc::kAdverb) && v > 1 && (info_[v - 2].cls & wc::kPassive) && !progressive) return false;
     }
     return true;
   }
@@ -154,7 +156,8 @@ class Finder {
     if (!is_text(k, "and")) return kNone;
     for (std::uint32_t j = k, n = 0; j-- > lo && n < 12; ++n) {
       if (toks_[j].kind == TokenKind::Punct || toks_[j].kind == TokenKind::Quote) break;
-      if (info_[j].word && (info_[j].cls & (wc::kSpeech | wc::kClause)) && info_[j].lower) return speaker_before(j, lo);
+      if (info_[j].word && (info_[j].cls & (wc::kSpeech | wc::kClause | wc::kPartialCue)) && info_[j].lower)
+        return speaker_before(j, lo);
     }
     return kNone;
   }
@@ -511,7 +514,9 @@ class Finder {
     // A subject (pronoun, determiner + noun, or a name) followed soon by an auxiliary or modal.
     if (j >= hi || toks_[j].kind != TokenKind::Word) return false;
     const std::uint32_t cls = info_[j].cls;
-    if (!((cls & (wc::kSubjPronoun | wc::kDeterminer)) || info_[j].cap || m_start_[j] != kNone)) return false;
+    if (!((cls & (wc::kSubjPronoun | wc::kDeterminer)) || info_[j].cap || m_start_[j] != kNone ||
+          (info_[j].lower && !(cls & (wc::kPreposition | wc::kSpeech | wc::kClause | wc::kFunc | wc::kTime)))))
+      return false;
     for (std::uint32_t k = j + 1; k < hi && k < j + 7; ++k) {
       if (toks_[k].kind != TokenKind::Word) return false;
       if (info_[k].cls & wc::kAux) return true;
@@ -566,7 +571,8 @@ class Finder {
       for (std::uint32_t v = sb; v < se; ++v) {
         if (in_quote_[v] || cue_used_[v] || !cue_verb(v, wc::kClause)) continue;
         // Pattern 1: speaker before the verb, clause after it.
-        std::int32_t m = speaker_before(v, sb);
+        std::int32_t m = participle_subject(v);
+        if (m == kNone) m = speaker_before(v, sb);
         if (m == kNone) m = speaker_coordinated(v, sb);
         if (m != kNone && mr_.mentions[static_cast<std::size_t>(m)].in_quote) m = kNone;
         if (m != kNone) {
@@ -577,7 +583,7 @@ class Finder {
           float conf = 0.75f;
           for (std::uint32_t k = j; k < se && k < j + 8; ++k) {  // "said in a statement that"
             if (toks_[k].kind != TokenKind::Word) break;
-            if ((info_[k].cls & (wc::kSpeech | wc::kClause)) && k > j) break;
+            if (k > j && cue_verb(k, wc::kSpeech | wc::kClause)) break;
             if (lower_is(k, "that")) { c = k + 1; break; }
           }
           if (c == se) {
@@ -601,7 +607,18 @@ class Finder {
               }
             }
           }
-          if (c < se && toks_[c].kind != TokenKind::Quote) {
+          if (c == se && j < se && toks_[j].kind == TokenKind::Quote && in_quote_[j]) {
+            // 'he said "budget reforms" and unpaid taxes would pay': a clause opening with a quote
+            // that closes before the clause does (a mixed quote).
+            for (std::uint32_t x = j + 1; x < se && x < j + 40; ++x) {
+              if (toks_[x].kind == TokenKind::Quote && x + 1 < se && info_[x + 1].word && !in_quote_[x + 1]) {
+                c = j;
+                conf = 0.55f;
+                break;
+              }
+            }
+          }
+          if (c < se && (toks_[c].kind != TokenKind::Quote || conf < 0.6f)) {
             const std::uint32_t e = clause_end(c, sb, se, v);
             if (e > c + 2) {
               Attribution a;
@@ -645,7 +662,15 @@ class Finder {
         while (c0 < comma && toks_[c0].kind != TokenKind::Word && toks_[c0].kind != TokenKind::Number &&
                toks_[c0].kind != TokenKind::Quote)
           ++c0;
-        if (toks_[c0].kind == TokenKind::Quote) continue;  // a direct quote carries it
+        if (toks_[c0].kind == TokenKind::Quote) {
+          // A direct quote carries it, unless the author's words go on after the closing mark.
+          std::uint32_t last_mark = c0;
+          for (std::uint32_t k = c0; k < cend; ++k)
+            if (toks_[k].kind == TokenKind::Quote) last_mark = k;
+          bool words_after = false;
+          for (std::uint32_t k = last_mark + 1; k < cend; ++k) words_after = words_after || info_[k].word;
+          if (!words_after) continue;
+        }
         if (cend <= c0 + 3) continue;
         Attribution a;
         a.mention = sp;
