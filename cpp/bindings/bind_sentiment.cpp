@@ -132,6 +132,16 @@ const std::shared_ptr<const SentimentScorer>& default_scorer() {
   return scorer;
 }
 
+// Target features count reported events fully: "arrested" says something about who was arrested.
+const SentimentScorer& target_scorer() {
+  static const SentimentScorer scorer([] {
+    SentimentOptions o;
+    o.event_words = false;
+    return o;
+  }());
+  return scorer;
+}
+
 const TargetSentimentModel& default_target_model() {
   static const TargetSentimentModel model;
   return model;
@@ -392,7 +402,7 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
     const Document& doc = *h.doc;
     const std::uint32_t s = to_byte_checked(doc, start, "start"), e = to_byte_checked(doc, end, "end");
     if (s > e) throw py::value_error("start must not be after end");
-    return default_target_model().features(*default_scorer(), doc.text, doc.segmentation, s, e);
+    return default_target_model().features(target_scorer(), doc.text, doc.segmentation, s, e);
   });
 
   m.def("_target_sentiment", [](const DocumentHandle& h, std::int64_t start, std::int64_t end) {
@@ -400,7 +410,7 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
     const std::uint32_t s = to_byte_checked(doc, start, "start"), e = to_byte_checked(doc, end, "end");
     if (s > e) throw py::value_error("start must not be after end");
     const auto& model = default_target_model();
-    return target_dict(model.predict(model.features(*default_scorer(), doc.text, doc.segmentation, s, e)));
+    return target_dict(model.predict(model.features(target_scorer(), doc.text, doc.segmentation, s, e)));
   });
 
   m.def("_target_predict", [](const std::vector<double>& weights, const std::vector<double>& features) {

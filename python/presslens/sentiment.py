@@ -114,8 +114,8 @@ class SentimentAnalyzer:
             ``extra_contrast``, ``clause_scope``, ``phrases``, ``negated_superlatives``,
             ``event_words`` and ``event_weight`` (0..1). See ``docs/sentiment.md``.
 
-    >>> sa = SentimentAnalyzer(lexicon=Lexicon.vader().merge(Lexicon.from_dict({"meh": -1.0})))
-    >>> sa.polarity_scores("The food was meh.")["compound"] < 0
+    >>> sa = SentimentAnalyzer(lexicon=Lexicon.vader().merge(Lexicon.from_dict({"zorbly": -2.0})))
+    >>> sa.polarity_scores("The food was zorbly.")["compound"] < 0
     True
     """
 

@@ -251,22 +251,23 @@ def test_lexicon_edit_merge_and_analyzer(tmp_path):
     assert len(base) > 7000 and base["good"] > 0
     assert "lol" in base.duplicates
     assert Lexicon.vader(duplicates="last")["lol"] != Lexicon.vader(duplicates="first")["lol"]
-    extra = Lexicon.from_dict({"meh": -1.5, "good": -2.0})
+    extra = Lexicon.from_dict({"zorbly": -1.5, "good": -2.0})
     merged = base.copy().merge(extra)
-    assert merged["good"] == -2.0 and merged["meh"] == -1.5 and base["good"] > 0
+    assert merged["good"] == -2.0 and merged["zorbly"] == -1.5 and base["good"] > 0
     sa = SentimentAnalyzer(lexicon=merged)
-    assert sa.polarity_scores("The food was meh.")["compound"] < 0
+    assert sa.polarity_scores("The food was zorbly.")["compound"] < 0
     assert sa.polarity_scores("The food was good.")["compound"] < 0
     assert polarity_scores("The food was good.")["compound"] > 0  # the shared analyzer is untouched
-    merged["meh"] = 3.0  # the analyzer froze a copy
-    assert sa.polarity_scores("The food was meh.")["compound"] < 0
+    assert polarity_scores("The food was zorbly.")["compound"] == 0
+    merged["zorbly"] = 3.0  # the analyzer froze a copy
+    assert sa.polarity_scores("The food was zorbly.")["compound"] < 0
     f = tmp_path / "lex.txt"
-    f.write_text("# my words\nsuperb\t3.1\t0.5\t[3, 3]\n\nmeh\t-1\n", encoding="utf-8")
+    f.write_text("# my words\nsuperb\t3.1\t0.5\t[3, 3]\n\nzorbly\t-1\n", encoding="utf-8")
     lex = Lexicon.from_file(f)
-    assert lex.to_dict() == {"superb": 3.1, "meh": -1.0}
+    assert lex.to_dict() == {"superb": 3.1, "zorbly": -1.0}
     assert pickle.loads(pickle.dumps(lex)).to_dict() == lex.to_dict()
     sa2 = pickle.loads(pickle.dumps(SentimentAnalyzer(lexicon=lex)))
-    assert sa2.polarity_scores("meh")["compound"] < 0 and sa2.polarity_scores("good")["compound"] == 0
+    assert sa2.polarity_scores("zorbly")["compound"] < 0 and sa2.polarity_scores("good")["compound"] == 0
 
 
 def test_malformed_lexicon_names_file_and_line(tmp_path):

@@ -148,7 +148,7 @@ struct TargetSentiment {
 
 class TargetSentimentModel {
  public:
-  static constexpr int kFeatures = 24;  // see feature_names()
+  static constexpr int kFeatures = 29;  // see feature_names()
   static const char* const* feature_names();  // kFeatures names
 
   // The weights shipped with presslens (embedded at build time).

@@ -33,6 +33,8 @@ struct WordInfo {
   bool superlative = false;  // best, worst, greatest...
   bool event = false;        // reported event rather than attitude (arrested, killed...)
   bool shifter = false;      // reverses what follows (reduce, prevent, curb...)
+  bool special_start = false;   // first word of a VADER special case ("the shit")
+  bool dampener_start = false;  // first word of "kind of", "sort of", "just enough"
   Word word = kOther;
 };
 

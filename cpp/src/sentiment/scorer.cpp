@@ -127,6 +127,15 @@ bool is_ascii_punct(unsigned char c) {
   return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 }
 
+// Byte classes for the ASCII fast path: 1 = Python white space, 2 = string.punctuation.
+struct AsciiClasses {
+  unsigned char c[256] = {};
+  AsciiClasses() {
+    for (int b = 0; b < 128; ++b) c[b] = is_py_space(static_cast<char32_t>(b)) ? 1 : (is_ascii_punct(static_cast<unsigned char>(b)) ? 2 : 0);
+  }
+};
+const AsciiClasses kAscii;
+
 bool has_non_ascii(std::string_view s) {
   for (unsigned char c : s)
     if (c >= 0x80) return true;
@@ -269,6 +278,8 @@ SentimentScorer::SentimentScorer(SentimentOptions options, std::shared_ptr<const
     info(w).is_booster = true;
   }
   for (const auto& nw : kNamedWords) info(nw.text).word = nw.word;
+  for (const auto& sc : kSpecialCases) info(sc.words[0]).special_start = true;
+  for (const auto& bg : kDampenerBigrams) info(bg[0]).dampener_start = true;
   if (!options_.vader_compat) {
     for (const char* w : kSuperlatives) info(w).superlative = true;
     if (options_.event_words)
@@ -424,24 +435,70 @@ void compat_items(const SentimentScorer::Impl& im, const SentimentOptions& o, st
   // str.split(): runs of white space separate words.
   std::size_t n_upper = 0;
   std::size_t i = 0;
+  // Length of the white-space character at j (0 if none); ASCII without decoding.
+  auto space_at = [&t](std::size_t j) -> std::size_t {
+    const auto b = static_cast<unsigned char>(t[j]);
+    if (b < 0x80) return is_py_space(b) ? 1 : 0;
+    std::size_t k = j;
+    return is_py_space(decode_utf8(t, k)) ? k - j : 0;
+  };
+  auto char_len = [&t](std::size_t j) -> std::size_t {
+    const auto b = static_cast<unsigned char>(t[j]);
+    if (b < 0x80) return 1;
+    std::size_t k = j;
+    decode_utf8(t, k);
+    return k - j;
+  };
+  if (!has_non_ascii(t)) {
+    // ASCII fast path: one pass per word for splitting, stripping, lower-casing and isupper().
+    const std::size_t n = t.size();
+    const unsigned char* cls = kAscii.c;
+    const auto* u = reinterpret_cast<const unsigned char*>(t.data());
+    w.arena.reserve(n);
+    while (i < n) {
+      while (i < n && cls[u[i]] == 1) ++i;
+      if (i >= n) break;
+      std::size_t j = i;
+      while (j < n && cls[u[j]] != 1) ++j;
+      std::size_t a = i, b = j;
+      while (a < b && cls[u[a]] == 2) ++a;
+      while (b > a && cls[u[b - 1]] == 2) --b;
+      if (b - a <= 2) {
+        a = i;
+        b = j;
+      }
+      i = j;
+      Item it;
+      it.off = static_cast<std::uint32_t>(w.arena.size());
+      it.len = static_cast<std::uint32_t>(b - a);
+      bool has_upper = false, has_lower = false;
+      w.arena.resize(it.off + it.len);
+      char* dst = &w.arena[it.off];
+      for (std::size_t k = a; k < b; ++k) {
+        char c = t[k];
+        const bool up = c >= 'A' && c <= 'Z';
+        has_upper |= up;
+        has_lower |= c >= 'a' && c <= 'z';
+        *dst++ = up ? static_cast<char>(c + 32) : c;
+      }
+      it.upper = has_upper && !has_lower;
+      n_upper += it.upper;
+      resolve_item(im, o, w, it);
+      w.items.push_back(it);
+    }
+    cap_diff = n_upper > 0 && n_upper < w.items.size();
+    return;
+  }
   while (i < t.size()) {
     std::size_t j = i;
-    char32_t c = 0;
-    // skip white space
-    while (j < t.size()) {
-      std::size_t k = j;
-      c = decode_utf8(t, k);
-      if (!is_py_space(c)) break;
-      j = k;
+    while (j < t.size()) {  // skip white space
+      const std::size_t l = space_at(j);
+      if (l == 0) break;
+      j += l;
     }
     if (j >= t.size()) break;
     const std::size_t ws = j;
-    while (j < t.size()) {
-      std::size_t k = j;
-      c = decode_utf8(t, k);
-      if (is_py_space(c)) break;
-      j = k;
-    }
+    while (j < t.size() && space_at(j) == 0) j += char_len(j);
     std::string_view word = t.substr(ws, j - ws);
     i = j;
     // strip(string.punctuation), unless that leaves two characters or fewer (emoticons).
@@ -736,6 +793,8 @@ struct Rules {
   bool words_equal(std::size_t k, const char* s) const { return w.text(w.items[k]) == s; }
 
   bool match_special(std::initializer_list<std::size_t> idx, double& out) const {
+    const Item& first = w.items[*idx.begin()];
+    if (!first.info || !first.info->special_start) return false;
     for (const auto& sc : kSpecialCases) {
       std::size_t n = 0;
       while (n < 3 && sc.words[n]) ++n;
@@ -752,6 +811,7 @@ struct Rules {
   }
 
   bool dampener_bigram(std::size_t a, std::size_t b) const {
+    if (!w.items[a].info || !w.items[a].info->dampener_start) return false;
     for (const auto& bg : kDampenerBigrams)
       if (words_equal(a, bg[0]) && words_equal(b, bg[1])) return true;
     return false;

@@ -34,6 +34,8 @@ class StringTable {
       }
       i = (i + 1) & (slots_.size() - 1);
     }
+    const std::uint64_t fb = (h >> 40) & (kFilterBits - 1);
+    filter_[fb >> 6] |= std::uint64_t{1} << (fb & 63);
     Slot& s = slots_[i];
     s.used = true;
     s.hash = h;
@@ -48,6 +50,10 @@ class StringTable {
   const V* find(std::string_view key) const noexcept {
     if (count_ == 0) return nullptr;
     const std::uint64_t h = hash_bytes(key);
+    // Most words are not in the lexicon: a small bit filter (fits in L1) answers without
+    // touching the big slot array.
+    const std::uint64_t b = (h >> 40) & (kFilterBits - 1);
+    if (!(filter_[b >> 6] >> (b & 63) & 1u)) return nullptr;
     std::size_t i = h & (slots_.size() - 1);
     while (slots_[i].used) {
       if (slots_[i].hash == h && view(slots_[i]) == key) return &slots_[i].value;
@@ -87,7 +93,9 @@ class StringTable {
       if (s.used) put(std::string_view(old_arena).substr(s.off, s.len), std::move(s.value));
   }
 
+  static constexpr std::uint64_t kFilterBits = 1u << 17;  // 16 KiB
   std::vector<Slot> slots_;
+  std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(kFilterBits / 64, 0);
   std::string arena_;
   std::size_t count_ = 0;
 };

@@ -45,6 +45,11 @@ constexpr const char* kFeatureNames[TargetSentimentModel::kFeatures] = {
     "abs_compound",    // |sentence compound|
     "object",          // the span follows a verb-like word directly (object position)
     "possessive",      // the span is followed by 's (its own attribute follows)
+    "prev_valence",    // signed valence of the nearest word within two before the span
+    "next_valence",    // signed valence of the nearest word within two after the span
+    "clause_compound", // normalised valence of the span's clause, span excluded
+    "speaker_x_compound",  // speaker * sent_compound: a speaker's words are about others
+    "quoted_x_compound",   // in_quotes * sent_compound
 };
 
 bool is_speech_verb(std::string_view w) {
@@ -208,6 +213,14 @@ std::vector<double> TargetSentimentModel::features(const SentimentScorer& scorer
       f[12] += nv;
     }
   }
+  for (std::size_t d = 1; d <= 2; ++d) {
+    if (ib >= d && f[24] == 0.0) f[24] = items[ib - d].valence;
+    if (ie + d - 1 < n && f[25] == 0.0) f[25] = items[ie + d - 1].valence;
+  }
+  {
+    const double cv = f[11] - f[12];
+    f[26] = cv / std::sqrt(cv * cv + 15.0);
+  }
   // Words around the span.
   std::uint32_t first_tok = te, last_tok = tb;
   for (std::uint32_t t = tb; t < te; ++t) {
@@ -252,6 +265,8 @@ std::vector<double> TargetSentimentModel::features(const SentimentScorer& scorer
   f[16] = std::min(1.0, std::max(0.0, (static_cast<double>(start) - s_start) / span));
   f[17] = first_tok <= tb + 1 ? 1.0 : 0.0;
   f[18] = std::log1p(static_cast<double>(n));
+  f[27] = f[13] * f[0];
+  f[28] = f[14] * f[0];
   return f;
 }
 

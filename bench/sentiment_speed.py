@@ -1,0 +1,151 @@
+"""Sentiment speed: presslens vs vaderSentiment, single-threaded, in one process on the same texts.
+
+Workloads:
+  * snippets: the 5,190 NYT editorial snippets of the VADER ground truth;
+  * articles: 200 whole news articles (the BASIL outlet articles and the sample articles of
+    ../shared/data, cycled to 200 if there are fewer);
+  * long texts: one ~4k-word and one ~40k-word text made of those articles; the 40k/4k time ratio
+    shows whether scoring is linear (vaderSentiment is quadratic: ~70 s on 40k words).
+
+presslens is timed as ``polarity_scores_many(texts, threads=1)`` (returns VADER-style dicts),
+``polarity_arrays(threads=1)`` (NumPy arrays), a Python loop of ``polarity_scores``, and for
+articles also ``Analyzer(mentions=False, quotes=False).analyze_many(threads=1)`` (segmentation +
+sentence and document sentiment). Times are medians of ``--runs`` runs (default 5).
+
+Usage: python bench/sentiment_speed.py [--data DIR] [--runs 5] [--vader-long]
+Prints a table and ends with ONE JSON line.
+"""
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Dict, List
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data"
+
+
+def median_time(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def load_snippets(data: Path) -> List[str]:
+    path = data / "sentiment-dev" / "vader-icwsm2014" / "nytEditorialSnippets_GroundTruth.txt"
+    rows = [line.rstrip("\r").split("\t", 2) for line in path.read_text(encoding="utf-8").split("\n")]
+    return [r[2] for r in rows if len(r) == 3]
+
+
+def load_articles(data: Path, n: int = 200) -> List[str]:
+    texts: List[str] = []
+    for f in sorted((data / "outlets-dev" / "articles").glob("*/*.json")):
+        d = json.loads(f.read_text(encoding="utf-8"))
+        paras = d.get("body-paragraphs", "[]")
+        paras = ast.literal_eval(paras) if isinstance(paras, str) else paras
+        body = "\n".join(" ".join(p) if isinstance(p, list) else str(p) for p in paras)
+        texts.append(d.get("title", "") + "\n" + body)
+    for f in sorted((data / "samples").glob("*.txt")):
+        texts.append(f.read_text(encoding="utf-8"))
+    texts = [t for t in texts if t.strip()]
+    if not texts:
+        raise SystemExit(f"no articles found under {data}")
+    return [texts[i % len(texts)] for i in range(n)]
+
+
+def text_of_words(articles: List[str], n_words: int) -> str:
+    out, count, i = [], 0, 0
+    while count < n_words:
+        words = articles[i % len(articles)].split()
+        take = words[: n_words - count]
+        out.append(" ".join(take))
+        count += len(take)
+        i += 1
+    return "\n".join(out)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--vader-long", action="store_true", help="also time vaderSentiment on the 40k-word text (~70 s)")
+    args = ap.parse_args(argv)
+
+    import presslens
+    from presslens.sentiment import SentimentAnalyzer
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    vader = SentimentIntensityAnalyzer()
+    default = SentimentAnalyzer()
+    compat = SentimentAnalyzer(vader_compat=True)
+    analyzer = presslens.Analyzer(mentions=False, quotes=False)
+    runs = args.runs
+    res: Dict[str, Dict[str, float]] = {}
+
+    def suite(name: str, texts: List[str], vader_runs: int, docs: bool) -> None:
+        r: Dict[str, float] = {"texts": len(texts), "words": sum(len(t.split()) for t in texts)}
+        r["vader"] = median_time(lambda: [vader.polarity_scores(t) for t in texts], vader_runs)
+        for mode, sa in (("default", default), ("compat", compat)):
+            sa.polarity_scores_many(texts[:10], threads=1)  # warm up
+            r[f"{mode}_many"] = median_time(lambda: sa.polarity_scores_many(texts, threads=1), runs)
+            r[f"{mode}_arrays"] = median_time(lambda: sa.polarity_arrays(texts, threads=1), runs)
+            r[f"{mode}_loop"] = median_time(lambda: [sa.polarity_scores(t) for t in texts], runs)
+        if docs:
+            r["analyze_docs"] = median_time(lambda: [d.sentiment for d in analyzer.analyze_many(texts, threads=1)], runs)
+        for k in list(r):
+            if k not in ("texts", "words", "vader"):
+                r[f"speedup_{k}"] = r["vader"] / r[k]
+        res[name] = r
+
+    snippets = load_snippets(args.data)
+    articles = load_articles(args.data)
+    suite("nyt_snippets", snippets, runs, docs=False)
+    suite("articles_200", articles, max(1, min(runs, 3)), docs=True)
+
+    # Linear time on long input.
+    t4 = text_of_words(articles, 4000)
+    t40 = text_of_words(articles, 40000)
+    long: Dict[str, float] = {}
+    for mode, sa in (("default", default), ("compat", compat)):
+        a = median_time(lambda: sa.polarity_scores(t4), runs)
+        b = median_time(lambda: sa.polarity_scores(t40), runs)
+        long[f"{mode}_4k"], long[f"{mode}_40k"], long[f"{mode}_ratio"] = a, b, b / a
+    a = median_time(lambda: analyzer.analyze(t4).sentiment, runs)
+    b = median_time(lambda: analyzer.analyze(t40).sentiment, runs)
+    long["analyze_4k"], long["analyze_40k"], long["analyze_ratio"] = a, b, b / a
+    long["vader_4k"] = median_time(lambda: vader.polarity_scores(t4), 1)
+    if args.vader_long:
+        long["vader_40k"] = median_time(lambda: vader.polarity_scores(t40), 1)
+        long["vader_ratio"] = long["vader_40k"] / long["vader_4k"]
+    res["long_text"] = long
+
+    print(f"{'workload':14} {'system':28} {'seconds':>10} {'x VADER':>9}")
+    for name in ("nyt_snippets", "articles_200"):
+        r = res[name]
+        print(f"{name:14} {'vaderSentiment':28} {r['vader']:10.4f} {1.0:9.1f}")
+        for k in r:
+            if k.startswith("speedup_"):
+                key = k[len("speedup_"):]
+                print(f"{'':14} {'presslens ' + key:28} {r[key]:10.4f} {r[k]:9.1f}")
+    print(f"\nlong text (one call): 4k words -> 40k words")
+    for mode in ("default", "compat", "analyze"):
+        print(f"  presslens {mode:8} {long[mode + '_4k']:.4f}s -> {long[mode + '_40k']:.4f}s  ratio {long[mode + '_ratio']:.1f}x")
+    if "vader_40k" in long:
+        print(f"  vaderSentiment    {long['vader_4k']:.3f}s -> {long['vader_40k']:.3f}s  ratio {long['vader_ratio']:.1f}x")
+    else:
+        print(f"  vaderSentiment    {long['vader_4k']:.3f}s on 4k words (40k: run with --vader-long)")
+    print(json.dumps({"bench": "sentiment_speed", "presslens_version": presslens.__version__, "runs": runs,
+                      "threads": 1, **res}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,134 @@
+// Sentiment stage: the C++ library alone (embedded lexicon, no Python).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "presslens/document.hpp"
+#include "presslens/errors.hpp"
+#include "presslens/sentiment.hpp"
+
+using namespace presslens;
+
+namespace {
+
+SentimentScorer& compat() {
+  static SentimentScorer s([] {
+    SentimentOptions o;
+    o.vader_compat = true;
+    return o;
+  }());
+  return s;
+}
+
+}  // namespace
+
+TEST(Sentiment, EmbeddedLexiconLoads) {
+  const Lexicon lex = Lexicon::vader();
+  EXPECT_GT(lex.size(), 7000u);
+  ASSERT_NE(lex.find("good"), nullptr);
+  EXPECT_GT(*lex.find("good"), 0.0);
+  EXPECT_EQ(lex.duplicates().size(), 14u);
+  // VADER keeps the last of "lol 2.9 / lol 1.8"; the default averages.
+  EXPECT_DOUBLE_EQ(*Lexicon::vader(DuplicatePolicy::Last).find("lol"), 1.8);
+  EXPECT_DOUBLE_EQ(*lex.find("lol"), (2.9 + 1.8) / 2);
+}
+
+TEST(Sentiment, CompatReproducesKnownVaderScores) {
+  // Reference values printed by vaderSentiment 3.3.2.
+  EXPECT_NEAR(compat().polarity_scores("VADER is smart, handsome, and funny!").compound, 0.8439, 5e-5);
+  EXPECT_NEAR(compat().polarity_scores("The plot was good, but the characters are uncompelling and the dialog is not great.").compound,
+              -0.7042, 5e-5);
+  EXPECT_NEAR(compat().polarity_scores("Not the worst show I've seen").compound, 0.5096, 5e-5);
+  const auto empty = compat().polarity_scores("");
+  EXPECT_EQ(empty.compound, 0.0);
+  EXPECT_EQ(empty.neu, 0.0);  // vaderSentiment's answer for text without words
+}
+
+TEST(Sentiment, DefaultModeFixes) {
+  SentimentScorer d;
+  EXPECT_NEAR(d.polarity_scores("Not the worst show I've seen").compound, 0.0, 1e-9);
+  EXPECT_LT(d.polarity_scores("I can't stand this place.").compound, -0.3);
+  const auto empty = d.polarity_scores("   ");
+  EXPECT_EQ(empty.compound, 0.0);
+  EXPECT_EQ(empty.neu, 1.0);
+  EXPECT_GT(d.polarity_scores("Screenings could reduce cancer deaths.").compound, 0.0);
+}
+
+TEST(Sentiment, DocumentScoresEverySentence) {
+  Analyzer analyzer;
+  auto doc = analyzer.analyze("What a wonderful day. The service was awful. We left at noon.");
+  const auto& ds = doc->sentiment;
+  ASSERT_EQ(ds.sentences.size(), doc->segmentation.sentences.size());
+  ASSERT_EQ(ds.sentences.size(), 3u);
+  EXPECT_EQ(sentiment_label(ds.sentences[0].compound), 1);
+  EXPECT_EQ(sentiment_label(ds.sentences[1].compound), -1);
+  EXPECT_EQ(sentiment_label(ds.sentences[2].compound), 0);
+  const auto agg = SentimentScorer::aggregate(ds.sentences);
+  EXPECT_DOUBLE_EQ(agg.compound, ds.overall.compound);
+  EXPECT_NEAR(agg.pos + agg.neu + agg.neg, 1.0, 1e-12);
+}
+
+TEST(Sentiment, LexiconParseErrorsNameSourceAndLine) {
+  try {
+    Lexicon::parse("good\t2\nbad line\n", "mine.txt");
+    FAIL() << "expected ParseError";
+  } catch (const ParseError& e) {
+    EXPECT_EQ(e.file(), "mine.txt");
+    EXPECT_EQ(e.line(), 2u);
+  }
+  EXPECT_THROW(Lexicon::parse("x\tabc\n", "m"), ParseError);
+  EXPECT_THROW(Lexicon::parse("x\t1\nx\t2\n", "m", DuplicatePolicy::Error), ParseError);
+  EXPECT_THROW(Lexicon::from_file("/nonexistent/lexicon.txt"), IoError);
+}
+
+TEST(Sentiment, CustomLexiconChangesScores) {
+  auto lex = std::make_shared<Lexicon>(Lexicon::vader());
+  lex->set("zorbly", -2.0);
+  SentimentScorer s(SentimentOptions{}, lex);
+  EXPECT_LT(s.polarity_scores("The food was zorbly.").compound, -0.2);
+  EXPECT_EQ(SentimentScorer().polarity_scores("The food was zorbly.").compound, 0.0);
+}
+
+TEST(Sentiment, LinearOnLongInputAndSafeOnOddInput) {
+  std::string big;
+  for (int i = 0; i < 20000; ++i) big += "good but not bad at all ";
+  EXPECT_NO_THROW(compat().polarity_scores(big));
+  EXPECT_NO_THROW(SentimentScorer().polarity_scores(big));
+  EXPECT_EQ(compat().polarity_scores(std::string(1 << 20, '!')).compound, 0.0);
+  for (const char* odd : {"\xF0\x9F\x98\x80", "\xE2\x80\x94", "\xEF\xBF\xBD", "日本語", "a\xCC\x81\xCC\x81"}) {
+    EXPECT_NO_THROW(compat().polarity_scores(odd));
+    EXPECT_NO_THROW(SentimentScorer().polarity_scores(odd));
+  }
+}
+
+TEST(Sentiment, ThreadsShareOneScorer) {
+  SentimentScorer s;
+  const double expected = s.polarity_scores("A lovely, happy and very good result!").compound;
+  std::vector<std::thread> pool;
+  std::vector<int> ok(4, 0);
+  for (int t = 0; t < 4; ++t)
+    pool.emplace_back([&, t] {
+      for (int i = 0; i < 500; ++i) ok[t] += s.polarity_scores("A lovely, happy and very good result!").compound == expected;
+    });
+  for (auto& th : pool) th.join();
+  for (int v : ok) EXPECT_EQ(v, 500);
+}
+
+TEST(Sentiment, TargetModelPredictsAndFits) {
+  TargetSentimentModel model;
+  ASSERT_FALSE(model.empty());
+  Segmenter seg;
+  const std::string text = "Critics blasted Smith over the failed plan.";
+  const auto s = seg.segment(text);
+  SentimentScorer scorer;
+  const auto f = model.features(scorer, text, s, 16, 21);
+  ASSERT_EQ(f.size(), static_cast<std::size_t>(TargetSentimentModel::kFeatures));
+  const auto r = model.predict(f);
+  EXPECT_EQ(r.label, -1);
+  EXPECT_NEAR(r.p_negative + r.p_neutral + r.p_positive, 1.0, 1e-12);
+  EXPECT_THROW(model.features(scorer, text, s, 30, 999), InvalidInput);
+  EXPECT_THROW(TargetSentimentModel::parse("negative\t1\t2\n", "w.tsv"), ParseError);
+}
