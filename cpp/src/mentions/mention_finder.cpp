@@ -713,8 +713,35 @@ class Finder {
     }
   }
 
+  // Title words that name the same office: "congressman" / "Rep." / "representative".
+  static std::string canonical_title(std::string t) {
+    auto repl = [&t](const char* from, const char* to) {
+      std::string f(from);
+      for (std::size_t at = 0; (at = t.find(f, at)) != std::string::npos;) {
+        const bool left = at == 0 || t[at - 1] == ' ';
+        const std::size_t e = at + f.size();
+        const bool right = e == t.size() || t[e] == ' ';
+        if (left && right) {
+          t.replace(at, f.size(), to);
+          at += std::string(to).size();
+        } else {
+          at = e;
+        }
+      }
+    };
+    repl("rep.", "representative");
+    repl("congressman", "representative");
+    repl("congresswoman", "representative");
+    repl("sen.", "senator");
+    repl("gov.", "governor");
+    repl("gen.", "general");
+    repl("lt.", "lieutenant");
+    return t;
+  }
+
   std::int32_t resolve_role(std::size_t ci) {
     const Cand& c = cands_[ci];
+    const std::string role = canonical_title(c.title);
     for (std::size_t k = ci, n = 0; k-- > 0 && n < kLookbackMentions; ++n) {
       const Cand& p = cands_[k];
       if (p.entity < 0 || p.drop) continue;
@@ -722,11 +749,12 @@ class Finder {
       if (e.kind != EntityKind::Person || e.title.empty()) continue;
       std::string t;
       lower_into(e.title, t);
+      t = canonical_title(t);
       // The role must be whole words of the person's title, ending it or followed by "of ..."
       // ("secretary" in "secretary of state"), and not after "vice", "deputy"...
-      const std::size_t at = t.rfind(c.title);
+      const std::size_t at = t.rfind(role);
       if (at == std::string::npos) continue;
-      const std::size_t after = at + c.title.size();
+      const std::size_t after = at + role.size();
       if (at > 0 && t[at - 1] != ' ') continue;
       if (after != t.size() && t.compare(after, 4, " of ") != 0) continue;
       const std::string before = at > 1 ? t.substr(0, at - 1) : std::string();
@@ -735,6 +763,19 @@ class Finder {
           prev == "lieutenant" || prev == "acting")
         continue;
       return p.entity;
+    }
+    // No one holds that title: a role noun phrase that heads the sentence as a speaker ("the
+    // four-term congressman said") most likely names the person named just before.
+    if (c.type == CandType::RoleNP && c.key.rfind("np:", 0) == 0) {
+      for (std::size_t k = ci, n = 0; k-- > 0 && n < 30; ++n) {
+        const Cand& p = cands_[k];
+        if (c.sentence - p.sentence > 2) break;
+        if (p.entity < 0 || p.drop || p.type == CandType::Pronoun || p.in_quote) continue;
+        const Entity& e = entities_[static_cast<std::size_t>(p.entity)];
+        if (e.kind != EntityKind::Person || e.name == e.title) continue;
+        if (c.gender != Gender::Unknown && e.gender != Gender::Unknown && c.gender != e.gender) continue;
+        return p.entity;
+      }
     }
     return -1;
   }

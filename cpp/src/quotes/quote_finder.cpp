@@ -404,7 +404,6 @@ class Finder {
           joined = is_comma(t) || is_text(t, "and") || is_text(t, "or") || is_text(t, ";");
         if (joined) {
           a = attr[k - 1];
-          a.cue = kNone;
           whole[k] = whole[k - 1] || whole[k];
         }
       }
@@ -422,8 +421,7 @@ class Finder {
         if (src < spans_.size())
           for (std::size_t j = k; j <= e; ++j)
             if (keep[j] && attr[j].mention == kNone) {
-              attr[j] = attr[src];
-              attr[j].cue = kNone;
+              attr[j] = attr[src];  // one speech act: same speaker and cue
               attr[j].confidence -= 0.1f;
               whole[j] = 1;
             }
@@ -434,6 +432,7 @@ class Finder {
     // last person named in the previous sentence. Pronoun speakers right after another quote
     // take that quote's speaker when the gender agrees.
     std::int32_t last_speaker_mention = kNone;
+    Attribution last_attr;
     std::uint32_t last_para = 0;
     for (std::size_t k = 0; k < spans_.size(); ++k) {
       if (!keep[k]) continue;
@@ -444,6 +443,8 @@ class Finder {
       if (a.mention != kNone && recent) relink_pronoun(a, last_speaker_mention);
       if (a.mention == kNone && whole[k]) {
         if (recent) {
+          // The quotation goes on: the speaker (and cue) of the previous quote.
+          a = last_attr;
           a.mention = last_speaker_mention;
           a.confidence = 0.5f;
         } else {
@@ -456,6 +457,7 @@ class Finder {
       }
       if (a.mention != kNone && entity_of(a.mention) != kNone) {
         last_speaker_mention = a.mention;
+        last_attr = a;
         last_para = para;
       }
     }
