@@ -14,7 +14,6 @@ import inspect
 import json
 import os
 import re
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -42,7 +41,7 @@ def load_spans_file(path: Path) -> List[dict]:
     return docs
 
 
-def load_dev_texts(data: Path) -> List[str]:
+def load_dev_texts(data: Path, pattern: str = "*_spans.jsonl") -> List[str]:
     """Texts for throughput/complexity runs.
 
     ``data`` is a directory with ``*_spans.jsonl`` files (the "text" of every document, each doc_id
@@ -53,7 +52,7 @@ def load_dev_texts(data: Path) -> List[str]:
     if data.is_file():
         files = [data]
     else:
-        files = sorted(data.glob("*_spans.jsonl"))
+        files = sorted(f for f in data.glob(pattern) if f.suffix == ".jsonl")
         if not files:
             files = sorted(data.glob("*.txt"))
     seen = set()
@@ -154,31 +153,59 @@ def import_presslens():
     return presslens, None
 
 
-def analyze_kwargs_segmentation_only(presslens) -> Tuple[dict, str]:
-    """Keyword arguments for ``presslens.analyze`` that switch off stages not needed for
-    segmentation (quotes, sentiment, mentions, ...) if the signature offers such switches.
+_SWITCHES = ("mentions", "quotes", "sentiment", "speakers", "entities", "tone")
 
-    Returns (kwargs, human readable description).
-    """
+
+def _explicit_params(fn) -> Optional[set]:
+    """Names of the explicit (not ``**kwargs``) parameters of ``fn``, or None if unknown."""
     try:
-        sig = inspect.signature(presslens.analyze)
+        sig = inspect.signature(fn)
     except (TypeError, ValueError):
-        # pybind11 functions often have no introspectable signature; read the docstring instead.
-        doc = getattr(presslens.analyze, "__doc__", "") or ""
-        names = set(re.findall(r"\b(\w+)\s*:\s*bool", doc))
-        sig_desc = f"(signature not introspectable; bool options in docstring: {sorted(names) or 'none'})"
-    else:
-        names = set(sig.parameters)
-        sig_desc = f"signature analyze{sig}"
-    kwargs = {}
-    for name in ("quotes", "sentiment", "mentions", "speakers", "entities", "tone"):
-        if name in names:
-            kwargs[name] = False
-    if kwargs:
-        desc = "analyze(text, " + ", ".join(f"{k}=False" for k in kwargs) + ")"
-    else:
-        desc = "full analyze(text) (no option to switch off quotes/sentiment found)"
-    return kwargs, f"{desc}; {sig_desc}"
+        return None
+    return {n for n, p in sig.parameters.items() if p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)}
+
+
+def segmentation_entry_points(presslens):
+    """``(analyze, analyze_many, description)`` that do as little as possible beyond segmentation.
+
+    Checked at run time, in this order:
+    1. ``presslens.Analyzer`` taking switches such as ``quotes``/``sentiment``/``mentions``:
+       an ``Analyzer(<switch>=False, ...)`` and its ``analyze`` / ``analyze_many``;
+    2. such switches as explicit parameters of ``presslens.analyze`` (a ``**kwargs`` catch-all does
+       not count: presslens.analyze stores unknown keywords as document metadata);
+    3. otherwise the full ``presslens.analyze`` / ``presslens.analyze_many``.
+    ``analyze_many`` may be None if presslens lacks it.
+    """
+    analyzer_cls = getattr(presslens, "Analyzer", None)
+    if analyzer_cls is not None:
+        names = _explicit_params(analyzer_cls) or set()
+        off = {k: False for k in _SWITCHES if k in names}
+        if off:
+            try:
+                a = analyzer_cls(**off)
+                desc = "presslens.Analyzer(" + ", ".join(f"{k}=False" for k in off) + ").analyze"
+                return a.analyze, getattr(a, "analyze_many", None), desc
+            except Exception as exc:  # fall through to the next way
+                print(f"note: presslens.Analyzer(**{off}) failed: {exc}", file=sys.stderr)
+    names = _explicit_params(presslens.analyze) or set()
+    off = {k: False for k in _SWITCHES if k in names}
+    many = getattr(presslens, "analyze_many", None)
+    if off:
+        desc = "presslens.analyze(text, " + ", ".join(f"{k}=False" for k in off) + ")"
+
+        def analyze(text):
+            return presslens.analyze(text, **off)
+
+        def many_off(texts, **kw):
+            return many(texts, **off, **kw)
+
+        many_names = _explicit_params(many) if many is not None else None
+        if many is not None and many_names and all(k in many_names for k in off):
+            return analyze, many_off, desc
+        if many is not None:
+            desc += " (analyze_many: full analysis, it takes no such switches)"
+        return analyze, many, desc
+    return presslens.analyze, many, "full presslens.analyze(text) (no switch to turn off quotes/sentiment found)"
 
 
 def span_pair(obj, text: str) -> Optional[Span]:
@@ -192,61 +219,14 @@ def span_pair(obj, text: str) -> Optional[Span]:
     return int(s), int(e)
 
 
-CURRENCY = "$€£¥"
-_CLITICS = {"'s", "n't", "'re", "'ve", "'ll", "'d", "'m"}
-_NUMBER_RE = re.compile(r"^[$€£¥]?[+-]?\d[\d.,]*%?$")
-
-
-def presslens_tokens_to_ud(text: str, tokens: Sequence[Tuple[int, int, str]]) -> List[Span]:
-    """Maps presslens tokens to UD *surface-token* conventions before token scoring.
-
-    presslens and UD English (GUM/EWT) draw some token boundaries differently on purpose:
-    presslens splits clitics off ("Warhol" + "'s", "do" + "n't", "ca" + "n't") and keeps money and
-    percentages whole ("$1.2", "3.5%"); UD surface tokens keep "Warhol's"/"don't" whole (a multiword
-    token) and split "$" and "%" off. The mapping, applied to presslens output only:
-
-    1. a clitic token - 's, n't, 're, 've, 'll, 'd, 'm (any case, straight ' or curly ’) - is merged
-       with the preceding token when no character lies between them;
-    2. a bare apostrophe token (' or ’) directly after a token ending in "s"/"S" is merged with it
-       (plural possessive "members'", a UD multiword token);
-    3. a leading currency symbol ($ € £ ¥) and a trailing % are split off a number token (kind
-       "number", or, if the kind is unknown, a token that looks like a number).
-
-    ``tokens`` are (start, end, kind) triples; the result is a list of (start, end) char spans.
-    """
-    merged: List[List] = []  # [start, end, kind]
-    for s, e, kind in tokens:
-        surf = text[s:e].replace("’", "'")
-        if merged and merged[-1][1] == s:
-            prev_s, prev_e, _ = merged[-1]
-            if surf.lower() in _CLITICS or (
-                surf == "'" and text[prev_e - 1 : prev_e] in ("s", "S")
-            ):
-                merged[-1][1] = e
-                continue
-        merged.append([s, e, kind])
-    out: List[Span] = []
-    for s, e, kind in merged:
-        surf = text[s:e]
-        is_number = kind == "number" or (not kind and _NUMBER_RE.match(surf) is not None)
-        if is_number and e - s > 1:
-            if surf[0] in CURRENCY:
-                out.append((s, s + 1))
-                s += 1
-            if e - s > 1 and surf.endswith("%"):
-                out.append((s, e - 1))
-                out.append((e - 1, e))
-                continue
-        out.append((s, e))
-    return out
-
-
 UD_MAPPING_NOTE = (
     "presslens tokens are scored after mapping to UD surface-token conventions "
-    "(bench/_common.py: presslens_tokens_to_ud): clitics 's n't 're 've 'll 'd 'm (and a bare ' after "
-    "'s') are merged with the preceding token when adjacent; a leading $ € £ ¥ and a trailing % are "
-    "split off number tokens. Peers are scored on their NATIVE tokens, with no mapping (so e.g. spaCy, "
-    "NLTK and syntok lose points for splitting \"do|n't\" or \"Warhol|'s\", which UD keeps as one surface token)."
+    "(presslens.evaluation.ud_surface_spans, documented in docs/segmentation.md): clitics 's n't 're 've "
+    "'ll 'd 'm (and a bare ' after 's') are merged with the preceding token when adjacent; a leading currency "
+    "symbol and a trailing % are split off number tokens; hyphenated words are split at '-' except after "
+    "prefixes UD keeps attached (co-, non-, pro-, anti-, re-, self-, ...; UD itself is not consistent here). "
+    "Peers are scored on their NATIVE tokens, with no mapping (so e.g. spaCy, NLTK and syntok lose points "
+    "for splitting \"do|n't\" or \"Warhol|'s\", which UD keeps as one surface token)."
 )
 
 
@@ -259,26 +239,32 @@ def _seq(obj, name):
 
 
 class PresslensSystem:
+    """presslens behind the same ``run(text) -> (sentences, UD-mapped tokens, raw tokens)`` call."""
+
     name = "presslens"
 
-    def __init__(self, presslens, kwargs: Optional[dict] = None):
-        self.pl = presslens
-        self.kwargs = kwargs or {}
+    def __init__(self, analyze: Callable):
+        self.analyze = analyze
         self.label = "presslens"
         self.note = ""
         self.problems: List[str] = []
+        self._problem_keys: set = set()
 
-    def _doc(self, text):
-        return self.pl.analyze(text, **self.kwargs)
+    def _problem(self, key: str, msg: str) -> None:
+        if key not in self._problem_keys:
+            self._problem_keys.add(key)
+            self.problems.append(msg)
 
     def run(self, text: str):
-        doc = self._doc(text)
-        return self.extract(doc, text)
+        return self.extract(self.analyze(text), text)
 
     def extract(self, doc, text: str):
+        for attr in ("sentences", "tokens"):
+            if not hasattr(doc, attr):
+                self._problem(attr, f"the Document has no attribute {attr!r} (scored as empty)")
         dtext = getattr(doc, "text", text)
-        if dtext != text and "text differs" not in self.problems:
-            self.problems.append("text differs: doc.text != input text")
+        if dtext != text:
+            self._problem("text", "doc.text != the input text")
         sents = []
         for sp in _seq(doc, "sentences"):
             p = span_pair(sp, text)
@@ -290,15 +276,20 @@ class PresslensSystem:
             if p is None:
                 continue
             t_text = getattr(tk, "text", None)
-            if t_text is not None and text[p[0] : p[1]] != t_text and "offsets" not in self.problems:
-                self.problems.append(
-                    "offsets: token.text != text[token.start:token.end] "
-                    f"(e.g. {t_text!r} vs {text[p[0]:p[1]]!r}; byte offsets?)"
-                )
+            if t_text is not None and text[p[0] : p[1]] != t_text:
+                self._problem("offsets", "token.text != text[token.start:token.end] "
+                              f"(e.g. {t_text!r} vs {text[p[0]:p[1]]!r}; byte offsets?)")
             kind = getattr(tk, "kind", "")
             kind = getattr(kind, "name", kind)  # an enum or a str
             toks.append((p[0], p[1], str(kind or "").lower()))
-        return sents, presslens_tokens_to_ud(text, toks), toks
+        try:
+            from presslens.evaluation import ud_surface_spans
+
+            mapped = ud_surface_spans(doc)
+        except ImportError:  # an older presslens without the evaluation module
+            self._problem("evaluation", "presslens.evaluation missing: tokens scored unmapped")
+            mapped = [(s, e) for s, e, _ in toks]
+        return sents, mapped, toks
 
 
 # --------------------------------------------------------------------------------------------
@@ -315,6 +306,7 @@ class Peer:
     name = "peer"
     label = "peer"
     note = ""
+    throughput_note = ""
     has_tokens = True
 
     def run(self, text: str):
@@ -339,6 +331,8 @@ class PySBDPeer(Peer):
         self.seg_plain = pysbd.Segmenter(language="en", clean=False)
         self.label = f"pySBD {getattr(pysbd, '__version__', '?')}"
         self.note = "pySBD: sentences only (no tokenizer); Segmenter(language='en', clean=False, char_span=True)"
+        self.throughput_note = ("pySBD timed in its fastest mode: Segmenter(language='en', clean=False) "
+                                "(char_span=False, sentences as strings; no tokens)")
 
     def run(self, text):
         spans = []
@@ -371,6 +365,7 @@ class SpacyPeer(Peer):
         self.nlp.max_length = 10**8
         self.label = f"spaCy {spacy.__version__} blank+sentencizer"
         self.note = "spaCy: spacy.blank('en') + 'sentencizer'; tokens = spaCy tokenizer (whitespace tokens dropped)"
+        self.throughput_note = "spaCy timed as list(nlp.pipe(docs, batch_size=64)) with blank('en') + sentencizer"
 
     def run(self, text):
         doc = self.nlp(text)
@@ -439,6 +434,7 @@ class NltkPeer(Peer):
         else:
             self.label = "NLTK punkt (untrained, no model on PyPI)"
             self.note = "NLTK: untrained PunktSentenceTokenizer() - nltk.download() cannot reach its host here"
+        self.throughput_note = "NLTK timed as punkt span_tokenize + NLTKWordTokenizer.span_tokenize per sentence"
 
     def run(self, text):
         sents = list(self.sent.span_tokenize(text))
@@ -471,6 +467,7 @@ class SyntokPeer(Peer):
                 ver = "?"
         self.label = f"syntok {ver}"
         self.note = "syntok: syntok.segmenter.analyze (token offsets as given; sentence = first..last token)"
+        self.throughput_note = "syntok timed as segmenter.analyze(text) with every paragraph/sentence/token consumed"
 
     def run(self, text):
         sents, toks = [], []
@@ -523,17 +520,6 @@ def load_peers(names: Optional[Sequence[str]] = None):
 # timing and output
 
 
-def median_time(fn: Callable[[], object], runs: int, warmup: int = 1) -> Tuple[float, List[float]]:
-    for _ in range(warmup):
-        fn()
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), times
-
-
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in r] for r in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
@@ -551,6 +537,45 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> st
 
 def _looks_numeric(s: str) -> bool:
     return bool(re.match(r"^[-+]?[\d.,]+[x×%s]?$", s.strip())) if s.strip() else False
+
+
+def _spin(n: int) -> int:
+    x = 0
+    for i in range(n):
+        x += i * i
+    return x
+
+
+def machine_parallel_check(seconds: float = 0.5, procs: int = 2) -> dict:
+    """How much faster ``procs`` processes do ``procs`` units of CPU work than one process does one
+    unit each, in a row. About ``procs`` on an idle machine; near 1 when other jobs hold the cores
+    or a CPU quota applies - then no thread speed-up above that can be expected either."""
+    import multiprocessing as mp
+
+    n = 200_000
+    t0 = time.perf_counter()
+    _spin(n)
+    per = max(time.perf_counter() - t0, 1e-6)
+    n = int(n * seconds / per)
+    t0 = time.perf_counter()
+    for _ in range(procs):
+        _spin(n)
+    serial = time.perf_counter() - t0
+    ctx = mp.get_context("fork")
+    with ctx.Pool(procs) as pool:
+        pool.map(_spin, [1000] * procs)  # start the workers
+        t0 = time.perf_counter()
+        pool.map(_spin, [n] * procs)
+        parallel = time.perf_counter() - t0
+    return {"procs": procs, "serial_s": round(serial, 3), "parallel_s": round(parallel, 3),
+            "speedup": round(serial / parallel, 2)}
+
+
+def load_average() -> Optional[List[float]]:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except (OSError, AttributeError):
+        return None
 
 
 def env_info() -> dict:

@@ -12,8 +12,8 @@ offsets) and scores each system, document by document, CoNLL-2018 style:
   UD *surface* token span (a multiword token such as "don't" is one span).
 
 Systems: presslens (``presslens.analyze``), pySBD, spaCy blank + sentencizer, NLTK punkt and syntok.
-presslens tokens are mapped to UD surface conventions first (see ``presslens_tokens_to_ud`` in
-bench/_common.py); peers are scored on their native tokens. Files whose documents carry several
+presslens tokens are mapped to UD surface conventions first (``presslens.evaluation.ud_surface_spans``,
+documented in docs/segmentation.md); peers are scored on their native tokens. Files whose documents carry several
 ``split`` values (gum_news: train/dev) are also reported per split. Then the errors presslens makes
 on GUM news are grouped into patterns with examples.
 
@@ -271,6 +271,9 @@ def main(argv=None):
     ap.add_argument("--errors-files", default="gum_news*",
                     help="glob of dataset names whose presslens errors are analysed")
     ap.add_argument("--errors-system", default="presslens", help="system whose errors are analysed")
+    ap.add_argument("--presslens-full", action="store_true",
+                    help="score presslens.analyze with every stage on (default: stages other than "
+                    "segmentation switched off where presslens allows it; segmentation is the same)")
     args = ap.parse_args(argv)
 
     files = sorted((f for f in args.data.glob("*") if fnmatch.fnmatch(f.name, args.files)
@@ -287,11 +290,12 @@ def main(argv=None):
         if pl is None:
             skipped["presslens"] = reason
         else:
-            # Segmentation is what is scored; switch quotes/sentiment off if analyze() allows it.
-            kwargs, desc = C.analyze_kwargs_segmentation_only(pl)
             ver = getattr(pl, "__version__", "?")
-            sysobj = C.PresslensSystem(pl, kwargs)
-            systems.append(("presslens", f"presslens {ver}", sysobj))
+            if args.presslens_full:
+                analyze, desc = pl.analyze, "presslens.analyze(text) (full pipeline)"
+            else:  # segmentation is what is scored; switch the other stages off where possible
+                analyze, _, desc = C.segmentation_entry_points(pl)
+            systems.append(("presslens", f"presslens {ver}", C.PresslensSystem(analyze)))
             notes.append(f"presslens: {desc}")
     peers, peer_skipped = C.load_peers([w for w in wanted if w != "presslens"])
     for name, reason in peer_skipped:
@@ -326,6 +330,7 @@ def main(argv=None):
             all_docs[k] = d
 
     results = {}  # name -> ds -> aggregate
+    extra_rows = {}  # extra result rows (name -> label) that are not separate systems
     failures = {}
     preds_by_system = {}
     for name, label, runner in systems:
@@ -389,8 +394,15 @@ def main(argv=None):
     headers = ["dataset", "system", "docs", "sents", "sent P", "sent R", "sent F1", "tok F1", "time s"]
     rows = []
     labels = {name: label for name, label, _ in systems}
+    labels.update(extra_rows)
+    order = []
+    for name, label, _ in systems:
+        order.append(name)
+        if name == "presslens":
+            order += list(extra_rows)
     for ds in datasets:
-        for name, label, _ in systems:
+        for name in order:
+            label = labels[name]
             r = results[name][ds]
             rows.append([ds, label, r["docs"], r["sent_gold"], f"{r['sent_p']:.2f}", f"{r['sent_r']:.2f}",
                          f"{r['sent_f1']:.2f}", "n/a" if r["tok_f1"] is None else f"{r['tok_f1']:.2f}",
