@@ -180,6 +180,17 @@ def test_indirect_speech(text, speaker, content, cue):
     assert (q.speaker.name, q.text, q.cue.text) == (speaker, content, cue)
 
 
+def test_mixed_quotes_give_the_clause_and_the_fragment():
+    doc = presslens.analyze('Cruz said any candidate who wants to win Iowa "owes it to the men and women" of the state.')
+    kinds = {q.kind: q for q in doc.quotes}
+    assert kinds["indirect"].text == 'any candidate who wants to win Iowa "owes it to the men and women" of the state'
+    assert kinds["partial"].text == "owes it to the men and women"
+    assert kinds["indirect"].speaker == kinds["partial"].speaker and kinds["partial"].speaker.name == "Cruz"
+    doc = presslens.analyze('The tax plans are "profoundly irresponsible," said Steve Bell, a senior director at the center.')
+    ind = _only(doc, "indirect")
+    assert ind.text == 'The tax plans are "profoundly irresponsible,"' and ind.speaker.name == "Steve Bell"
+
+
 def test_according_to_both_positions():
     q = _only(presslens.analyze("According to the report, the economy is improving."))
     assert q.kind == "according_to" and q.text == "the economy is improving" and q.cue.text == "According to"

@@ -636,6 +636,11 @@ class Finder {
         }
         // Pattern 2: "..., officials said." / "..., said the spokesman." at the end of the sentence.
         std::uint32_t tail = v + 1;
+        if (tail < se && m_start_[tail] != kNone) {
+          // "..., said Steve Bell, senior director of ...": the speaker and an appositive follow.
+          tail = mr_.mentions[static_cast<std::size_t>(m_start_[tail])].token_end;
+          if (tail < se && is_comma(tail)) tail = se;
+        }
         while (tail < se && toks_[tail].kind == TokenKind::Word && tail < v + 5 &&
                (info_[tail].cls & (wc::kTime | wc::kPreposition | wc::kDeterminer) || m_start_[tail] != kNone ||
                 (tail > v + 1 && toks_[tail].kind == TokenKind::Word)))
