@@ -149,8 +149,11 @@ def test_nested_single_quotes_and_marks_of_other_languages():
 
 
 def test_partial_and_scare_quotes():
-    q = _only(presslens.analyze("The mayor called the plan “a disaster” in a speech."))
-    assert q.kind == "partial" and q.text == "a disaster" and q.cue.text == "called"
+    doc = presslens.analyze("The mayor called the plan “a disaster” in a speech.")
+    q = _only(doc, "partial")
+    assert q.text == "a disaster" and q.cue.text == "called"
+    whole = _only(doc, "indirect")  # the characterisation as a whole: object and quoted words
+    assert whole.text == "the plan “a disaster”" and whole.speaker == q.speaker
     assert presslens.analyze("The so-called “reform” passed on Monday.").quotes == []
     assert presslens.analyze("They watched “Saturday Night Live” last week.").quotes == []
 

@@ -461,6 +461,11 @@ class Finder {
         last_para = para;
       }
     }
+    struct Characterisation {
+      std::uint32_t close;
+      Attribution a;
+    };
+    std::vector<std::pair<std::uint32_t, Characterisation>> characterisations;
     for (std::size_t k = 0; k < spans_.size(); ++k) {
       if (!keep[k]) continue;
       const QuoteSpan& q = spans_[k];
@@ -472,6 +477,23 @@ class Finder {
       if (a.mention == kNone) a.confidence = 0.3f;
       if (whole[k] && a.cue != kNone) cue_used_[static_cast<std::size_t>(a.cue)] = 1;
       emit(whole[k] ? QuoteKind::Direct : QuoteKind::Partial, toks_[q.open_tok + 1].start, toks_[end_tok - 1].end, a);
+      // "Clinton called half of Trump's supporters “deplorables.”": the characterisation as a
+      // whole is reported speech too (its object and the quoted words).
+      if (!whole[k] && a.cue != kNone && q.closed) {
+        const auto v = static_cast<std::uint32_t>(a.cue);
+        if ((info_[v].cls & wc::kPartialCue) && sent_of_[v] == sent_of_[q.close_tok] && v < q.open_tok &&
+            !in_quote_[v]) {
+          if (!characterisations.empty() && characterisations.back().first == v)
+            characterisations.back().second.close = q.close_tok;
+          else
+            characterisations.push_back({v, {q.close_tok, a}});
+        }
+      }
+    }
+    for (const auto& [v, c] : characterisations) {
+      if (c.close <= v + 2) continue;
+      emit(QuoteKind::Indirect, toks_[v + 1].start, toks_[c.close].end, c.a);
+      cue_used_[v] = 1;
     }
   }
 
