@@ -128,6 +128,7 @@ class Finder {
     if (m_end_[k] != kNone) return m_end_[k];
     if (is_comma(k) && k > lo) {  // appositive between commas: "The Vice President, Mike Pence, said"
       for (std::uint32_t j = k - 1, n = 0; j > lo && n < 14; --j, ++n) {
+        if (toks_[j].kind == TokenKind::Quote && (is_text(j, "'") || is_text(j, "’"))) continue;  // Sanders' aide
         if (is_comma(j)) {
           const std::int32_t inner = m_start_[j + 1];
           if (inner != kNone && mr_.mentions[static_cast<std::size_t>(inner)].token_end == k && !mr_.mentions[static_cast<std::size_t>(inner)].is_pronoun) {
