@@ -175,7 +175,7 @@ const char* kTime =
     "january february march april may june july august september october november december jan. "
     "feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. monday tuesday wednesday thursday "
     "friday saturday sunday today tonight yesterday tomorrow week month year morning afternoon "
-    "evening night weekend christmas easter";
+    "evening night weekend christmas easter hours minutes days weeks months years moments decades";
 const char* kDeterminer =
     "the a an this that these those some many several most all both each every any no his her "
     "their its our my your two three four five six seven eight nine ten dozens hundreds "

@@ -279,7 +279,8 @@ class Finder {
       if (m == kNone && v != j) break;  // a verb with no speaker: not an attribution
       if (new_sentence) {
         // A following sentence is an attribution only when it is short: "Rubio said."
-        if (hi - v > 7) break;
+        if (hi - v > 7 && !(v + 1 < hi && (is_comma(v + 1) || is_terminal(v + 1)) && m != kNone &&
+                            mr_.mentions[static_cast<std::size_t>(m)].token_end <= v + 1)) break;
       }
       a.mention = m;
       a.cue = static_cast<std::int32_t>(v);
@@ -456,7 +457,7 @@ class Finder {
           }
         }
       }
-      if (a.mention != kNone && entity_of(a.mention) != kNone) {
+      if (a.mention != kNone && entity_of(a.mention) != kNone && whole[k]) {
         last_speaker_mention = a.mention;
         last_attr = a;
         last_para = para;
