@@ -44,9 +44,17 @@ def _render(text: str, start: int, end: int, pieces: List[Tuple[int, int, Any]],
     pos = start
     for s, e, q in pieces:
         s, e = max(s, start), min(e, end)
-        if e <= s:
+        if e <= s or s < pos:
             continue
         out.append(html.escape(text[pos:s]))
+        if not hasattr(q, "kind"):  # a speaker mention: bold, underlined in the speaker's colour
+            colour = colours.get(q.entity.i if q.entity is not None else None, _NO_SPEAKER)
+            out.append(
+                f'<span style="font-weight:bold;border-bottom:2px solid {colour}" title="speaker">'
+                f"{html.escape(text[s:e])}</span>"
+            )
+            pos = e
+            continue
         who = q.speaker.name if q.speaker is not None else "no speaker"
         colour = colours[q.speaker.i if q.speaker is not None else None]
         cue = f" · cue: {q.cue.text}" if q.cue is not None else ""
@@ -94,14 +102,26 @@ def document_html(doc) -> str:
         )
     if legend:
         parts.append(f'<div style="margin:0.3em 0;font-size:90%">Speakers: {"".join(legend)}</div>')
+    # Speaker mentions outside the shown quotes are marked too.
+    marks: List[Tuple[int, int, Any]] = [(q.start, q.end, q) for q in shown]
+    seen_mentions = set()
+    for q in quotes:
+        m = q.speaker_mention
+        if m is None or m.i in seen_mentions:
+            continue
+        if any(x.start < m.end and m.start < x.end for x in shown):
+            continue
+        seen_mentions.add(m.i)
+        marks.append((m.start, m.end, m))
+    marks.sort(key=lambda x: (x[0], -x[1]))
     k = 0
     for para in doc.paragraphs:
-        while k < len(shown) and shown[k].end <= para.start:
+        while k < len(marks) and marks[k][1] <= para.start:
             k += 1
         pieces = []
         j = k
-        while j < len(shown) and shown[j].start < para.end:
-            pieces.append((shown[j].start, shown[j].end, shown[j]))
+        while j < len(marks) and marks[j][0] < para.end:
+            pieces.append(marks[j])
             j += 1
         body = _render(text, para.start, para.end, pieces, colours)
         if para.is_heading:
