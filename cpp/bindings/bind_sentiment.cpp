@@ -66,21 +66,44 @@ double py_round(double x, int digits) {
   return std::strtod(buf, nullptr);
 }
 
-py::dict scores_dict(const SentimentScores& s) {
-  py::dict d;
-  d["neg"] = py_round(s.neg, 3);
-  d["neu"] = py_round(s.neu, 3);
-  d["pos"] = py_round(s.pos, 3);
-  d["compound"] = py_round(s.compound, 4);
+// A new reference to {"neg", "neu", "pos", "compound"} (rounded like vaderSentiment), built with the
+// C API and interned keys: for short texts this dict costs as much as the scoring itself.
+PyObject* scores_dict_raw(const SentimentScores& s) {
+  static PyObject* keys[4] = {PyUnicode_InternFromString("neg"), PyUnicode_InternFromString("neu"),
+                              PyUnicode_InternFromString("pos"), PyUnicode_InternFromString("compound")};
+  const double vals[4] = {py_round(s.neg, 3), py_round(s.neu, 3), py_round(s.pos, 3), py_round(s.compound, 4)};
+  PyObject* d = PyDict_New();
+  if (!d) throw py::error_already_set();
+  for (int k = 0; k < 4; ++k) {
+    PyObject* v = PyFloat_FromDouble(vals[k]);
+    if (!v || PyDict_SetItem(d, keys[k], v) < 0) {
+      Py_XDECREF(v);
+      Py_DECREF(d);
+      throw py::error_already_set();
+    }
+    Py_DECREF(v);
+  }
   return d;
 }
+
+py::dict scores_dict(const SentimentScores& s) { return py::reinterpret_steal<py::dict>(scores_dict_raw(s)); }
 
 py::tuple scores_tuple(const SentimentScores& s) {
   return py::make_tuple(s.neg, s.neu, s.pos, s.compound, s.words);
 }
 
-std::vector<SentimentScores> score_parallel(const SentimentScorer& scorer, const std::vector<std::string>& texts,
-                                            unsigned threads) {
+// Texts of a batch as UTF-8 views. Python strs are viewed in place (CPython caches their UTF-8 form;
+// `refs` keeps them alive while the GIL is released); other inputs are converted into `owned`.
+struct TextBatch {
+  std::vector<py::object> refs;
+  std::vector<std::string> owned;
+  std::vector<std::string_view> views;
+  std::size_t size() const { return views.size(); }
+  const std::string_view& operator[](std::size_t i) const { return views[i]; }
+};
+
+template <class Texts>
+std::vector<SentimentScores> score_parallel(const SentimentScorer& scorer, const Texts& texts, unsigned threads) {
   std::vector<SentimentScores> out(texts.size());
   std::atomic<std::size_t> next{0};
   std::exception_ptr error;
@@ -107,24 +130,31 @@ std::vector<SentimentScores> score_parallel(const SentimentScorer& scorer, const
   return out;
 }
 
-std::vector<std::string> convert_texts(const py::sequence& texts) {
-  std::vector<std::string> utf8;
-  utf8.reserve(texts.size());
-  for (std::size_t i = 0; i < texts.size(); ++i) {
-    py::handle h = texts[i];
+TextBatch convert_texts(const py::sequence& texts) {
+  TextBatch b;
+  const std::size_t n = texts.size();
+  b.refs.reserve(n);
+  b.views.resize(n);
+  std::vector<std::size_t> owned_at;  // indices whose view points into `owned` (set at the end)
+  for (std::size_t i = 0; i < n; ++i) {
+    py::object h = py::reinterpret_steal<py::object>(PySequence_GetItem(texts.ptr(), static_cast<Py_ssize_t>(i)));
+    if (!h) throw py::error_already_set();
     if (PyUnicode_Check(h.ptr())) {
       Py_ssize_t size = 0;
       const char* data = PyUnicode_AsUTF8AndSize(h.ptr(), &size);
       if (data) {
-        utf8.emplace_back(data, static_cast<std::size_t>(size));
+        b.views[i] = std::string_view(data, static_cast<std::size_t>(size));
+        b.refs.push_back(std::move(h));
         continue;
       }
       PyErr_Clear();
     }
     std::string what = "texts[" + std::to_string(i) + "]";
-    utf8.push_back(scoring_text(h, what.c_str()));
+    b.owned.push_back(scoring_text(h, what.c_str()));
+    owned_at.push_back(i);
   }
-  return utf8;
+  for (std::size_t k = 0; k < owned_at.size(); ++k) b.views[owned_at[k]] = b.owned[k];
+  return b;
 }
 
 const std::shared_ptr<const SentimentScorer>& default_scorer() {
@@ -301,6 +331,12 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
                              "A copy of the scorer's lexicon")
       .def("polarity_scores",
            [](const SentimentScorer& s, py::handle text) {
+             if (PyUnicode_Check(text.ptr())) {  // a str: score its cached UTF-8 form in place
+               Py_ssize_t size = 0;
+               const char* data = PyUnicode_AsUTF8AndSize(text.ptr(), &size);
+               if (data && size <= 4096) return scores_dict(s.polarity_scores(std::string_view(data, static_cast<std::size_t>(size))));
+               if (!data) PyErr_Clear();
+             }
              std::string t = scoring_text(text, "text");
              SentimentScores r;
              if (t.size() > 4096) {
@@ -323,20 +359,21 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
            py::arg("text"), "(neg, neu, pos, compound, words) unrounded")
       .def("polarity_scores_many",
            [](const SentimentScorer& s, const py::sequence& texts, unsigned threads) {
-             std::vector<std::string> utf8 = convert_texts(texts);
+             TextBatch utf8 = convert_texts(texts);
              std::vector<SentimentScores> res;
              {
                py::gil_scoped_release release;
                res = score_parallel(s, utf8, threads);
              }
              py::list out(res.size());
-             for (std::size_t i = 0; i < res.size(); ++i) out[i] = scores_dict(res[i]);
+             for (std::size_t i = 0; i < res.size(); ++i)
+               PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), scores_dict_raw(res[i]));
              return out;
            },
            py::arg("texts"), py::arg("threads") = 1)
       .def("polarity_arrays",
            [](const SentimentScorer& s, const py::sequence& texts, unsigned threads) {
-             std::vector<std::string> utf8 = convert_texts(texts);
+             TextBatch utf8 = convert_texts(texts);
              std::vector<SentimentScores> res;
              {
                py::gil_scoped_release release;

@@ -38,6 +38,8 @@ struct WordInfo {
   Word word = kOther;
 };
 
+struct Phrase;
+
 // One word-like unit of a sentence.
 struct Item {
   std::uint32_t off = 0, len = 0;  // lower-cased text in Work::arena
@@ -49,6 +51,7 @@ struct Item {
   bool clause_start = false; // punctuation (, ; : dash bracket) right before it
   bool absorbed = false;     // part of a phrase scored on its head word
   const WordInfo* info = nullptr;
+  const std::vector<Phrase>* phrases = nullptr;  // phrases starting with this word (default mode)
 };
 
 struct Work {
@@ -56,7 +59,9 @@ struct Work {
   std::string scratch;
   std::vector<Item> items;
   std::vector<double> vals;
+  std::vector<std::uint32_t> clause_begin;
   std::vector<Token> tokens;
+  std::vector<SentimentScores> sentences;
   std::u16string u16a, u16b;
   void clear() {
     arena.clear();
@@ -73,6 +78,15 @@ struct Phrase {
   int head;                       // index of the word that carries the valence (0 = first)
 };
 
+// Everything known about one lower-cased word, so that a word costs one hash lookup: its word
+// facts, its valence in either mode, and the phrases it starts.
+struct Entry {
+  const WordInfo* info = nullptr;
+  const std::vector<Phrase>* phrases = nullptr;
+  double exact = 0.0, folded = 0.0;  // compat: key as in the lexicon; default: case-folded key
+  bool has_exact = false, has_folded = false;
+};
+
 }  // namespace sentiment_detail
 
 struct SentimentScorer::Impl {
@@ -87,6 +101,24 @@ struct SentimentScorer::Impl {
   std::unordered_map<char32_t, std::string> emoji_cp;
   sentiment_detail::StringTable<std::string> emoji_seq;
   std::unique_ptr<Tokenizer> tokenizer;  // default-mode polarity_scores on raw text
+  // One lookup per word over all of the tables above (built last; points into them).
+  sentiment_detail::StringTable<sentiment_detail::Entry> lookup;
+  // Emoticon pre-filter: (ASCII-lower first byte, ASCII-lower last byte) pairs of the 2..8-byte
+  // lexicon keys, so that "word," chunks skip the emoticon lookups.
+  std::vector<std::uint64_t> emoticon_pairs = std::vector<std::uint64_t>(256 * 256 / 64, 0);
+  bool maybe_emoticon(std::string_view t) const noexcept {
+    if (t.size() < 2 || t.size() > 8) return false;
+    const auto a = static_cast<unsigned char>(t.front()), b = static_cast<unsigned char>(t.back());
+    if (a >= 0x80 || b >= 0x80) return true;
+    const unsigned k = (lower(a) << 8) | lower(b);
+    return (emoticon_pairs[k >> 6] >> (k & 63)) & 1u;
+  }
+  void add_emoticon_key(std::string_view t) {
+    if (t.size() < 2 || t.size() > 8) return;
+    const unsigned k = (lower(static_cast<unsigned char>(t.front())) << 8) | lower(static_cast<unsigned char>(t.back()));
+    emoticon_pairs[k >> 6] |= std::uint64_t{1} << (k & 63);
+  }
+  static unsigned lower(unsigned char c) noexcept { return (c >= 'A' && c <= 'Z') ? c + 32u : c; }
 };
 
 }  // namespace presslens

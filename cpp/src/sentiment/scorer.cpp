@@ -359,6 +359,27 @@ SentimentScorer::SentimentScorer(SentimentOptions options, std::shared_ptr<const
   }
 
   if (!options_.vader_compat) impl->tokenizer = std::make_unique<Tokenizer>(std::make_shared<const Abbreviations>(Abbreviations::english()));
+
+  // The one-lookup table over words, exact and folded valences and phrase starts. The tables it
+  // points into are complete and never change again.
+  auto entry = [&](std::string_view k) -> Entry& {
+    if (auto* p = impl->lookup.find_mut(k)) return *p;
+    return impl->lookup.put(k, Entry{});
+  };
+  impl->words.for_each([&](std::string_view k, const WordInfo& v) { entry(k).info = &v; });
+  impl->exact.for_each([&](std::string_view k, const double& v) {
+    Entry& e = entry(k);
+    e.exact = v;
+    e.has_exact = true;
+    impl->add_emoticon_key(k);
+  });
+  impl->folded.for_each([&](std::string_view k, const double& v) {
+    Entry& e = entry(k);
+    e.folded = v;
+    e.has_folded = true;
+    impl->add_emoticon_key(k);
+  });
+  impl->phrases.for_each([&](std::string_view k, const std::vector<Phrase>& v) { entry(k).phrases = &v; });
   impl_ = std::move(impl);
 }
 
@@ -374,9 +395,18 @@ Work& thread_work() {
 // Fills the lexical facts of an item whose lower-case text was just appended to the arena.
 void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w, Item& it) {
   const std::string_view t = w.text(it);
-  it.info = im.words.find(t);
+  const Entry* e = im.lookup.find(t);
+  const double* v = nullptr;
+  if (e) {
+    it.info = e->info;
+    if (o.vader_compat) {
+      if (e->has_exact) v = &e->exact;
+    } else {
+      if (e->has_folded) v = &e->folded;
+      it.phrases = e->phrases;
+    }
+  }
   it.negation = (it.info && it.info->negation) || contains_nt(t);
-  const double* v = o.vader_compat ? im.exact.find(t) : im.folded.find(t);
   if (!v && !o.vader_compat && o.morphology && t.size() > 4 && !it.info) {
     // Inflected forms the lexicon lacks: -s, -es, -ed, -d, -ing, -ly.
     static const char* const kSuffixes[][2] = {{"ies", "y"}, {"es", ""}, {"s", ""}, {"ed", ""}, {"ed", "e"}, {"d", ""},
@@ -387,7 +417,11 @@ void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions& o, Wo
       if (t.size() <= suf.size() + 3 || t.substr(t.size() - suf.size()) != suf) continue;
       b.assign(t.data(), t.size() - suf.size());
       b += sx[1];
-      if ((v = im.folded.find(b)) != nullptr) break;
+      const Entry* m = im.lookup.find(b);
+      if (m && m->has_folded) {
+        v = &m->folded;
+        break;
+      }
     }
   }
   if (v) {
@@ -532,7 +566,7 @@ bool is_clause_punct(std::string_view t, const Token& tok) {
 
 // Looks an emoticon up: the exact spelling first (":D"), then folded.
 const double* find_emoticon(const SentimentScorer::Impl& im, std::string_view t, std::string& buf) {
-  if (t.size() < 2 || t.size() > 8) return nullptr;
+  if (!im.maybe_emoticon(t)) return nullptr;
   if (const double* v = im.exact.find(t)) return v;
   buf.clear();
   fold_append(t, buf);
@@ -703,7 +737,7 @@ void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, s
     auto& items = w.items;
     for (std::size_t i = 0; i < items.size(); ++i) {
       if (items[i].absorbed) continue;
-      const auto* list = im.phrases.find(w.text(items[i]));
+      const auto* list = items[i].phrases;
       if (!list) continue;
       for (const Phrase& ph : *list) {
         if (i + ph.rest.size() >= items.size()) continue;
@@ -737,7 +771,7 @@ struct Rules {
   const bool compat;
   Work& w;
   const bool cap_diff;
-  std::vector<std::uint32_t> clause_begin;
+  const std::vector<std::uint32_t>& clause_begin;
 
   Word word(std::size_t k) const { return w.items[k].info ? w.items[k].info->word : kOther; }
   bool is(std::size_t k, Word x) const { return word(k) == x; }
@@ -976,13 +1010,13 @@ SentimentScores finish(const std::vector<double>& s, const Punctuation& p, bool 
 
 SentimentScores score_work(const SentimentOptions& o, Work& w, bool cap_diff, const Punctuation& p) {
   const bool compat = o.vader_compat;
-  Rules r{o, compat, w, cap_diff, {}};
   const std::size_t n = w.items.size();
   if (!compat) {
-    r.clause_begin.resize(n);
+    w.clause_begin.resize(n);
     for (std::size_t i = 0; i < n; ++i)
-      r.clause_begin[i] = (i == 0 || w.items[i].clause_start) ? static_cast<std::uint32_t>(i) : r.clause_begin[i - 1];
+      w.clause_begin[i] = (i == 0 || w.items[i].clause_start) ? static_cast<std::uint32_t>(i) : w.clause_begin[i - 1];
   }
+  Rules r{o, compat, w, cap_diff, w.clause_begin};
   w.vals.assign(n, 0.0);
   for (std::size_t i = 0; i < n; ++i) w.vals[i] = r.valence(i);
   r.contrast(w.vals);
@@ -993,21 +1027,30 @@ SentimentScores score_work(const SentimentOptions& o, Work& w, bool cap_diff, co
 
 // ---- public entry points --------------------------------------------------------------------
 
-SentimentScores SentimentScorer::score_tokens(std::string_view text, const Segmentation& seg, std::uint32_t tb,
-                                              std::uint32_t te) const {
-  Work& w = thread_work();
+namespace {
+
+// One sentence: tokens [tb, te) of `toks` (te <= number of tokens).
+SentimentScores score_range(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w,
+                            std::string_view text, const Token* toks, std::uint32_t tb, std::uint32_t te) {
   w.clear();
   bool cap_diff = false;
   Punctuation p;
-  te = std::min<std::uint32_t>(te, static_cast<std::uint32_t>(seg.tokens.size()));
-  if (tb >= te) return finish({}, p, options_.vader_compat, false);
-  if (options_.vader_compat) {
-    const std::uint32_t s = seg.tokens[tb].start, e = seg.tokens[te - 1].end;
-    compat_items(*impl_, options_, text.substr(s, e - s), w, cap_diff, p);
+  if (tb >= te) return finish({}, p, o.vader_compat, false);
+  if (o.vader_compat) {
+    const std::uint32_t s = toks[tb].start, e = toks[te - 1].end;
+    compat_items(im, o, text.substr(s, e - s), w, cap_diff, p);
   } else {
-    default_items(*impl_, options_, text, seg.tokens.data(), tb, te, w, cap_diff, p);
+    default_items(im, o, text, toks, tb, te, w, cap_diff, p);
   }
-  return score_work(options_, w, cap_diff, p);
+  return score_work(o, w, cap_diff, p);
+}
+
+}  // namespace
+
+SentimentScores SentimentScorer::score_tokens(std::string_view text, const Segmentation& seg, std::uint32_t tb,
+                                              std::uint32_t te) const {
+  te = std::min<std::uint32_t>(te, static_cast<std::uint32_t>(seg.tokens.size()));
+  return score_range(*impl_, options_, thread_work(), text, seg.tokens.data(), tb, te);
 }
 
 std::vector<SentimentScorer::ItemValence> SentimentScorer::item_valences(std::string_view text, const Segmentation& seg,
@@ -1076,10 +1119,10 @@ SentimentScores SentimentScorer::polarity_scores(std::string_view text) const {
     return score_work(options_, w, cap_diff, p);
   }
   // Default: presslens tokens, sentences split at sentence-final punctuation and line breaks.
-  Segmentation seg;
-  seg.tokens = impl_->tokenizer->tokenize(text);
-  const auto& toks = seg.tokens;
-  std::vector<SentimentScores> sents;
+  w.tokens = impl_->tokenizer->tokenize(text);
+  const auto& toks = w.tokens;
+  std::vector<SentimentScores>& sents = w.sentences;
+  sents.clear();
   std::uint32_t begin = 0;
   const auto n = static_cast<std::uint32_t>(toks.size());
   for (std::uint32_t k = 0; k < n; ++k) {
@@ -1096,7 +1139,7 @@ SentimentScores SentimentScorer::polarity_scores(std::string_view text) const {
       }
     }
     if (end_here) {
-      sents.push_back(score_tokens(text, seg, begin, k + 1));
+      sents.push_back(score_range(*impl_, options_, w, text, toks.data(), begin, k + 1));
       begin = k + 1;
     }
   }
