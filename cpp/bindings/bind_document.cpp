@@ -53,14 +53,18 @@ void bind_document(py::module_& m) {
 
   py::class_<Analyzer, std::shared_ptr<Analyzer>>(m, "Analyzer",
                                                   "Immutable analysis pipeline, safe to share between threads")
-      .def(py::init([](bool mentions, bool quotes, bool sentiment) {
+      .def(py::init([](bool mentions, bool quotes, bool sentiment, std::shared_ptr<SentimentScorer> scorer) {
              AnalyzerOptions o;
              o.mentions = mentions || quotes;  // quotes need mentions
              o.quotes = quotes;
              o.sentiment = sentiment;
+             if (scorer)  // a custom lexicon / sentiment options (presslens.SentimentAnalyzer)
+               return std::make_shared<Analyzer>(o, std::make_shared<const Segmenter>(),
+                                                 std::shared_ptr<const SentimentScorer>(std::move(scorer)));
              return std::make_shared<Analyzer>(o);
            }),
-           py::kw_only(), py::arg("mentions") = true, py::arg("quotes") = true, py::arg("sentiment") = true)
+           py::kw_only(), py::arg("mentions") = true, py::arg("quotes") = true, py::arg("sentiment") = true,
+           py::arg("sentiment_scorer") = nullptr)
       .def_property_readonly("options", [](const Analyzer& a) {
         py::dict d;
         d["mentions"] = a.options().mentions;

@@ -21,22 +21,56 @@ class Analyzer:
         mentions: find people, organizations and places.
         quotes: find quotations and their speakers (implies ``mentions``).
         sentiment: score the sentiment of sentences and the document.
+        lexicon: a :class:`presslens.Lexicon` for sentence and document sentiment (default: VADER's).
+        vader_compat: score sentences like vaderSentiment (see ``docs/sentiment.md``).
+        sentiment_options: default-mode switches of :class:`presslens.SentimentAnalyzer`
+            (``event_words``, ``clause_scope``...).
+
+    A custom lexicon or options apply to ``doc.sentiment`` and ``sentence.sentiment`` of documents
+    analysed with ``sentiment=True``; they travel with the analyzer when it is pickled. Target
+    sentiment (``doc.tone_toward``) keeps its own fitted model.
     """
 
-    def __init__(self, *, mentions: bool = True, quotes: bool = True, sentiment: bool = True) -> None:
-        self._core = _core.Analyzer(mentions=mentions, quotes=quotes, sentiment=sentiment)
+    def __init__(
+        self,
+        *,
+        mentions: bool = True,
+        quotes: bool = True,
+        sentiment: bool = True,
+        lexicon: Any = None,
+        vader_compat: bool = False,
+        sentiment_options: Optional[Mapping[str, Any]] = None,
+    ) -> None:
+        self._sentiment = None
+        if lexicon is not None or vader_compat or sentiment_options:
+            from .sentiment import SentimentAnalyzer
+
+            self._sentiment = SentimentAnalyzer(lexicon=lexicon, vader_compat=vader_compat, **dict(sentiment_options or {}))
+        self._core = _core.Analyzer(
+            mentions=mentions,
+            quotes=quotes,
+            sentiment=sentiment,
+            sentiment_scorer=self._sentiment._core if self._sentiment is not None else None,
+        )
 
     @property
     def options(self) -> dict:
         """The stage switches this analyzer was built with."""
         return dict(self._core.options)
 
+    @property
+    def sentiment_analyzer(self) -> Any:
+        """The custom :class:`presslens.SentimentAnalyzer` in use, or ``None`` (the default scorer)."""
+        return self._sentiment
+
     def __repr__(self) -> str:
         on = [k for k, v in self.options.items() if v]
-        return f"Analyzer(segment{''.join(' + ' + k for k in on)})"
+        custom = f", {self._sentiment!r}" if self._sentiment is not None else ""
+        return f"Analyzer(segment{''.join(' + ' + k for k in on)}{custom})"
 
     def __reduce__(self):
-        return (_rebuild_analyzer, (self.options,))
+        # Only options travel (the lexicon too, when a custom one is set); the worker rebuilds.
+        return (_rebuild_analyzer, (self.options, self._sentiment))
 
     def analyze(self, text: TextLike, **metadata: Any) -> Document:
         """Analyses one text and returns its :class:`Document`.
@@ -106,8 +140,14 @@ class Analyzer:
             yield Document._from_core(core, text if isinstance(text, str) else None, meta)
 
 
-def _rebuild_analyzer(options: Mapping[str, bool]) -> Analyzer:
-    return Analyzer(**options)
+def _rebuild_analyzer(options: Mapping[str, bool], sentiment: Any = None) -> Analyzer:
+    if sentiment is None:
+        return Analyzer(**options)
+    # A custom SentimentAnalyzer, itself rebuilt from its lexicon and options by pickle.
+    analyzer = Analyzer.__new__(Analyzer)
+    analyzer._sentiment = sentiment
+    analyzer._core = _core.Analyzer(**options, sentiment_scorer=sentiment._core)
+    return analyzer
 
 
 def _resolve_threads(threads: Optional[int]) -> int:

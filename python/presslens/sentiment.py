@@ -122,7 +122,8 @@ class SentimentAnalyzer:
     def __init__(self, *, lexicon: Optional[Lexicon] = None, vader_compat: bool = False, **options: Any) -> None:
         self._options = dict(options)
         self._core = _core.SentimentScorer(vader_compat=vader_compat, lexicon=lexicon, **options)
-        self._lexicon_ref = lexicon
+        # What pickling sends: a copy, so later edits to `lexicon` do not travel either.
+        self._lexicon_ref = lexicon.copy() if lexicon is not None else None
 
     @property
     def vader_compat(self) -> bool:
@@ -222,7 +223,7 @@ def polarity_scores(text: Union[str, bytes], *, vader_compat: bool = False) -> D
     >>> polarity_scores("The book was good.")["compound"] > 0
     True
     """
-    return _analyzer(vader_compat).polarity_scores(text)
+    return _analyzer(vader_compat)._core.polarity_scores(text)
 
 
 def polarity_scores_many(

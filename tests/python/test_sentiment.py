@@ -270,6 +270,46 @@ def test_lexicon_edit_merge_and_analyzer(tmp_path):
     assert sa2.polarity_scores("zorbly")["compound"] < 0 and sa2.polarity_scores("good")["compound"] == 0
 
 
+def test_analyzer_takes_a_custom_lexicon_and_options_and_pickles_them():
+    text = "The senator called the plan zorbly. Critics were arrested."
+    lex = Lexicon.vader().merge(Lexicon.from_dict({"zorbly": -3.0}))
+    custom = presslens.Analyzer(mentions=False, quotes=False, lexicon=lex)
+    plain = presslens.Analyzer(mentions=False, quotes=False)
+    doc, ref = custom.analyze(text), plain.analyze(text)
+    sa = SentimentAnalyzer(lexicon=lex)
+    # The custom lexicon reaches sentence and document sentiment; the default analyzer is untouched.
+    assert doc.sentences[0].sentiment.compound < -0.3
+    assert ref.sentences[0].sentiment.compound == 0.0
+    assert doc.sentiment == sa.score_document(ref)[0]
+    assert [s.sentiment for s in doc.sentences] == sa.score_document(ref)[1]
+    lex["zorbly"] = 3.0  # the analyzer froze a copy, and so does what it pickles
+    again = pickle.loads(pickle.dumps(custom))
+    assert again.analyze(text).sentiment == doc.sentiment
+    assert again.sentiment_analyzer is not None and "SentimentAnalyzer" in repr(again)
+    # Options: event words weigh fully when event_words is off; compat mode scores like VADER.
+    no_events = presslens.Analyzer(mentions=False, quotes=False, sentiment_options={"event_words": False})
+    assert no_events.analyze(text).sentences[1].sentiment.compound < ref.sentences[1].sentiment.compound
+    compat = presslens.Analyzer(mentions=False, quotes=False, vader_compat=True)
+    s2 = "It isn\u2019t good."  # VADER misses the curly-apostrophe negation
+    assert compat.analyze(s2).sentences[0].sentiment.compound > 0 > plain.analyze(s2).sentences[0].sentiment.compound
+    assert pickle.loads(pickle.dumps(plain)).sentiment_analyzer is None
+    with pytest.raises(TypeError):
+        presslens.Analyzer(sentiment_options={"no_such_switch": True})
+
+
+def test_batch_accepts_tuples_bytes_and_survives_list_mutation():
+    texts = ["Good news!", b"Bad news.", "It was fine, really."]
+    want = [polarity_scores(t if isinstance(t, str) else t.decode()) for t in texts]
+    assert polarity_scores_many(tuple(texts), threads=1) == want
+    sa = SentimentAnalyzer()
+    arrays = sa.polarity_arrays(texts, threads=2)
+    assert [round(x, 4) for x in arrays["compound"].tolist()] == [d["compound"] for d in want]
+    # Texts built on the fly (only referenced by the list) stay alive while scored without the GIL.
+    many = ["".join(["terrible " if i % 2 else "wonderful ", "item", str(i)]) for i in range(2000)]  # "143" is a lexicon word
+    out = sa.polarity_scores_many(many, threads=2)
+    assert [d["compound"] > 0 for d in out] == [i % 2 == 0 for i in range(2000)]
+
+
 def test_malformed_lexicon_names_file_and_line(tmp_path):
     f = tmp_path / "bad.txt"
     f.write_text("good\t2\nbroken line without tab\n", encoding="utf-8")
