@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import os
 import statistics
 import sys
 import time
@@ -142,8 +143,11 @@ def main(argv=None) -> int:
         print(f"  vaderSentiment    {long['vader_4k']:.3f}s -> {long['vader_40k']:.3f}s  ratio {long['vader_ratio']:.1f}x")
     else:
         print(f"  vaderSentiment    {long['vader_4k']:.3f}s on 4k words (40k: run with --vader-long)")
+    # The machine is shared: the load average says how much the absolute times are inflated.
+    load = [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None
+    print(f"load average at the end: {load}")
     print(json.dumps({"bench": "sentiment_speed", "presslens_version": presslens.__version__, "runs": runs,
-                      "threads": 1, **res}))
+                      "threads": 1, "load_average": load, **res}))
     return 0
 
 
