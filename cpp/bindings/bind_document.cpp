@@ -2,11 +2,10 @@
 // release the GIL and fan the C++ work out over threads.
 #include <pybind11/stl.h>
 
-#include <atomic>
-#include <exception>
 #include <thread>
 
 #include "bindings.hpp"
+#include "presslens/parallel.hpp"
 
 namespace presslens::bindings {
 
@@ -16,28 +15,7 @@ std::vector<std::shared_ptr<const Document>> analyze_parallel(const Analyzer& an
                                                               std::vector<std::string> texts,
                                                               unsigned threads) {
   std::vector<std::shared_ptr<const Document>> out(texts.size());
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr error;
-  std::atomic<bool> failed{false};
-  auto work = [&] {
-    for (std::size_t i; !failed && (i = next.fetch_add(1)) < texts.size();) {
-      try {
-        out[i] = analyzer.analyze(std::move(texts[i]));
-      } catch (...) {
-        if (!failed.exchange(true)) error = std::current_exception();
-      }
-    }
-  };
-  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(texts.size())));
-  if (threads == 1) {
-    work();
-  } else {
-    std::vector<std::thread> pool;
-    pool.reserve(threads);
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
-    for (auto& t : pool) t.join();
-  }
-  if (error) std::rethrow_exception(error);
+  parallel_for(texts.size(), threads, [&](std::size_t i) { out[i] = analyzer.analyze(std::move(texts[i])); });
   return out;
 }
 

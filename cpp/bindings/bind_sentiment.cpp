@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "bindings.hpp"
+#include "presslens/parallel.hpp"
 
 namespace presslens::bindings {
 
@@ -105,28 +106,7 @@ struct TextBatch {
 template <class Texts>
 std::vector<SentimentScores> score_parallel(const SentimentScorer& scorer, const Texts& texts, unsigned threads) {
   std::vector<SentimentScores> out(texts.size());
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr error;
-  std::atomic<bool> failed{false};
-  auto work = [&] {
-    for (std::size_t i; !failed && (i = next.fetch_add(1)) < texts.size();) {
-      try {
-        out[i] = scorer.polarity_scores(texts[i]);
-      } catch (...) {
-        if (!failed.exchange(true)) error = std::current_exception();
-      }
-    }
-  };
-  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(texts.size())));
-  if (threads == 1) {
-    work();
-  } else {
-    std::vector<std::thread> pool;
-    pool.reserve(threads);
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
-    for (auto& t : pool) t.join();
-  }
-  if (error) std::rethrow_exception(error);
+  parallel_for(texts.size(), threads, [&](std::size_t i) { out[i] = scorer.polarity_scores(texts[i]); });
   return out;
 }
 
@@ -447,7 +427,7 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
     const std::uint32_t s = to_byte_checked(doc, start, "start"), e = to_byte_checked(doc, end, "end");
     if (s > e) throw py::value_error("start must not be after end");
     const auto& model = default_target_model();
-    return target_dict(model.predict(model.features(target_scorer(), doc.text, doc.segmentation, s, e)));
+    return target_dict(model.analyze(target_scorer(), doc.text, doc.segmentation, s, e));
   });
 
   m.def("_target_predict", [](const std::vector<double>& weights, const std::vector<double>& features) {
@@ -472,6 +452,14 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
         py::arg("X"), py::arg("y"), py::arg("l2") = 1.0, py::arg("iterations") = 50);
 
   m.def("_target_weights", [] { return default_target_model().weights(); });
+  m.def("_target_hashed_weights", [] { return default_target_model().hashed_weights(); });
+  m.def("_target_hashed", [](const DocumentHandle& h, std::int64_t start, std::int64_t end) {
+    const Document& doc = *h.doc;
+    const std::uint32_t s = to_byte_checked(doc, start, "start"), e = to_byte_checked(doc, end, "end");
+    if (s > e) throw py::value_error("start must not be after end");
+    return TargetSentimentModel::hashed_features(doc.text, doc.segmentation, s, e);
+  });
+  m.attr("TARGET_HASH_DIM") = TargetSentimentModel::kHashDim;
 
   py::list names;
   for (int i = 0; i < TargetSentimentModel::kFeatures; ++i) names.append(TargetSentimentModel::feature_names()[i]);
