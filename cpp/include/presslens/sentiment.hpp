@@ -162,6 +162,20 @@ class TargetSentimentModel {
                                std::uint32_t start, std::uint32_t end) const;
   TargetSentiment predict(const std::vector<double>& features) const;
 
+  // Hashed lexical features of the span: lower-cased words (and punctuation) before/after it with
+  // distance buckets, the words of its clause, and the word pairs right next to it; indices in
+  // [0, kHashDim), repeated when a feature occurs more than once.
+  static constexpr int kHashBits = 15;
+  static constexpr int kHashDim = 1 << kHashBits;
+  static std::vector<std::uint32_t> hashed_features(std::string_view text, const Segmentation& seg,
+                                                    std::uint32_t start, std::uint32_t end);
+  // Dense and hashed features together (the shipped model's own path).
+  TargetSentiment predict(const std::vector<double>& features, const std::vector<std::uint32_t>& hashed) const;
+  TargetSentiment analyze(const SentimentScorer& scorer, std::string_view text, const Segmentation& seg,
+                          std::uint32_t start, std::uint32_t end) const;
+  // Hashed weights, 3 x kHashDim row-major (negative, neutral, positive); empty when the model has none.
+  const std::vector<float>& hashed_weights() const noexcept { return hashed_; }
+
   const std::vector<double>& weights() const noexcept { return weights_; }
   bool empty() const noexcept { return weights_.empty(); }
 
@@ -172,6 +186,7 @@ class TargetSentimentModel {
 
  private:
   std::vector<double> weights_;
+  std::vector<float> hashed_;
 };
 
 }  // namespace presslens

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <sstream>
 
@@ -90,6 +91,7 @@ TargetSentimentModel::TargetSentimentModel(std::vector<double> weights) : weight
 
 TargetSentimentModel TargetSentimentModel::parse(std::string_view data, const std::string& source) {
   std::vector<double> w;
+  std::vector<float> hashed;
   std::size_t line_no = 0, rows = 0, pos = 0;
   while (pos < data.size()) {
     std::size_t nl = data.find('\n', pos);
@@ -99,6 +101,18 @@ TargetSentimentModel TargetSentimentModel::parse(std::string_view data, const st
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
+    if (line[0] == 'h') {  // hashed row: h<index> <negative> <neutral> <positive>
+      std::istringstream in(line.substr(1));
+      long idx = -1;
+      double v[3];
+      if (!(in >> idx >> v[0] >> v[1] >> v[2]) || idx < 0 || idx >= kHashDim || !std::isfinite(v[0]) ||
+          !std::isfinite(v[1]) || !std::isfinite(v[2]))
+        throw ParseError(source, line_no, "expected h<index 0.." + std::to_string(kHashDim - 1) + "> and 3 weights");
+      if (hashed.empty()) hashed.assign(3u * kHashDim, 0.0f);
+      for (int c = 0; c < 3; ++c)
+        hashed[static_cast<std::size_t>(c) * kHashDim + static_cast<std::size_t>(idx)] = static_cast<float>(v[c]);
+      continue;
+    }
     std::istringstream in(line);
     std::string cell;
     std::size_t cols = 0;
@@ -122,7 +136,119 @@ TargetSentimentModel TargetSentimentModel::parse(std::string_view data, const st
     ++rows;
   }
   if (rows != 3) throw ParseError(source, line_no, "expected 3 rows (negative, neutral, positive), found " + std::to_string(rows));
-  return TargetSentimentModel(std::move(w));
+  TargetSentimentModel model(std::move(w));
+  model.hashed_ = std::move(hashed);
+  return model;
+}
+
+namespace {
+
+// FNV-1a over a feature prefix and a word.
+std::uint32_t feature_hash(std::string_view prefix, std::string_view word, std::string_view word2 = {}) {
+  std::uint32_t h = 2166136261u;
+  auto mix = [&h](std::string_view s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 16777619u;
+    }
+  };
+  mix(prefix);
+  mix("|");
+  mix(word);
+  if (!word2.empty()) {
+    mix(" ");
+    mix(word2);
+  }
+  return h & static_cast<std::uint32_t>(TargetSentimentModel::kHashDim - 1);
+}
+
+const char* distance_bucket(bool left, std::size_t d) {
+  if (left) return d == 1 ? "L1" : d <= 3 ? "L3" : d <= 6 ? "L6" : "Lf";
+  return d == 1 ? "R1" : d <= 3 ? "R3" : d <= 6 ? "R6" : "Rf";
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> TargetSentimentModel::hashed_features(std::string_view text, const Segmentation& seg,
+                                                                 std::uint32_t start, std::uint32_t end) {
+  std::vector<std::uint32_t> out;
+  if (start > end || end > text.size()) return out;
+  // Tokens of the sentences the span touches (one pass over the sentence list).
+  std::uint32_t tb = 0, te = 0;
+  bool found = false;
+  for (const Sentence& s : seg.sentences) {
+    if (s.end > start && s.start < std::max(end, start + 1)) {
+      if (!found) tb = s.token_begin;
+      te = s.token_end;
+      found = true;
+    }
+  }
+  if (!found) return out;
+  // Lower-cased token strings (words, numbers as "0", punctuation, quotes), one per token.
+  std::vector<std::string> words;
+  std::vector<char> in_span, clause_break;
+  words.reserve(te - tb);
+  std::size_t first = SIZE_MAX, last = 0;
+  for (std::uint32_t t = tb; t < te; ++t) {
+    const Token& tok = seg.tokens[t];
+    const std::string_view tt = tok.text(text);
+    std::string w;
+    if (tok.kind == TokenKind::Number)
+      w = "0";
+    else if (tok.kind == TokenKind::Quote)
+      w = "\"";
+    else
+      w = lower_ascii(tt);
+    const std::size_t k = words.size();
+    words.push_back(std::move(w));
+    const bool inside = tok.end > start && tok.start < end;
+    in_span.push_back(inside ? 1 : 0);
+    clause_break.push_back(((tok.kind == TokenKind::Punct || tok.has(token_flags::kDash)) && is_clause_punct(tt)) ? 1 : 0);
+    if (inside) {
+      first = std::min(first, k);
+      last = k;
+    }
+  }
+  const std::size_t n = words.size();
+  std::size_t right_from = last + 1;
+  if (first == SIZE_MAX) {  // empty span: before the first token starting at or after it
+    first = 0;
+    while (first < n && seg.tokens[tb + first].start < start) ++first;
+    right_from = first;
+  }
+  // Clause of the span: nearest clause punctuation either side.
+  std::size_t clo = 0, chi = n;
+  for (std::size_t k = first; k-- > 0;)
+    if (clause_break[k]) {
+      clo = k + 1;
+      break;
+    }
+  for (std::size_t k = right_from; k < n; ++k)
+    if (clause_break[k]) {
+      chi = k;
+      break;
+    }
+  out.reserve(3 * n + 4);
+  for (std::size_t k = 0; k < first; ++k) {
+    out.push_back(feature_hash(distance_bucket(true, first - k), words[k]));
+    if (k >= clo) out.push_back(feature_hash("C", words[k]));
+  }
+  for (std::size_t k = right_from; k < n; ++k) {
+    out.push_back(feature_hash(distance_bucket(false, k - right_from + 1), words[k]));
+    if (k < chi) out.push_back(feature_hash("C", words[k]));
+  }
+  out.push_back(feature_hash("L2", first >= 2 ? words[first - 2] : "<s>", first >= 1 ? words[first - 1] : "<s>"));
+  out.push_back(feature_hash("R2", right_from < n ? words[right_from] : "</s>",
+                             right_from + 1 < n ? words[right_from + 1] : "</s>"));
+  out.push_back(feature_hash("B", "bias"));
+  return out;
+}
+
+TargetSentiment TargetSentimentModel::analyze(const SentimentScorer& scorer, std::string_view text,
+                                              const Segmentation& seg, std::uint32_t start, std::uint32_t end) const {
+  const std::vector<double> dense = features(scorer, text, seg, start, end);
+  if (hashed_.empty()) return predict(dense);
+  return predict(dense, hashed_features(text, seg, start, end));
 }
 
 std::vector<double> TargetSentimentModel::features(const SentimentScorer& scorer, std::string_view text,
@@ -270,7 +396,10 @@ std::vector<double> TargetSentimentModel::features(const SentimentScorer& scorer
   return f;
 }
 
-TargetSentiment TargetSentimentModel::predict(const std::vector<double>& x) const {
+TargetSentiment TargetSentimentModel::predict(const std::vector<double>& x) const { return predict(x, {}); }
+
+TargetSentiment TargetSentimentModel::predict(const std::vector<double>& x,
+                                              const std::vector<std::uint32_t>& hashed) const {
   TargetSentiment out;
   if (weights_.empty()) throw Error("no target sentiment weights are loaded");
   if (x.size() != static_cast<std::size_t>(kFeatures))
@@ -280,6 +409,13 @@ TargetSentiment TargetSentimentModel::predict(const std::vector<double>& x) cons
     const double* w = weights_.data() + c * (kFeatures + 1);
     double s = w[kFeatures];
     for (int j = 0; j < kFeatures; ++j) s += w[j] * x[static_cast<std::size_t>(j)];
+    if (!hashed_.empty()) {
+      const float* hw = hashed_.data() + static_cast<std::size_t>(c) * kHashDim;
+      for (std::uint32_t h : hashed) {
+        if (h >= static_cast<std::uint32_t>(kHashDim)) throw InvalidInput("hashed feature index out of range");
+        s += hw[h];
+      }
+    }
     z[c] = s;
   }
   const double m = std::max({z[0], z[1], z[2]});
