@@ -1,5 +1,6 @@
 // The curated list of abbreviations that keep their final period ("Mr.", "U.S.", "Inc.").
 #pragma once
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -24,8 +25,10 @@ class Abbreviations {
   std::vector<std::string> list() const;
 
  private:
-  std::unordered_map<std::string, AbbreviationKind> exact_;
-  std::unordered_map<std::string, AbbreviationKind> lower_;
+  // Keys view `storage_` so lookups take a string_view without allocating.
+  std::vector<std::unique_ptr<std::string>> storage_;
+  std::unordered_map<std::string_view, AbbreviationKind> exact_;
+  std::unordered_map<std::string_view, AbbreviationKind> lower_;
 };
 
 }  // namespace presslens

@@ -1,6 +1,8 @@
 #include "presslens/abbreviations.hpp"
 
 #include <algorithm>
+#include <cstddef>
+#include <cstring>
 
 #include "presslens/utf8.hpp"
 
@@ -43,24 +45,37 @@ Abbreviations Abbreviations::english() {
 }
 
 void Abbreviations::add(std::string_view abbreviation, AbbreviationKind kind) {
-  exact_[std::string(abbreviation)] = kind;
-  lower_[fold_case(abbreviation)] = kind;
+  storage_.push_back(std::make_unique<std::string>(abbreviation));
+  exact_[*storage_.back()] = kind;
+  storage_.push_back(std::make_unique<std::string>(fold_case(abbreviation)));
+  lower_[*storage_.back()] = kind;
 }
 
 const AbbreviationKind* Abbreviations::find(std::string_view word) const {
-  auto it = exact_.find(std::string(word));
+  // Looked up at every word followed by a period: no allocation for the usual short ASCII word.
+  char buf[32];
+  if (word.size() > sizeof buf) return nullptr;  // no abbreviation is that long
+  std::memcpy(buf, word.data(), word.size());
+  const std::string_view key(buf, word.size());
+  auto it = exact_.find(key);
   if (it != exact_.end()) return &it->second;
   // Case-insensitive match only for forms of two or more letters: "NO." is not "No.".
-  std::string folded = fold_case(word);
-  auto jt = lower_.find(folded);
-  if (jt != lower_.end() && jt->first.size() > 3) return &jt->second;
-  return nullptr;
+  if (word.size() <= 3) return nullptr;
+  bool ascii = true;
+  for (char& c : buf) {
+    if (&c - buf >= static_cast<std::ptrdiff_t>(word.size())) break;
+    if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  if (!ascii) return nullptr;  // the list is ASCII
+  auto jt = lower_.find(key);
+  return jt != lower_.end() ? &jt->second : nullptr;
 }
 
 std::vector<std::string> Abbreviations::list() const {
   std::vector<std::string> out;
   out.reserve(exact_.size());
-  for (const auto& [k, v] : exact_) out.push_back(k);
+  for (const auto& [k, v] : exact_) out.emplace_back(k);
   std::sort(out.begin(), out.end());
   return out;
 }

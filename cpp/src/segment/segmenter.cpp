@@ -131,14 +131,23 @@ Segmentation Segmenter::segment(std::string_view text) const {
   // 1. ICU's proposals, moved onto token starts. ICU iterates UTF-16 much faster than a UTF-8
   // UText, so the text is converted once and boundaries are mapped back by one forward walk.
   std::vector<std::uint8_t> icu_break(n, 0);
-  {
+  // ICU's proposals are only ever accepted after terminal punctuation or an abbreviation (step 2),
+  // so a text with none before its last token (a headline, a one-sentence snippet) skips ICU.
+  bool interior_candidate = false;
+  for (std::size_t i = 0; i + 1 < n && !interior_candidate; ++i)
+    interior_candidate = toks[i].has(token_flags::kTerminal) || toks[i].has(token_flags::kAbbreviation);
+  if (interior_candidate) {
     UErrorCode status = U_ZERO_ERROR;
     std::u16string u16(text.size() + 1, u'\0');
     int32_t len16 = 0;
     u_strFromUTF8WithSub(u16.data(), static_cast<int32_t>(u16.size()), &len16, text.data(),
                          static_cast<int32_t>(text.size()), 0xFFFD, nullptr, &status);
     if (U_FAILURE(status)) throw Error(std::string("ICU: ") + u_errorName(status));
-    std::unique_ptr<icu::BreakIterator> bi(icu_->sentence_prototype->clone());
+    // One iterator per thread, cloned once: every Segmenter uses the same ICU en_US sentence rules,
+    // so a clone from any of them is equivalent, and cloning per text costs more than short texts.
+    thread_local std::unique_ptr<icu::BreakIterator> cached;
+    if (!cached) cached.reset(icu_->sentence_prototype->clone());
+    icu::BreakIterator* bi = cached.get();
     std::unique_ptr<UText, UTextCloser> ut(utext_openUChars(nullptr, u16.data(), len16, &status));
     if (U_FAILURE(status)) throw Error(std::string("ICU: ") + u_errorName(status));
     bi->setText(ut.get(), status);

@@ -45,7 +45,7 @@ bool is_ascii_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <=
 bool is_ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool is_ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 
-bool is_space(char32_t c) {
+inline bool is_space(char32_t c) {
   if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D);
   return u_isUWhiteSpace(static_cast<UChar32>(c));
 }
@@ -56,23 +56,23 @@ bool is_mark(char32_t c) {
   const auto t = u_charType(static_cast<UChar32>(c));
   return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
 }
-bool is_word_char(char32_t c) {
+inline bool is_word_char(char32_t c) {
   if (c < 0x80) return is_ascii_alpha(static_cast<unsigned char>(c)) || is_ascii_digit(static_cast<unsigned char>(c));
   return u_isalnum(static_cast<UChar32>(c)) || is_mark(c);
 }
-bool is_letter(char32_t c) {
+inline bool is_letter(char32_t c) {
   if (c < 0x80) return is_ascii_alpha(static_cast<unsigned char>(c));
   return u_isalpha(static_cast<UChar32>(c));
 }
-bool is_digit(char32_t c) {
+inline bool is_digit(char32_t c) {
   if (c < 0x80) return is_ascii_digit(static_cast<unsigned char>(c));
   return u_isdigit(static_cast<UChar32>(c));
 }
-bool is_upper(char32_t c) {
+inline bool is_upper(char32_t c) {
   if (c < 0x80) return is_ascii_upper(static_cast<unsigned char>(c));
   return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
 }
-bool is_lower(char32_t c) {
+inline bool is_lower(char32_t c) {
   if (c < 0x80) return c >= 'a' && c <= 'z';
   return u_islower(static_cast<UChar32>(c));
 }
@@ -120,6 +120,14 @@ constexpr std::array<bool, 256> make_ascii_word_table() {
   return t;
 }
 constexpr std::array<bool, 256> kAsciiWord = make_ascii_word_table();
+
+// Bytes after which an ASCII letter run is certainly a whole plain word.
+constexpr std::array<bool, 256> make_plain_word_end_table() {
+  std::array<bool, 256> t{};
+  for (unsigned char c : {' ', '\t', '\n', '\r', ',', ';', '!', '?', ')', ']', '}', '"'}) t[c] = true;
+  return t;
+}
+constexpr std::array<bool, 256> kEndsPlainWord = make_plain_word_end_table();
 
 class Scanner {
  public:
@@ -249,6 +257,15 @@ class Scanner {
   }
 
   Token scan(Pos i) {
+    // Fast path for the bulk of news text: a plain ASCII word followed by a space or a comma-like
+    // mark. Anything that could join, split or extend it ('.', apostrophes, hyphens, '@', ':',
+    // non-ASCII) takes the general path below.
+    if (is_ascii_alpha(static_cast<unsigned char>(s_[i]))) {
+      Pos e = i + 1;
+      while (e < s_.size() && kAsciiWord[static_cast<unsigned char>(s_[e])]) ++e;
+      const unsigned char next = e < s_.size() ? static_cast<unsigned char>(s_[e]) : ' ';
+      if (kEndsPlainWord[next]) return make(i, e, TokenKind::Word);
+    }
     Pos j;
     const char32_t c = at(i, j);
     const char32_t prev = before(i);
@@ -464,6 +481,8 @@ class Scanner {
   // Matches "U.S.", "e.g.", "Ph.D.", "a.m.": groups of one or two letters each followed by a period,
   // at least two groups, not followed by another letter. Returns the end or 0.
   Pos scan_dotted_abbreviation(Pos i) const {
+    // Only "X." or "XY." openings can start one; most words leave here.
+    if (!(i + 1 < s_.size() && s_[i + 1] == '.') && !(i + 2 < s_.size() && s_[i + 2] == '.')) return 0;
     Pos e = i;
     int groups = 0;
     while (e < s_.size()) {
