@@ -2,8 +2,6 @@
 transcripts, tables, and bad input."""
 from __future__ import annotations
 
-import time
-
 import pytest
 
 import presslens
@@ -296,22 +294,13 @@ def test_reprs(seed_text):
 # ---- bad input -----------------------------------------------------------------------------
 
 
-def _timed(text):
-    t0 = time.perf_counter()
-    doc = presslens.analyze(text)
-    return doc, time.perf_counter() - t0
-
-
-def test_megabyte_of_unbalanced_marks_is_linear():
+def test_megabyte_of_unbalanced_marks():
+    # Timing lives in bench/complexity.py; hostile shapes at ~1 MB are in test_quotes_hostile.py.
     unit = '“He said " she ” said ‘ x " ” “ '
-    small = unit * 2_000
     big = unit * 16_000  # ~1 MB of marks
-    _, t_small = _timed(small)
-    doc, t_big = _timed(big)
+    doc = presslens.analyze(big)
     assert len(big.encode()) > 500_000
     _quote_spans_valid(doc)
-    assert t_big < 10
-    assert t_big / max(t_small, 1e-3) < 8 * 3  # 8x the input, well under quadratic
 
 
 def test_ten_deep_nesting_and_one_quote_article():

@@ -13,6 +13,9 @@ namespace {
 constexpr std::uint32_t kNoName = wc::kTitle | wc::kOrgWord | wc::kFunc | wc::kConnector | wc::kPlace | wc::kTime;
 constexpr std::uint32_t kPronounLookbackSentences = 6;
 constexpr std::size_t kLookbackMentions = 150;
+// People sharing a surname key searched for a first name that agrees (most recent first); a bound
+// keeps a text naming thousands of different Smiths linear.
+constexpr std::size_t kSameKeyLookback = 64;
 constexpr std::int32_t kNoEntity = -1;
 
 enum class CandType : std::uint8_t { Run, Label, Pronoun, RoleNP, GroupNP, Source };
@@ -646,7 +649,8 @@ class Finder {
       auto it = by_key.find(c.key);
       if (it != by_key.end()) {
         // Several people may share a surname: the most recent one whose first name agrees.
-        for (auto k = it->second.rbegin(); k != it->second.rend(); ++k) {
+        std::size_t n = 0;
+        for (auto k = it->second.rbegin(); k != it->second.rend() && n < kSameKeyLookback; ++k, ++n) {
           if (c.kind != EntityKind::Person || first_names_compatible(entities_[static_cast<std::size_t>(*k)], c)) {
             found = *k;
             break;

@@ -61,6 +61,20 @@ class Finder {
   std::vector<std::uint32_t> sent_of_;
   std::vector<std::uint8_t> in_quote_;
   std::vector<std::uint8_t> cue_used_;  // verbs already used by a direct quote
+  // Precomputed look-ups that keep every scan bounded (linear time on hostile input):
+  std::vector<std::uint32_t> run_start_;    // first token of the run of marks/dashes/emoji ending before i
+  std::vector<std::uint32_t> commas_;       // commas among tokens [0, i)
+  std::vector<std::uint32_t> words_;        // word tokens among [0, i)
+  std::vector<std::uint32_t> next_comma_;   // first comma at or after i (n if none)
+  std::vector<std::uint32_t> next_semi_;    // first ';' at or after i (n if none)
+  std::vector<std::uint32_t> last_quote_;   // last quote-mark token before i, plus one (0 if none)
+  std::vector<std::uint32_t> nonpunct_end_; // largest j <= i whose token j-1 is not punctuation (0 if none)
+  std::vector<std::uint32_t> first_word_;   // per sentence: first Word token (sentence end if none)
+  std::vector<std::uint32_t> first_wn_;     // per sentence: first Word or Number token
+  std::vector<std::uint32_t> first_wnq_;    // per sentence: first Word, Number or Quote token
+  std::vector<std::int32_t> prev_named_;    // per sentence: memo of named_in_previous_sentence (-2 unknown)
+  std::vector<std::uint32_t> prev_named_gen_;
+  std::uint32_t relink_gen_ = 0;            // bumped when a pronoun is re-linked (invalidates the memo)
   std::vector<QuoteSpan> spans_;
   std::vector<Quote> out_;
   std::string low_;
@@ -101,6 +115,45 @@ class Finder {
       if (q.closed) in_quote_[q.close_tok] = 1;
     }
     cue_used_.assign(n, 0);
+    run_start_.assign(n + 1, 0);
+    commas_.assign(n + 1, 0);
+    words_.assign(n + 1, 0);
+    last_quote_.assign(n + 1, 0);
+    nonpunct_end_.assign(n + 1, 0);
+    for (std::uint32_t i = 0; i < n; ++i) {
+      const Token& t = toks_[i];
+      const bool skip = t.kind == TokenKind::Emoji || is_dash(i) || t.kind == TokenKind::Quote;
+      run_start_[i + 1] = skip ? run_start_[i] : i + 1;
+      commas_[i + 1] = commas_[i] + (is_comma(i) ? 1 : 0);
+      words_[i + 1] = words_[i] + (info_[i].word ? 1 : 0);
+      last_quote_[i + 1] = t.kind == TokenKind::Quote ? i + 1 : last_quote_[i];
+      nonpunct_end_[i + 1] = t.kind != TokenKind::Punct ? i + 1 : nonpunct_end_[i];
+    }
+    next_comma_.assign(n + 1, static_cast<std::uint32_t>(n));
+    next_semi_.assign(n + 1, static_cast<std::uint32_t>(n));
+    for (std::uint32_t i = static_cast<std::uint32_t>(n); i-- > 0;) {
+      next_comma_[i] = is_comma(i) ? i : next_comma_[i + 1];
+      next_semi_[i] = is_text(i, ";") ? i : next_semi_[i + 1];
+    }
+    const std::size_t ns = seg_.sentences.size();
+    first_word_.assign(ns, 0);
+    first_wn_.assign(ns, 0);
+    first_wnq_.assign(ns, 0);
+    for (std::uint32_t s = 0; s < ns; ++s) {
+      const std::uint32_t sb = sent_begin(s), se = std::min<std::uint32_t>(sent_end(s), static_cast<std::uint32_t>(n));
+      std::uint32_t fw = se, fwn = se, fwnq = se;
+      for (std::uint32_t i = sb; i < se && (fw == se || fwn == se || fwnq == se); ++i) {
+        const TokenKind k = toks_[i].kind;
+        if (fw == se && k == TokenKind::Word) fw = i;
+        if (fwn == se && (k == TokenKind::Word || k == TokenKind::Number)) fwn = i;
+        if (fwnq == se && (k == TokenKind::Word || k == TokenKind::Number || k == TokenKind::Quote)) fwnq = i;
+      }
+      first_word_[s] = fw;
+      first_wn_[s] = fwn;
+      first_wnq_[s] = fwnq;
+    }
+    prev_named_.assign(ns, -2);
+    prev_named_gen_.assign(ns, 0);
   }
 
   // A speech verb that can be a cue here: not "the stated goal", not passive "was told".
@@ -326,9 +379,8 @@ class Finder {
   // The quote opens its sentence (after bullets, dashes) or follows ':' / a cue.
   bool starts_clause(std::uint32_t open) const {
     const std::uint32_t sb = sent_begin(sent_of_[open]);
-    std::uint32_t k = open;
-    while (k > sb && (toks_[k - 1].kind == TokenKind::Emoji || is_dash(k - 1) || toks_[k - 1].kind == TokenKind::Quote)) --k;
-    if (k == sb) return true;
+    // Back over the marks, dashes and emoji right before the quote (one look-up, not a walk).
+    if (std::max(run_start_[open], sb) == sb) return true;
     const std::uint32_t p = open - 1;
     if (is_text(p, ":")) return true;
     std::uint32_t v = p;
@@ -499,21 +551,27 @@ class Finder {
     }
   }
 
-  std::int32_t named_in_previous_sentence(std::uint32_t open) const {
+  std::int32_t named_in_previous_sentence(std::uint32_t open) {
     const std::uint32_t s = sent_of_[open];
     if (s == 0) return kNone;
     const std::uint32_t ps = s - 1;
     if (seg_.sentences[ps].paragraph + 1 < seg_.sentences[s].paragraph) return kNone;
     if (seg_.paragraphs[seg_.sentences[ps].paragraph].is_heading) return kNone;
+    // Memoised per sentence (many quotes in one sentence must not rescan the previous one); a
+    // re-linked pronoun may change an entity's kind, so a re-link invalidates the memo.
+    if (prev_named_[ps] != -2 && prev_named_gen_[ps] == relink_gen_) return prev_named_[ps];
     std::int32_t best = kNone;
-    for (std::uint32_t i = sent_begin(ps); i < sent_end(ps); ++i) {
+    for (std::uint32_t i = sent_end(ps); i-- > sent_begin(ps);) {
       const std::int32_t m = m_start_[i];
       if (m == kNone || in_quote_[i]) continue;
       const std::int32_t e = entity_of(m);
       if (e == kNone) continue;
       if (mr_.entities[static_cast<std::size_t>(e)].kind != EntityKind::Person) continue;
       best = m;  // the last person named
+      break;
     }
+    prev_named_[ps] = best;
+    prev_named_gen_[ps] = relink_gen_;
     return best;
   }
 
@@ -532,7 +590,10 @@ class Finder {
     } else if (plural) {
       ok = e.kind == EntityKind::Group || e.kind == EntityKind::Organization;
     }
-    if (ok) m.entity = pe;
+    if (ok) {
+      m.entity = pe;
+      ++relink_gen_;
+    }
   }
 
   // ---- indirect speech -----------------------------------------------------------------------
@@ -571,20 +632,12 @@ class Finder {
   // End of the reported clause: the sentence end, or the comma that closes a fronted
   // subordinate clause ("While X claims ..., Y ...").
   std::uint32_t clause_end(std::uint32_t from, std::uint32_t sb, std::uint32_t se, std::uint32_t v) const {
-    std::uint32_t first = sb;
-    while (first < v && toks_[first].kind != TokenKind::Word) ++first;
+    const std::uint32_t first = std::max(sb, std::min(first_word_[sent_of_[sb]], v));
     const bool fronted = (info_[first].cls & wc::kSubordinator) && first < v;
-    bool comma_before_v = false;
-    for (std::uint32_t k = first; k < v; ++k) comma_before_v = comma_before_v || is_comma(k);
-    std::uint32_t e = se;
-    for (std::uint32_t k = from; k < se; ++k) {
-      if (is_text(k, ";")) { e = k; break; }
-      if (fronted && !comma_before_v && is_comma(k)) { e = k; break; }
-    }
-    while (e > from && (toks_[e - 1].kind == TokenKind::Punct || (toks_[e - 1].kind == TokenKind::Quote && !in_quote_[e - 1]))) {
-      if (toks_[e - 1].kind == TokenKind::Quote) break;
-      --e;
-    }
+    const bool comma_before_v = first < v && commas_[v] > commas_[first];
+    std::uint32_t e = std::min(se, next_semi_[from]);
+    if (fronted && !comma_before_v) e = std::min(e, next_comma_[from]);
+    e = std::max(from, std::min(e, nonpunct_end_[e]));  // trailing punctuation is not content
     // A closing quote mark after terminal punctuation belongs to a quote inside the clause.
     while (e > from && is_terminal(e - 1)) --e;
     return e;
@@ -689,17 +742,12 @@ class Finder {
         } else {
           continue;
         }
-        std::uint32_t c0 = sb;
-        while (c0 < comma && toks_[c0].kind != TokenKind::Word && toks_[c0].kind != TokenKind::Number &&
-               toks_[c0].kind != TokenKind::Quote)
-          ++c0;
+        const std::uint32_t c0 = std::max(sb, std::min(first_wnq_[s], comma));
         if (toks_[c0].kind == TokenKind::Quote) {
           // A direct quote carries it, unless the author's words go on after the closing mark.
           std::uint32_t last_mark = c0;
-          for (std::uint32_t k = c0; k < cend; ++k)
-            if (toks_[k].kind == TokenKind::Quote) last_mark = k;
-          bool words_after = false;
-          for (std::uint32_t k = last_mark + 1; k < cend; ++k) words_after = words_after || info_[k].word;
+          if (cend > c0 && last_quote_[cend] > c0) last_mark = last_quote_[cend] - 1;
+          const bool words_after = last_mark + 1 < cend && words_[cend] > words_[last_mark + 1];
           if (!words_after) continue;
         }
         if (cend <= c0 + 3) continue;
@@ -725,14 +773,11 @@ class Finder {
         if (m == kNone && i + 3 < se) m = m_start_[i + 3];
         const std::uint32_t src_end = m != kNone ? mr_.mentions[static_cast<std::size_t>(m)].token_end : i + 3;
         std::uint32_t c = 0, e = 0;
-        std::uint32_t first = sb;
-        while (first < i && toks_[first].kind != TokenKind::Word && toks_[first].kind != TokenKind::Number) ++first;
+        const std::uint32_t first = std::max(sb, std::min(first_wn_[s], i));
         if (first == i) {  // "According to X, content."
-          std::uint32_t k = src_end;
-          while (k < se && !is_comma(k)) ++k;
+          const std::uint32_t k = src_end < se ? std::min(se, next_comma_[src_end]) : src_end;
           c = k + 1;
-          e = se;
-          while (e > c && (toks_[e - 1].kind == TokenKind::Punct)) --e;
+          e = std::max(c, std::min(se, nonpunct_end_[se]));
         } else {  // "content, according to X."
           c = first;
           e = i;
