@@ -110,9 +110,34 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             f"{doc.metadata['doc_id'][:52]:<52} {doc.metadata['outlet'][:16]:<16} {len(doc.sentences):>5} "
             f"{len(doc.headings):>5} {len(quotes) if quotes is not None else '-':>6}  {tone}\n"
         )
-    out.write("\nFirst article in full:\n\n")
-    out.write(format_document(docs[0], title=docs[0].metadata.get("title")))
+    _write_share_of_voice(out, docs)
+    first = docs[0]
+    out.write(f"\nQuotes in {first.metadata.get('title')!r} ({first.metadata['outlet']}, {first.metadata['date']}):\n")
+    for q in getattr(first, "quotes", []):
+        speaker = getattr(q.speaker, "name", None) or "(unattributed)"
+        snippet = q.text if len(q.text) <= 80 else q.text[:77] + "..."
+        out.write(_wrap(f"{q.kind:<12} {speaker}: “{snippet}”", "  ") + "\n")
+    out.write("\nOne article in full: presslens analyze FILE; as JSON: --json; in Python: presslens.analyze(text)\n")
     return 0
+
+
+def _write_share_of_voice(out, docs) -> None:
+    """Who is quoted most, per outlet: quoted words by speaker (a plain-Python aggregation)."""
+    if not docs or not hasattr(docs[0], "quotes"):
+        return
+    by_outlet: dict = {}
+    for doc in docs:
+        outlet = doc.metadata.get("outlet", "?")
+        counts = by_outlet.setdefault(outlet, {})
+        for q in doc.quotes:
+            name = getattr(q.speaker, "name", None)
+            if name:
+                counts[name] = counts.get(name, 0) + len(q.text.split())
+    out.write("\nShare of quoted words by speaker (top 5 per outlet):\n")
+    for outlet, counts in by_outlet.items():
+        total = sum(counts.values()) or 1
+        top = sorted(counts.items(), key=lambda kv: -kv[1])[:5]
+        out.write(f"  {outlet}: " + ", ".join(f"{name} {100 * n / total:.0f}%" for name, n in top) + "\n")
 
 
 def _cmd_credits(args: argparse.Namespace) -> int:
