@@ -313,6 +313,17 @@ def test_ten_deep_nesting_and_one_quote_article():
     assert len(doc.quotes) <= 1
 
 
+def test_alternating_nesting_stays_one_quotation():
+    doc = presslens.analyze("Ann Lee said: “He told me ‘she said “no” to them’ and left.”")
+    _quote_spans_valid(doc)
+    q = _only(doc)
+    assert q.kind == "direct" and q.speaker.name == "Ann Lee"
+    assert q.text == "He told me ‘she said “no” to them’ and left."
+    # An apostrophe ('90s) or a single mark opened in an earlier sentence is not a nesting level.
+    doc = presslens.analyze("“He said ‘90s music was bad. “We will win,” Smith said.")
+    assert [(q.text, q.speaker.name) for q in doc.quotes if q.speaker is not None] == [("We will win,", "Smith")]
+
+
 def test_quotes_without_any_speaker():
     doc = presslens.analyze("“Nobody knows who said this, but it was said.”\n“Another line of quoted text here.”")
     _quote_spans_valid(doc)

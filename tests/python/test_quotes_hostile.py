@@ -73,6 +73,13 @@ def test_ten_deep_nesting_repeated_to_a_megabyte():
     unit = "Ann Lee said: “" + "‘“" * 5 + "we will win" + "”’" * 5 + "”. "
     doc = presslens.analyze(_fill(unit))
     _spans_valid(doc)
+    n_units = doc.text.count("Ann Lee said")
+    direct = [q for q in doc.quotes if q.kind == "direct"]
+    # One outer quotation per unit holding all ten levels, attributed to the speaker named before
+    # the colon; the inner levels are not quotations of their own.
+    assert len(direct) == len(doc.quotes) == n_units
+    assert all(q.speaker is not None and q.speaker.name == "Ann Lee" for q in direct)
+    assert all(q.text.startswith("‘“") and "we will win" in q.text for q in direct)
 
 
 def test_one_quotation_of_a_megabyte_with_no_close_mark():

@@ -66,14 +66,42 @@ std::vector<QuoteSpan> pair_quote_marks(std::string_view text, const Segmentatio
     if (tb >= te) { carry = false; continue; }
     bool open = false;
     QuoteSpan cur;
+    // Marks nested inside the open quotation, innermost last: “... ‘... “...” ...’ ...”. Bounded
+    // depth, so every step is O(1); deeper marks are ignored.
+    struct Level {
+      Family fam;
+      std::uint32_t sentence;  // where the nested mark opened
+    };
+    std::vector<Level> inner;
+    constexpr std::size_t kMaxDepth = 16;
+    std::uint32_t sent = para.sentence_begin;
     for (std::uint32_t i = tb; i < te; ++i) {
       const Token& t = toks[i];
       if (t.kind != TokenKind::Quote) continue;
-      // Single marks inside a double-quoted text are nested quotations or apostrophes: skipped.
-      if (family_of(t.text(text)) != primary) continue;
+      while (sent + 1 < para.sentence_end && seg.sentences[sent].token_end <= i) ++sent;
+      const Family fam = family_of(t.text(text));
+      if (fam == Family::None) continue;
       QuoteRole role = effective_role(seg, i);
+      if (fam != primary) {
+        // Single marks inside a double-quoted text: nested quotations or apostrophes. They only
+        // matter as a level of nesting inside an open quotation.
+        if (!open) continue;
+        const bool digit_after = i + 1 < te && toks[i + 1].kind == TokenKind::Number;  // ’90s
+        if (role == QuoteRole::Open && !digit_after) {
+          if (inner.size() < kMaxDepth) inner.push_back({fam, sent});
+        } else if (role == QuoteRole::Close && !inner.empty() && inner.back().fam == fam) {
+          inner.pop_back();
+        }
+        continue;
+      }
       if (role == QuoteRole::Ambiguous || role == QuoteRole::None) role = open ? QuoteRole::Close : QuoteRole::Open;
       if (role == QuoteRole::Open) {
+        if (open && !inner.empty() && inner.back().fam != primary && inner.back().sentence == sent) {
+          // “He said ‘she told me “no”’”: a quotation inside a nested one (opened in the same
+          // sentence), not a new quotation.
+          if (inner.size() < kMaxDepth) inner.push_back({primary, sent});
+          continue;
+        }
         if (open) {  // no same-family nesting: the earlier mark was never closed
           cur.close_tok = i - 1;
           cur.closed = false;
@@ -84,11 +112,20 @@ std::vector<QuoteSpan> pair_quote_marks(std::string_view text, const Segmentatio
         cur.continued = carry && i == tb;
         if (cur.continued && !spans.empty()) spans.back().continues = true;
         open = true;
+        inner.clear();
       } else if (open) {
+        // A close mark ends the innermost nested level of its family, else the quotation.
+        std::size_t d = inner.size();
+        while (d > 0 && inner[d - 1].fam != primary) --d;
+        if (d > 0) {
+          inner.resize(d - 1);
+          continue;
+        }
         cur.close_tok = i;
         cur.closed = true;
         spans.push_back(cur);
         open = false;
+        inner.clear();
       }
       // A closing mark with nothing open is a stray: ignored.
     }
