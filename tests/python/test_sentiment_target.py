@@ -84,8 +84,31 @@ def test_shipped_model_beats_the_sentence_baseline_on_a_sample():
     import eval_target_sentiment as ev
 
     rows = ev.load(NEWSMTSC, "heldout")[:400]
-    X, y, sents = ev.featurize(rows)
-    w = list(_core._target_weights())
-    pred = [int(_core._target_predict(w, x)["label"]) + 1 for x in X]
+    _, y, sents, _, _, shipped = ev.featurize(rows, with_shipped=True)
+    pred = [p + 1 for p in shipped]  # the public path: dense and hashed features
     base = [ev.label_of(presslens.polarity_scores(s, vader_compat=True)["compound"]) for s in sents]
     assert ev.macro_f1(y, pred)[0] > ev.macro_f1(y, base)[0] + 0.03
+
+
+def _hashed(text: str, target: str) -> list:
+    doc = presslens.Analyzer(mentions=False, quotes=False).analyze(text)
+    i = text.index(target)
+    return sorted(_core._target_hashed(doc._core, i, i + len(target)))
+
+
+def test_hashed_features_see_the_context_not_the_target_name():
+    # Same words around the target: same features, whatever the target is called.
+    assert _hashed("Critics praised Smith for the plan.", "Smith") == _hashed("Critics praised Jones for the plan.", "Jones")
+    # The side of a word matters: praising vs being praised.
+    assert _hashed("Smith praised critics for the plan.", "Smith") != _hashed("Critics praised Smith for the plan.", "Smith")
+    # So does the distance bucket.
+    near = _hashed("Critics praised Smith today.", "Smith")
+    far = _hashed("Critics praised the new mayor Smith today.", "Smith")
+    assert near != far
+    assert all(0 <= h < _core.TARGET_HASH_DIM for h in near + far)
+
+
+def test_shipped_model_has_hashed_weights():
+    hw = _core._target_hashed_weights()
+    assert len(hw) == 3 * _core.TARGET_HASH_DIM
+    assert sum(1 for v in hw if v != 0.0) > 1000

@@ -80,7 +80,7 @@ const char* const* TargetSentimentModel::feature_names() { return kFeatureNames;
 
 TargetSentimentModel::TargetSentimentModel() {
   std::string_view data(reinterpret_cast<const char*>(embedded::kTargetWeights), embedded::kTargetWeights_size);
-  if (!data.empty()) weights_ = parse(data, "target_sentiment_weights.tsv").weights_;
+  if (!data.empty()) *this = parse(data, "target_sentiment_weights.tsv");
 }
 
 TargetSentimentModel::TargetSentimentModel(std::vector<double> weights) : weights_(std::move(weights)) {
