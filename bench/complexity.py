@@ -86,6 +86,15 @@ def make_inputs(prose_texts, nbytes: int, seed: int = 7):
         "dot_space": fit(". ", nbytes),
         "hyphens": fit("-", nbytes),
         "emoji": fit("😀", nbytes),
+        # quotes/mentions stage shapes (issue 4 "Bad input")
+        "mixed_marks": fit("\"“”'’«»„", nbytes),
+        "nested_10_deep": fit("Ann Lee said: “" + "‘“" * 5 + "we will win" + "”’" * 5 + "”. ", nbytes),
+        "one_open_quote": "“" + fit("the minister said we will win and they agree with it, ", nbytes - 3),
+        "said_sentences": fit("Smith said that the plan would work. ", nbytes),
+        "said_one_sentence": fit("Smith said that the plan would work and ", nbytes),
+        "quotes_no_speaker": fit("“This is a quote of several words.”\n\n", nbytes),
+        "names": fit("John Smith met Mary Jones and Robert Brown. ", nbytes),
+        "same_surname": "".join(f"K{i:x}q Smith spoke. " for i in range(nbytes // 20)),
     }
 
 
@@ -259,6 +268,10 @@ def main(argv=None):
         "quotes_and_words = random quote marks around short words",
         "mr_dot_space = 'Mr. ' repeated",
         "dot_space = '. ' repeated",
+        "mixed_marks = '\"“”\'’«»„' repeated; nested_10_deep = '“‘“‘…’”’”' ten levels, repeated",
+        "one_open_quote = one quotation with no close mark; quotes_no_speaker = quote paragraphs, no cue",
+        "said_sentences / said_one_sentence = 'Smith said that …' as sentences / as one sentence",
+        "names = three people repeated; same_surname = thousands of different first names + 'Smith'",
     ]))
     all_met = all(r.get("met") for r in results.values())
     print(f"all within target: {all_met}  (judged on the ratio of medians; times are per analyze call; "
