@@ -324,6 +324,20 @@ def test_alternating_nesting_stays_one_quotation():
     assert [(q.text, q.speaker.name) for q in doc.quotes if q.speaker is not None] == [("We will win,", "Smith")]
 
 
+def test_reported_clause_stops_at_a_second_speech_act():
+    doc = presslens.analyze(
+        'China said it was "resolutely opposed" to the test and warned North Korea to refrain from it.')
+    _quote_spans_valid(doc)
+    ind = _only(doc, "indirect")
+    assert ind.text == 'it was "resolutely opposed" to the test'
+    assert ind.speaker.name == "China"
+    # The name after a later verb is its object, not the speaker of the quoted words.
+    part = _only(doc, "partial")
+    assert part.speaker is None or part.speaker.name == "China"
+    doc = presslens.analyze("The mayor said the city was safe, adding that crime fell last year.")
+    assert [q.text for q in doc.quotes if q.kind == "indirect"][0] == "the city was safe"
+
+
 def test_quotes_without_any_speaker():
     doc = presslens.analyze("“Nobody knows who said this, but it was said.”\n“Another line of quoted text here.”")
     _quote_spans_valid(doc)

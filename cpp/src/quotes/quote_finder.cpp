@@ -69,6 +69,7 @@ class Finder {
   std::vector<std::uint32_t> next_semi_;    // first ';' at or after i (n if none)
   std::vector<std::uint32_t> last_quote_;   // last quote-mark token before i, plus one (0 if none)
   std::vector<std::uint32_t> nonpunct_end_; // largest j <= i whose token j-1 is not punctuation (0 if none)
+  std::vector<std::uint32_t> next_break_;   // first token at or after i that ends a reported clause (n if none)
   std::vector<std::uint32_t> first_word_;   // per sentence: first Word token (sentence end if none)
   std::vector<std::uint32_t> first_wn_;     // per sentence: first Word or Number token
   std::vector<std::uint32_t> first_wnq_;    // per sentence: first Word, Number or Quote token
@@ -134,6 +135,25 @@ class Finder {
     for (std::uint32_t i = static_cast<std::uint32_t>(n); i-- > 0;) {
       next_comma_[i] = is_comma(i) ? i : next_comma_[i + 1];
       next_semi_[i] = is_text(i, ";") ? i : next_semi_[i + 1];
+    }
+    // Where a reported clause stops: a second speech act of the same subject ("... and warned
+    // ...", "..., adding ...", "..., saying ...") or a participle adjunct ("... while trying to").
+    next_break_.assign(n + 1, static_cast<std::uint32_t>(n));
+    for (std::uint32_t i = static_cast<std::uint32_t>(n); i-- > 0;) {
+      bool brk = false;
+      if (i + 1 < n && info_[i].word && info_[i + 1].word && info_[i + 1].lower) {
+        const std::string_view w = tok_text(i), nx = tok_text(i + 1);
+        const bool ing = nx.size() > 4 && nx.substr(nx.size() - 3) == "ing";
+        const bool speech = (info_[i + 1].cls & (wc::kSpeech | wc::kClause)) != 0;
+        if ((w == "and" || w == "but") && speech && !ing) brk = true;
+        if ((w == "while" || w == "before" || w == "after") && ing) brk = true;
+      }
+      if (i + 1 < n && is_comma(i) && info_[i + 1].word && info_[i + 1].lower &&
+          (info_[i + 1].cls & (wc::kSpeech | wc::kClause))) {
+        const std::string_view nx = tok_text(i + 1);
+        if (nx.size() > 4 && nx.substr(nx.size() - 3) == "ing") brk = true;
+      }
+      next_break_[i] = brk ? i : next_break_[i + 1];
     }
     const std::size_t ns = seg_.sentences.size();
     first_word_.assign(ns, 0);
@@ -328,7 +348,9 @@ class Finder {
       if (!cue_verb(v, wc::kSpeech)) continue;
       std::int32_t m = speaker_before(v, j > 0 ? j - 1 : 0);
       if (m != kNone && mr_.mentions[static_cast<std::size_t>(m)].token_begin < j) m = kNone;
-      if (m == kNone) m = speaker_after(v, hi);
+      // "…,” said Rubio": the inverted order only right after the quote; further on, the name
+      // after a verb is its object ("… and warned North Korea").
+      if (m == kNone && v == j) m = speaker_after(v, hi);
       if (m == kNone && v != j) break;  // a verb with no speaker: not an attribution
       if (new_sentence) {
         // A following sentence is an attribution only when it is short: "Rubio said."
@@ -637,6 +659,7 @@ class Finder {
     const bool comma_before_v = first < v && commas_[v] > commas_[first];
     std::uint32_t e = std::min(se, next_semi_[from]);
     if (fronted && !comma_before_v) e = std::min(e, next_comma_[from]);
+    e = std::min(e, next_break_[from]);
     e = std::max(from, std::min(e, nonpunct_end_[e]));  // trailing punctuation is not content
     // A closing quote mark after terminal punctuation belongs to a quote inside the clause.
     while (e > from && is_terminal(e - 1)) --e;
