@@ -338,6 +338,19 @@ def test_reported_clause_stops_at_a_second_speech_act():
     assert [q.text for q in doc.quotes if q.kind == "indirect"][0] == "the city was safe"
 
 
+def test_participle_attribution_and_quote_opening_the_clause():
+    doc = presslens.analyze('"We need change," the businessman said, arguing that he will bring '
+                            'a "common-sense" approach to the job.')
+    _quote_spans_valid(doc)
+    ind = _only(doc, "indirect")
+    assert ind.text.startswith("he will bring") and ind.cue.text == "arguing"
+    assert ind.speaker is not None and ind.speaker.name == _only(doc, "direct").speaker.name
+    doc = presslens.analyze('Trump said at an event in Colorado Springs that "a bomb" had gone off in New York.')
+    _quote_spans_valid(doc)
+    ind = _only(doc, "indirect")
+    assert ind.text == '"a bomb" had gone off in New York' and ind.speaker.name == "Trump"
+
+
 def test_quotes_without_any_speaker():
     doc = presslens.analyze("“Nobody knows who said this, but it was said.”\n“Another line of quoted text here.”")
     _quote_spans_valid(doc)

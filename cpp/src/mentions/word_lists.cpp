@@ -135,6 +135,11 @@ const char* kSpeech =
     "described lament laments lamented charge charges charged hint hints hinted threaten "
     "threatens threatened conclude";
 const char* kClause =
+    // -ing forms: participle attributions (", arguing that ...") and progressives ("is telling")
+    "telling stating writing adding arguing claiming warning insisting noting confirming "
+    "revealing announcing explaining acknowledging admitting asserting contending suggesting "
+    "predicting alleging declaring stressing emphasizing recalling conceding denying vowing "
+    "promising pledging boasting testifying cautioning reiterating "
     "say says said saying tell tells told state states stated write writes wrote add adds added "
     "argue argues argued claim claims claimed warn warns warned insist insists insisted note "
     "notes noted tweet tweets tweeted post posted confirm confirms confirmed reveal reveals "

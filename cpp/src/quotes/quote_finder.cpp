@@ -248,6 +248,12 @@ class Finder {
         if (e != kNone && mr_.entities[static_cast<std::size_t>(e)].kind != EntityKind::Place) return m;
       }
     }
+    // '"We need change," the businessman said, arguing that ...': the speaker of the verb just
+    // before the comma.
+    if (v >= 2 && v - 2 > sb && cue_verb(v - 2, wc::kSpeech | wc::kClause)) {
+      const std::int32_t m = speaker_before(v - 2, sb);
+      if (m != kNone && !mr_.mentions[static_cast<std::size_t>(m)].in_quote) return m;
+    }
     return kNone;
   }
 
@@ -715,6 +721,15 @@ class Finder {
             for (std::uint32_t x = j + 1; x < se && x < j + 40; ++x) {
               if (toks_[x].kind == TokenKind::Quote && x + 1 < se && info_[x + 1].word && !in_quote_[x + 1]) {
                 c = j;
+                conf = 0.55f;
+                break;
+              }
+            }
+          }
+          if (c < se && toks_[c].kind == TokenKind::Quote && in_quote_[c] && conf >= 0.6f) {
+            // 'said that "a bomb" had gone off': the quotation closes before the clause does.
+            for (std::uint32_t x = c + 1; x < se && x < c + 40; ++x) {
+              if (toks_[x].kind == TokenKind::Quote && x + 1 < se && info_[x + 1].word && !in_quote_[x + 1]) {
                 conf = 0.55f;
                 break;
               }
