@@ -351,6 +351,17 @@ def test_participle_attribution_and_quote_opening_the_clause():
     assert ind.text == '"a bomb" had gone off in New York' and ind.speaker.name == "Trump"
 
 
+def test_that_clause_after_a_long_adjunct_and_whether_clauses():
+    doc = presslens.analyze("Ann Lee told a town hall in Salem, New Hampshire, on Monday that the plan "
+                            "would cut taxes for everyone.")
+    _quote_spans_valid(doc)
+    ind = _only(doc, "indirect")
+    assert ind.text == "the plan would cut taxes for everyone" and ind.speaker.name == "Ann Lee"
+    doc = presslens.analyze("Ann Lee questioned whether the moderators would be fair to him.")
+    ind = _only(doc, "indirect")
+    assert ind.text == "the moderators would be fair to him" and ind.cue.text == "questioned"
+
+
 def test_quotes_without_any_speaker():
     doc = presslens.analyze("“Nobody knows who said this, but it was said.”\n“Another line of quoted text here.”")
     _quote_spans_valid(doc)

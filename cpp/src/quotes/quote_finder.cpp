@@ -689,10 +689,13 @@ class Finder {
             j = mr_.mentions[static_cast<std::size_t>(m_start_[j])].token_end;  // "told reporters"
           std::uint32_t c = se;
           float conf = 0.75f;
-          for (std::uint32_t k = j; k < se && k < j + 8; ++k) {  // "said in a statement that"
-            if (toks_[k].kind != TokenKind::Word) break;
+          // "said in a statement that", "told a town hall in Salem, New Hampshire, on Monday that",
+          // "asked whether"
+          for (std::uint32_t k = j; k < se && k < j + 12; ++k) {
+            if (toks_[k].kind != TokenKind::Word && toks_[k].kind != TokenKind::Number && !is_comma(k)) break;
             if (k > j && cue_verb(k, wc::kSpeech | wc::kClause)) break;
             if (lower_is(k, "that")) { c = k + 1; break; }
+            if (k == j && (lower_is(k, "whether") || lower_is(k, "if"))) { c = k + 1; break; }
           }
           if (c == se) {
             std::uint32_t k = j;
