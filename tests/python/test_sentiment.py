@@ -118,6 +118,15 @@ def test_valence_shifters():
     assert polarity_scores("Screenings could cause cancer deaths.")["compound"] < 0
 
 
+def test_few_negates_but_a_few_does_not():
+    assert polarity_scores("Few great painters were honoured.")["compound"] < 0
+    assert polarity_scores("A few great painters were honoured.")["compound"] > 0
+    assert polarity_scores("The last few weeks were wonderful.")["compound"] > 0
+    # vader_compat keeps VADER's reading ("few" is no negator there).
+    assert polarity_scores("Few great painters were honoured.", vader_compat=True)["compound"] > 0
+    assert not presslens.SentimentAnalyzer(shifters=False).score("Few great painters were honoured.").compound < 0
+
+
 def test_curly_apostrophe_negation():
     straight = polarity_scores("It isn't good.")["compound"]
     curly = polarity_scores("It isn’t good.")["compound"]

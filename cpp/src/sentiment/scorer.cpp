@@ -286,7 +286,7 @@ SentimentScorer::SentimentScorer(SentimentOptions options, std::shared_ptr<const
       for (const char* w : kEventWords) info(w).event = true;
     if (options_.shifters) {
       for (const char* w : kShifters) info(w).shifter = true;
-      for (const char* w : {"hardly", "scarcely"}) {  // "hardly inspires confidence" negates
+      for (const char* w : {"hardly", "scarcely", "few"}) {  // "hardly inspires confidence", "few find it funny" negate
         info(w).negation = true;
         info(w).is_booster = false;
         info(w).booster = 0.0;
@@ -732,6 +732,10 @@ void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, s
       x.negation = false;
       x.info = nullptr;
     }
+    // "a few", "the last few": a quantity, not a negation.
+    if (b == "few" && (a == "a" || a == "the" || a == "last" || a == "past" || a == "next" || a == "first" ||
+                       a == "every" || a == "these" || a == "those"))
+      w.items[i + 1].negation = false;
   }
   if (o.phrases) {
     auto& items = w.items;
