@@ -126,9 +126,29 @@ TEST(Sentiment, TargetModelPredictsAndFits) {
   SentimentScorer scorer;
   const auto f = model.features(scorer, text, s, 16, 21);
   ASSERT_EQ(f.size(), static_cast<std::size_t>(TargetSentimentModel::kFeatures));
-  const auto r = model.predict(f);
+  const auto r = model.analyze(scorer, text, s, 16, 21);
   EXPECT_EQ(r.label, -1);
   EXPECT_NEAR(r.p_negative + r.p_neutral + r.p_positive, 1.0, 1e-12);
   EXPECT_THROW(model.features(scorer, text, s, 30, 999), InvalidInput);
   EXPECT_THROW(TargetSentimentModel::parse("negative\t1\t2\n", "w.tsv"), ParseError);
+}
+
+TEST(Sentiment, TargetModelHashedRows) {
+  // Dense rows of zeros plus one hashed row that favours "positive" for one feature.
+  std::string zeros;
+  for (int j = 0; j <= TargetSentimentModel::kFeatures; ++j) zeros += "\t0";
+  Segmenter seg;
+  const std::string text = "Critics praised Smith.";
+  const auto s = seg.segment(text);
+  const auto h = TargetSentimentModel::hashed_features(text, s, 16, 21);
+  ASSERT_FALSE(h.empty());
+  for (auto x : h) EXPECT_LT(x, static_cast<std::uint32_t>(TargetSentimentModel::kHashDim));
+  const std::string file = "negative" + zeros + "\nneutral" + zeros + "\npositive" + zeros + "\nh" +
+                           std::to_string(h[0]) + "\t-1\t0\t2\n";
+  const auto model = TargetSentimentModel::parse(file, "w.tsv");
+  ASSERT_EQ(model.hashed_weights().size(), 3u * TargetSentimentModel::kHashDim);
+  SentimentScorer scorer;
+  EXPECT_EQ(model.analyze(scorer, text, s, 16, 21).label, 1);
+  EXPECT_NEAR(model.predict(model.features(scorer, text, s, 16, 21)).p_positive, 1.0 / 3, 1e-12);  // dense only
+  EXPECT_THROW(TargetSentimentModel::parse(file + "h99999999\t1\t1\t1\n", "w.tsv"), ParseError);
 }
