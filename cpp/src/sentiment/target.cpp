@@ -186,7 +186,7 @@ std::vector<std::uint32_t> TargetSentimentModel::hashed_features(std::string_vie
   if (!found) return out;
   // Lower-cased token strings (words, numbers as "0", punctuation, quotes), one per token.
   std::vector<std::string> words;
-  std::vector<char> in_span, clause_break;
+  std::vector<char> clause_break;
   words.reserve(te - tb);
   std::size_t first = SIZE_MAX, last = 0;
   for (std::uint32_t t = tb; t < te; ++t) {
@@ -202,7 +202,6 @@ std::vector<std::uint32_t> TargetSentimentModel::hashed_features(std::string_vie
     const std::size_t k = words.size();
     words.push_back(std::move(w));
     const bool inside = tok.end > start && tok.start < end;
-    in_span.push_back(inside ? 1 : 0);
     clause_break.push_back(((tok.kind == TokenKind::Punct || tok.has(token_flags::kDash)) && is_clause_punct(tt)) ? 1 : 0);
     if (inside) {
       first = std::min(first, k);
