@@ -362,6 +362,15 @@ def test_that_clause_after_a_long_adjunct_and_whether_clauses():
     assert ind.text == "the moderators would be fair to him" and ind.cue.text == "questioned"
 
 
+def test_party_parenthetical_between_name_and_verb():
+    doc = presslens.analyze('Sen. Ann Lee (D-Nev.) told reporters that the bill "may have violated the law".')
+    _quote_spans_valid(doc)
+    ind = _only(doc, "indirect")
+    assert ind.speaker.name == "Ann Lee" and ind.cue.text == "told"
+    doc = presslens.analyze('“We are ready,” Gov. Mary Fallin (R-OK) said.')
+    assert _only(doc, "direct").speaker.name == "Mary Fallin"
+
+
 def test_quotes_without_any_speaker():
     doc = presslens.analyze("“Nobody knows who said this, but it was said.”\n“Another line of quoted text here.”")
     _quote_spans_valid(doc)

@@ -198,6 +198,16 @@ class Finder {
                         (info_[k].cls & (wc::kAdverb | wc::kAux | wc::kTime));
          ++steps)
       --k;
+    if (is_text(k, ")") && k > lo + 1) {
+      // "Harry Reid (D-Nev.) told", "Mary Fallin (R-OK) said": a short parenthetical after the name.
+      for (std::uint32_t j = k - 1, n = 0; j > lo && n < 8; --j, ++n) {
+        if (is_text(j, "(")) {
+          if (m_end_[j - 1] != kNone) return m_end_[j - 1];
+          break;
+        }
+        if (is_text(j, ")") || toks_[j].kind == TokenKind::Quote) break;
+      }
+    }
     if (m_end_[k] != kNone) return m_end_[k];
     if (is_comma(k) && k > lo) {  // appositive between commas: "The Vice President, Mike Pence, said"
       for (std::uint32_t j = k - 1, n = 0; j > lo && n < 14; --j, ++n) {
