@@ -371,6 +371,15 @@ def test_party_parenthetical_between_name_and_verb():
     assert _only(doc, "direct").speaker.name == "Mary Fallin"
 
 
+def test_characterising_verbs_attribute_fragments():
+    doc = presslens.analyze("Ann Lee referred to her rival as “a bright, charismatic leader” on Monday.")
+    _quote_spans_valid(doc)
+    part = _only(doc, "partial")
+    assert part.speaker.name == "Ann Lee" and part.cue.text == "referred"
+    doc = presslens.analyze("Ann Lee accused her rival of “turning his back” on workers.")
+    assert _only(doc, "partial").speaker.name == "Ann Lee"
+
+
 def test_quotes_without_any_speaker():
     doc = presslens.analyze("“Nobody knows who said this, but it was said.”\n“Another line of quoted text here.”")
     _quote_spans_valid(doc)

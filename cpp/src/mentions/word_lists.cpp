@@ -171,7 +171,9 @@ const char* kObjectVerb =
 const char* kPartialCue =
     "called calls call calling described describes describe dubbed dubs labeled labelled labels "
     "termed terms branded brands characterized characterised deemed praised criticized "
-    "criticised slammed blasted denounced condemned hailed mocked";
+    "criticised slammed blasted denounced condemned hailed mocked referred refers accused accuses "
+    "accusing decried decries attacked attacks proclaimed proclaims exhorted dismissed dismisses "
+    "ridiculed lambasted touted touts defended defends";
 const char* kAux =
     "is are was were be been being am has have had do does did will would shall should can could "
     "may might must won't wouldn't can't couldn't shouldn't didn't doesn't don't isn't aren't "
