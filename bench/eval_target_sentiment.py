@@ -224,7 +224,7 @@ def fit_model(X, H, y, groups, hash_dim: int, folds: int = 4, grid=None, log=pri
     y = np.asarray(y)
     fold_of = np.array([int(hashlib.sha1(("cv" + g).encode()).hexdigest()[:8], 16) % folds for g in groups])
     counts = np.bincount(y, minlength=3)
-    grid = grid or [(1.0, lh, bal) for lh in (1.0, 4.0, 12.0) for bal in (False, True)]
+    grid = grid or [(1.0, lh, bal) for lh in (1.0, 4.0, 12.0, 36.0) for bal in (False, True)]
     best = None
     for ld, lh, bal in grid:
         preds = np.zeros(len(y), dtype=int)
