@@ -380,6 +380,15 @@ def test_characterising_verbs_attribute_fragments():
     assert _only(doc, "partial").speaker.name == "Ann Lee"
 
 
+def test_read_and_chant_as_speech_verbs():
+    doc = presslens.analyze("“Our city honored him yesterday for the comeback of the decade,” the statement read.")
+    _quote_spans_valid(doc)
+    assert _only(doc, "direct").cue.text == "read"
+    doc = presslens.analyze('Hundreds of protesters marched downtown on Monday, chanting "Dump the plan now".')
+    q = [q for q in doc.quotes if q.text.startswith("Dump")]
+    assert q and q[0].cue is not None and q[0].cue.text == "chanting"
+
+
 def test_quotes_without_any_speaker():
     doc = presslens.analyze("“Nobody knows who said this, but it was said.”\n“Another line of quoted text here.”")
     _quote_spans_valid(doc)

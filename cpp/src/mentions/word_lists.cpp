@@ -133,7 +133,7 @@ const char* kSpeech =
     "counter counters countered retort retorted rebut rebutted reiterate reiterates reiterated "
     "repeat repeats repeated insists concur concurred summarize summarized describe describes "
     "described lament laments lamented charge charges charged hint hints hinted threaten "
-    "threatens threatened conclude";
+    "threatens threatened conclude read reads chant chants chanted chanting";
 const char* kClause =
     // -ing forms: participle attributions (", arguing that ...") and progressives ("is telling")
     "telling stating writing adding arguing claiming warning insisting noting confirming "
