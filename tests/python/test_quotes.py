@@ -389,6 +389,13 @@ def test_read_and_chant_as_speech_verbs():
     assert q and q[0].cue is not None and q[0].cue.text == "chanting"
 
 
+def test_coordinated_verb_after_a_quotation():
+    doc = presslens.analyze("Ann Lee declared “What a great night!” and said that her campaign would go on.")
+    _quote_spans_valid(doc)
+    ind = _only(doc, "indirect")
+    assert ind.text == "her campaign would go on" and ind.speaker.name == "Ann Lee"
+
+
 def test_quotes_without_any_speaker():
     doc = presslens.analyze("“Nobody knows who said this, but it was said.”\n“Another line of quoted text here.”")
     _quote_spans_valid(doc)

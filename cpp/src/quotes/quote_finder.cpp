@@ -69,6 +69,7 @@ class Finder {
   std::vector<std::uint32_t> next_semi_;    // first ';' at or after i (n if none)
   std::vector<std::uint32_t> last_quote_;   // last quote-mark token before i, plus one (0 if none)
   std::vector<std::uint32_t> nonpunct_end_; // largest j <= i whose token j-1 is not punctuation (0 if none)
+  std::vector<std::int32_t> open_of_close_; // opening mark of the quotation a closing mark ends (-1)
   std::vector<std::uint32_t> next_break_;   // first token at or after i that ends a reported clause (n if none)
   std::vector<std::uint32_t> first_word_;   // per sentence: first Word token (sentence end if none)
   std::vector<std::uint32_t> first_wn_;     // per sentence: first Word or Number token
@@ -116,6 +117,9 @@ class Finder {
       if (q.closed) in_quote_[q.close_tok] = 1;
     }
     cue_used_.assign(n, 0);
+    open_of_close_.assign(n, kNone);
+    for (const auto& q : spans_)
+      if (q.closed && q.close_tok < n) open_of_close_[q.close_tok] = static_cast<std::int32_t>(q.open_tok);
     run_start_.assign(n + 1, 0);
     commas_.assign(n + 1, 0);
     words_.assign(n + 1, 0);
@@ -239,6 +243,12 @@ class Finder {
     while (k > lo && (info_[k].cls & wc::kAdverb) && toks_[k].kind == TokenKind::Word) --k;
     if (!is_text(k, "and")) return kNone;
     for (std::uint32_t j = k, n = 0; j-- > lo && n < 12; ++n) {
+      // 'She declared “What a night!” and said that ...': step over the first verb's quotation.
+      if (toks_[j].kind == TokenKind::Quote && open_of_close_[j] != kNone &&
+          static_cast<std::uint32_t>(open_of_close_[j]) > lo) {
+        j = static_cast<std::uint32_t>(open_of_close_[j]);
+        continue;
+      }
       if (toks_[j].kind == TokenKind::Punct || toks_[j].kind == TokenKind::Quote) break;
       if (info_[j].word && (info_[j].cls & (wc::kSpeech | wc::kClause | wc::kPartialCue)) && info_[j].lower)
         return speaker_before(j, lo);
