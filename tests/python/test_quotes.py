@@ -396,6 +396,15 @@ def test_coordinated_verb_after_a_quotation():
     assert ind.text == "her campaign would go on" and ind.speaker.name == "Ann Lee"
 
 
+def test_possessive_speech_noun():
+    doc = presslens.analyze("Ann Lee’s claim that the plan would cut taxes for everyone was disputed.")
+    _quote_spans_valid(doc)
+    ind = _only(doc, "indirect")
+    assert ind.speaker.name == "Ann Lee" and ind.cue.text == "claim"
+    assert ind.text.startswith("the plan would cut taxes for everyone")
+    assert not presslens.analyze("The claim that the plan would cut taxes was disputed.").quotes
+
+
 def test_quotes_without_any_speaker():
     doc = presslens.analyze("“Nobody knows who said this, but it was said.”\n“Another line of quoted text here.”")
     _quote_spans_valid(doc)

@@ -692,11 +692,40 @@ class Finder {
     return e;
   }
 
+  // "Trump's claim that ...": a speech noun after a possessive speaker, then "that" and a clause.
+  bool speech_noun(std::uint32_t v, std::uint32_t sb, std::uint32_t se) {
+    if (v < sb + 2 || v + 3 >= se || in_quote_[v] || !info_[v].word) return false;
+    const std::string_view w = tok_text(v);
+    static const char* const kNouns[] = {"claim", "claims", "assertion", "argument", "warning", "insistence",
+                                         "contention", "allegation", "allegations", "suggestion", "promise",
+                                         "pledge", "statement", "assurance", "accusation"};
+    bool noun = false;
+    for (const char* x : kNouns) noun = noun || w == x;
+    if (!noun || !lower_is(v + 1, "that")) return false;
+    const std::string_view pos = tok_text(v - 1);
+    if (pos != "'s" && pos != "’s") return false;
+    const std::int32_t m = m_end_[v - 2];
+    if (m == kNone || mr_.mentions[static_cast<std::size_t>(m)].in_quote) return false;
+    const std::int32_t e = entity_of(m);
+    if (e == kNone || mr_.entities[static_cast<std::size_t>(e)].kind == EntityKind::Place) return false;
+    const std::uint32_t c = v + 2;
+    const std::uint32_t end = clause_end(c, sb, se, v);
+    if (end <= c + 2) return false;
+    Attribution a;
+    a.mention = m;
+    a.cue = static_cast<std::int32_t>(v);
+    a.cue_end_tok = v + 1;
+    a.confidence = conf_for(m, 0.55f);
+    emit(QuoteKind::Indirect, toks_[c].start, toks_[end - 1].end, a);
+    return true;
+  }
+
   void indirect() {
     for (std::uint32_t s = 0; s < seg_.sentences.size(); ++s) {
       const std::uint32_t sb = sent_begin(s), se = sent_end(s);
       if (sb >= se || heading(sb)) continue;
       for (std::uint32_t v = sb; v < se; ++v) {
+        if (speech_noun(v, sb, se)) continue;
         if (in_quote_[v] || cue_used_[v] || !cue_verb(v, wc::kClause)) continue;
         // Pattern 1: speaker before the verb, clause after it.
         std::int32_t m = participle_subject(v);
