@@ -104,3 +104,12 @@ def test_group_and_role_phrases():
 def test_no_mentions_in_plain_text():
     doc = presslens.analyze("the rain fell all day and the roads were wet.")
     assert doc.mentions == [] and doc.entities == []
+
+
+def test_sentence_initial_preposition_is_not_part_of_a_name():
+    doc = presslens.analyze(
+        "Regarding Trump's phone call, former federal prosecutor Elie Honig said: \"It was open and clear.\""
+    )
+    names = {e.name for e in doc.entities}
+    assert "Regarding Trump" not in names and "Trump" in {n.split()[-1] for n in names}
+    assert [q.speaker.name for q in doc.quotes] == ["Elie Honig"]

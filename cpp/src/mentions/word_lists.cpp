@@ -202,7 +202,8 @@ const char* kPronoun = "he she they it him her them his their its hers theirs";
 const char* kSubjPronoun = "he she they it we i you who";
 const char* kPreposition =
     "on in at during for from with via through after before by about over amid into last this "
-    "next earlier later";
+    "next earlier later regarding concerning following despite among against toward towards without within "
+    "upon across throughout unlike";
 const char* kNameSuffix = "jr. sr. jr sr ii iii iv";
 const char* kOrgTail = "administration government campaign regime team camp cabinet";
 
