@@ -193,6 +193,26 @@ py::object sentence_sentiment(const std::shared_ptr<const Document>& doc, std::u
   return (*cls).attr("_from_core")(s.neg, s.neu, s.pos, s.compound);
 }
 
+namespace {
+
+// (overall scores tuple, per-sentence column arrays) of a document's sentiment: one NumPy array
+// per column, filled in C++, so DataFrames need no Python loop per sentence.
+py::tuple document_sentiment_result(const DocumentSentiment& ds) {
+  const auto n = static_cast<py::ssize_t>(ds.sentences.size());
+  py::array_t<double> neg(n), neu(n), pos(n), comp(n);
+  auto a = neg.mutable_unchecked<1>(); auto b = neu.mutable_unchecked<1>();
+  auto c = pos.mutable_unchecked<1>(); auto d = comp.mutable_unchecked<1>();
+  for (py::ssize_t i = 0; i < n; ++i) {
+    const auto& r = ds.sentences[static_cast<std::size_t>(i)];
+    a(i) = r.neg; b(i) = r.neu; c(i) = r.pos; d(i) = r.compound;
+  }
+  py::dict cols;
+  cols["neg"] = neg; cols["neu"] = neu; cols["pos"] = pos; cols["compound"] = comp;
+  return py::make_tuple(scores_tuple(ds.overall), cols);
+}
+
+}  // namespace
+
 void bind_sentiment(py::module_& m) {
   py::class_<Lexicon, std::shared_ptr<Lexicon>>(m, "Lexicon", R"doc(
 A valence lexicon: word (emoticon, or multi-word phrase) -> valence, usually on VADER's -4..+4 scale.
@@ -379,17 +399,7 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
                py::gil_scoped_release release;
                ds = s.score(h.doc->text, h.doc->segmentation);
              }
-             const auto n = static_cast<py::ssize_t>(ds.sentences.size());
-             py::array_t<double> neg(n), neu(n), pos(n), comp(n);
-             auto a = neg.mutable_unchecked<1>(); auto b = neu.mutable_unchecked<1>();
-             auto c = pos.mutable_unchecked<1>(); auto d = comp.mutable_unchecked<1>();
-             for (py::ssize_t i = 0; i < n; ++i) {
-               const auto& r = ds.sentences[static_cast<std::size_t>(i)];
-               a(i) = r.neg; b(i) = r.neu; c(i) = r.pos; d(i) = r.compound;
-             }
-             py::dict cols;
-             cols["neg"] = neg; cols["neu"] = neu; cols["pos"] = pos; cols["compound"] = comp;
-             return py::make_tuple(scores_tuple(ds.overall), cols);
+             return document_sentiment_result(ds);
            },
            py::arg("doc"), "Re-scores an analysed document: (overall tuple, sentence column arrays)")
       .def("__repr__", [](const SentimentScorer& s) {
@@ -402,17 +412,7 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
   m.def("_document_sentiment", [](const DocumentHandle& h) {
     DocumentSentiment storage;
     const DocumentSentiment& ds = document_sentiment(*h.doc, storage);
-    const auto n = static_cast<py::ssize_t>(ds.sentences.size());
-    py::array_t<double> neg(n), neu(n), pos(n), comp(n);
-    auto a = neg.mutable_unchecked<1>(); auto b = neu.mutable_unchecked<1>();
-    auto c = pos.mutable_unchecked<1>(); auto d = comp.mutable_unchecked<1>();
-    for (py::ssize_t i = 0; i < n; ++i) {
-      const auto& r = ds.sentences[static_cast<std::size_t>(i)];
-      a(i) = r.neg; b(i) = r.neu; c(i) = r.pos; d(i) = r.compound;
-    }
-    py::dict cols;
-    cols["neg"] = neg; cols["neu"] = neu; cols["pos"] = pos; cols["compound"] = comp;
-    return py::make_tuple(scores_tuple(ds.overall), cols);
+    return document_sentiment_result(ds);
   }, "(overall (neg, neu, pos, compound, words), per-sentence column arrays) of an analysed document");
 
   m.def("_target_features", [](const DocumentHandle& h, std::int64_t start, std::int64_t end) {

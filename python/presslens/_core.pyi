@@ -398,7 +398,7 @@ class SentimentScorer:
         """
         (neg, neu, pos, compound, words) unrounded
         """
-    def score_document(self, doc: ...) -> tuple[tuple, dict]:
+    def score_document(self, doc: ...) -> tuple:
         """
         Re-scores an analysed document: (overall tuple, sentence column arrays)
         """
@@ -447,7 +447,7 @@ class Analyzer:
         ...
 def _default_sentiment_scorer() -> SentimentScorer:
     ...
-def _document_sentiment(arg0: ...) -> tuple[tuple, dict]:
+def _document_sentiment(arg0: ...) -> tuple:
     """
     (overall (neg, neu, pos, compound, words), per-sentence column arrays) of an analysed document
     """
