@@ -593,3 +593,17 @@ def print_json_last(obj: dict) -> None:
     sys.stdout.flush()
     print(json.dumps(obj, ensure_ascii=False, sort_keys=False))
     sys.stdout.flush()
+
+
+def macro_f1(gold: Sequence[object], pred: Sequence[object], labels: Sequence[object]) -> float:
+    """Unweighted mean F1 over ``labels`` (a label never predicted nor gold scores 0)."""
+    f1s = []
+    for c in labels:
+        tp = sum(1 for g, p in zip(gold, pred) if g == c and p == c)
+        fp = sum(1 for g, p in zip(gold, pred) if g != c and p == c)
+        fn = sum(1 for g, p in zip(gold, pred) if g == c and p != c)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+    return sum(f1s) / len(labels)
+

@@ -26,6 +26,10 @@ import time
 from pathlib import Path
 from typing import Dict, List, Sequence, Tuple
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import _common as C  # noqa: E402
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data" / "sentiment-dev" / "vader-icwsm2014"
 SETS = {
@@ -65,15 +69,7 @@ def classes(values: Sequence[float], threshold: float = 0.05) -> List[int]:
 
 
 def macro_f1(gold: Sequence[int], pred: Sequence[int]) -> float:
-    f1s = []
-    for c in (-1, 0, 1):
-        tp = sum(1 for g, p in zip(gold, pred) if g == c and p == c)
-        fp = sum(1 for g, p in zip(gold, pred) if g != c and p == c)
-        fn = sum(1 for g, p in zip(gold, pred) if g == c and p != c)
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
-    return sum(f1s) / 3
+    return C.macro_f1(gold, pred, (-1, 0, 1))
 
 
 def disagreement_cause(text: str) -> str:

@@ -25,6 +25,10 @@ import time
 from pathlib import Path
 from typing import Dict, List, Sequence, Tuple
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import _common as C  # noqa: E402
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data" / "sentiment-dev" / "newsmtsc-train" / "train.jsonl"
 WEIGHTS_FILE = REPO_ROOT / "python" / "presslens" / "data" / "target_sentiment_weights.tsv"
@@ -62,16 +66,9 @@ def load(path: Path, split: str) -> List[dict]:
 
 
 def macro_f1(gold: Sequence[int], pred: Sequence[int]) -> Tuple[float, float]:
-    f1s = []
-    for c in (0, 1, 2):
-        tp = sum(1 for g, p in zip(gold, pred) if g == c and p == c)
-        fp = sum(1 for g, p in zip(gold, pred) if g != c and p == c)
-        fn = sum(1 for g, p in zip(gold, pred) if g == c and p != c)
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+    """(macro-F1 over negative/neutral/positive, accuracy)."""
     acc = sum(g == p for g, p in zip(gold, pred)) / len(gold)
-    return sum(f1s) / 3, acc
+    return C.macro_f1(gold, pred, (0, 1, 2)), acc
 
 
 def label_of(compound: float) -> int:
