@@ -26,8 +26,7 @@ void bind_document(py::module_& m) {
       .def_property_readonly("text", [](const DocumentHandle& h) { return slice(*h.doc, 0, static_cast<std::uint32_t>(h.doc->text.size())); })
       .def_property_readonly("n_tokens", [](const DocumentHandle& h) { return h.doc->segmentation.tokens.size(); })
       .def_property_readonly("n_sentences", [](const DocumentHandle& h) { return h.doc->segmentation.sentences.size(); })
-      .def_property_readonly("n_bytes", [](const DocumentHandle& h) { return h.doc->text.size(); })
-      .def("to_codepoint", [](const DocumentHandle& h, std::uint32_t byte) { return h.doc->index.to_codepoint(byte); });
+      .def_property_readonly("n_bytes", [](const DocumentHandle& h) { return h.doc->text.size(); });
 
   py::class_<Analyzer, std::shared_ptr<Analyzer>>(m, "Analyzer",
                                                   "Immutable analysis pipeline, safe to share between threads")

@@ -231,8 +231,13 @@ void bind_segment(py::module_& m) {
       while (si < sents.size() && sents[si].token_end <= static_cast<std::uint32_t>(i)) ++si;
       sn(i) = si < sents.size() && sents[si].token_begin <= static_cast<std::uint32_t>(i) ? static_cast<std::int64_t>(si) : -1;
     }
+    py::list text(n);  // token strings made here, so tables need no Python loop per token
+    for (py::ssize_t i = 0; i < n; ++i) {
+      const auto& t = toks[static_cast<std::size_t>(i)];
+      PyList_SET_ITEM(text.ptr(), i, slice(doc, t.start, t.end).release().ptr());
+    }
     py::dict out;
-    out["start"] = start; out["end"] = end; out["kind"] = kind; out["quote_role"] = quote_role;
+    out["start"] = start; out["end"] = end; out["text"] = text; out["kind"] = kind; out["quote_role"] = quote_role;
     out["space_after"] = space_after; out["sentence"] = sentence;
     return out;
   });
@@ -251,7 +256,12 @@ void bind_segment(py::module_& m) {
       s(i) = cp(doc, spans[static_cast<std::size_t>(i)].first);
       e(i) = cp(doc, spans[static_cast<std::size_t>(i)].second);
     }
-    py::dict out; out["start"] = start; out["end"] = end;
+    py::list text(n);
+    for (py::ssize_t i = 0; i < n; ++i) {
+      const auto& sp = spans[static_cast<std::size_t>(i)];
+      PyList_SET_ITEM(text.ptr(), i, slice(doc, sp.first, sp.second).release().ptr());
+    }
+    py::dict out; out["start"] = start; out["end"] = end; out["text"] = text;
     return out;
   });
 

@@ -195,6 +195,13 @@ py::object sentence_sentiment(const std::shared_ptr<const Document>& doc, std::u
 
 namespace {
 
+// Scores a Python sequence of texts: converted with the GIL held, scored without it.
+std::vector<SentimentScores> score_batch(const SentimentScorer& s, const py::sequence& texts, unsigned threads) {
+  TextBatch utf8 = convert_texts(texts);
+  py::gil_scoped_release release;
+  return score_parallel(s, utf8, threads);
+}
+
 // (overall scores tuple, per-sentence column arrays) of a document's sentiment: one NumPy array
 // per column, filled in C++, so DataFrames need no Python loop per sentence.
 py::tuple document_sentiment_result(const DocumentSentiment& ds) {
@@ -359,12 +366,7 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
            py::arg("text"), "(neg, neu, pos, compound, words) unrounded")
       .def("polarity_scores_many",
            [](const SentimentScorer& s, const py::sequence& texts, unsigned threads) {
-             TextBatch utf8 = convert_texts(texts);
-             std::vector<SentimentScores> res;
-             {
-               py::gil_scoped_release release;
-               res = score_parallel(s, utf8, threads);
-             }
+             const std::vector<SentimentScores> res = score_batch(s, texts, threads);
              py::list out(res.size());
              for (std::size_t i = 0; i < res.size(); ++i)
                PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), scores_dict_raw(res[i]));
@@ -373,12 +375,7 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
            py::arg("texts"), py::arg("threads") = 1)
       .def("polarity_arrays",
            [](const SentimentScorer& s, const py::sequence& texts, unsigned threads) {
-             TextBatch utf8 = convert_texts(texts);
-             std::vector<SentimentScores> res;
-             {
-               py::gil_scoped_release release;
-               res = score_parallel(s, utf8, threads);
-             }
+             const std::vector<SentimentScores> res = score_batch(s, texts, threads);
              const auto n = static_cast<py::ssize_t>(res.size());
              py::array_t<double> neg(n), neu(n), pos(n), comp(n);
              auto a = neg.mutable_unchecked<1>(); auto b = neu.mutable_unchecked<1>();

@@ -414,8 +414,6 @@ class Document:
     """
     An analysed document (core handle; use presslens.Document)
     """
-    def to_codepoint(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> int:
-        ...
     @property
     def n_bytes(self) -> int:
         ...

@@ -1,7 +1,6 @@
 """The analysed :class:`Document` and its tables."""
 from __future__ import annotations
 
-import html
 from typing import Any, Dict, Optional
 
 from . import _core
@@ -77,7 +76,7 @@ class Document(QuotesMixin, SentimentMixin):
 
     # ---- tables -------------------------------------------------------------------------------
     def token_arrays(self) -> Dict[str, Any]:
-        """Token columns as NumPy arrays (start, end, kind code, quote_role code, space_after, sentence)."""
+        """Token columns: NumPy arrays (start, end, kind code, quote_role code, space_after, sentence) and the token texts."""
         return _core._token_arrays(self._core)
 
     def tokens_frame(self):
@@ -88,8 +87,6 @@ class Document(QuotesMixin, SentimentMixin):
         frame = pd.DataFrame(arrays)
         frame["kind"] = pd.Categorical.from_codes(arrays["kind"], categories=list(_core.TOKEN_KINDS))
         frame["quote_role"] = pd.Categorical.from_codes(arrays["quote_role"], categories=list(_core.QUOTE_ROLES))
-        text = self._text
-        frame.insert(2, "text", [text[s:e] for s, e in zip(arrays["start"].tolist(), arrays["end"].tolist())])
         return frame
 
     def sentences_frame(self):
@@ -97,13 +94,12 @@ class Document(QuotesMixin, SentimentMixin):
         import pandas as pd
 
         arrays = _core._span_arrays(self._core, "sentences")
-        text = self._text
         rows = {
             **{k: [v] * len(arrays["start"]) for k, v in self.metadata.items()},
             "sentence": range(len(arrays["start"])),
             "start": arrays["start"],
             "end": arrays["end"],
-            "text": [text[s:e] for s, e in zip(arrays["start"].tolist(), arrays["end"].tolist())],
+            "text": arrays["text"],
         }
         frame = pd.DataFrame(rows)
         self._add_sentence_columns(frame)

@@ -1,7 +1,6 @@
 #include "presslens/abbreviations.hpp"
 
 #include <algorithm>
-#include <cstddef>
 #include <cstring>
 
 #include "presslens/utf8.hpp"
@@ -61,13 +60,11 @@ const AbbreviationKind* Abbreviations::find(std::string_view word) const {
   if (it != exact_.end()) return &it->second;
   // Case-insensitive match only for forms of two or more letters: "NO." is not "No.".
   if (word.size() <= 3) return nullptr;
-  bool ascii = true;
-  for (char& c : buf) {
-    if (&c - buf >= static_cast<std::ptrdiff_t>(word.size())) break;
-    if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    char& c = buf[k];
+    if (static_cast<unsigned char>(c) >= 0x80) return nullptr;  // the list is ASCII
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  if (!ascii) return nullptr;  // the list is ASCII
   auto jt = lower_.find(key);
   return jt != lower_.end() ? &jt->second : nullptr;
 }

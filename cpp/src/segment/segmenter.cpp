@@ -37,7 +37,7 @@ const std::unordered_set<std::string_view>& sentence_starters() {
       "Instead", "Indeed", "Thus", "Therefore", "Moreover", "Furthermore", "Nevertheless", "Asked",
       "Last", "Next", "Such", "Other", "Another", "More", "Few", "Several", "Because", "Unlike", "Like",
       "From", "To", "By", "Of", "Over", "About", "Once", "Even", "Only", "Just", "Officials", "Police",
-      "Critics", "Experts", "Analysts", "Others", "Nobody", "None", "Everyone", "Someone", "Those",
+      "Critics", "Experts", "Analysts", "Others", "Nobody", "None", "Everyone", "Someone",
   };
   return words;
 }

@@ -553,13 +553,12 @@ class Scanner {
       if (after_first == e && is_letter(first) && is_upper(first)) {
         return make(i, e + 1, TokenKind::Word, token_flags::kAbbreviation | token_flags::kInitial);
       }
-      if (const AbbreviationKind* kind = abbr_.find(with_period)) {
+      if (abbr_.find(with_period)) {
         // "No." and friends are abbreviations only before a number: "No. 5", not "said no."
         const bool needs_number = with_period == "No." || with_period == "Nos." || with_period == "no.";
         Pos after = e + 1;
         while (after < s_.size() && s_[after] == ' ') ++after;
         if (!needs_number || (after < s_.size() && is_ascii_digit(static_cast<unsigned char>(s_[after])))) {
-          (void)kind;
           return make(i, e + 1, TokenKind::Word, token_flags::kAbbreviation);
         }
       }
