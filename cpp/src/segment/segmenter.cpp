@@ -150,6 +150,19 @@ Segmentation Segmenter::segment(std::string_view text) const {
     icu::BreakIterator* bi = cached.get();
     std::unique_ptr<UText, UTextCloser> ut(utext_openUChars(nullptr, u16.data(), len16, &status));
     if (U_FAILURE(status)) throw Error(std::string("ICU: ") + u_errorName(status));
+    // The iterator keeps a shallow clone of `ut`, which points into `u16`; point it back at a
+    // static empty text on every exit so the cached iterator never holds a dangling buffer.
+    struct DetachText {
+      icu::BreakIterator* bi;
+      ~DetachText() {
+        static const UChar kEmpty[1] = {0};
+        UErrorCode st = U_ZERO_ERROR;
+        UText empty = UTEXT_INITIALIZER;
+        utext_openUChars(&empty, kEmpty, 0, &st);
+        bi->setText(&empty, st);
+        utext_close(&empty);
+      }
+    } detach{bi};
     bi->setText(ut.get(), status);
     if (U_FAILURE(status)) throw Error(std::string("ICU: ") + u_errorName(status));
     std::size_t k = 0, byte = 0;
