@@ -35,10 +35,8 @@ void bind_document(py::module_& m) {
              o.mentions = mentions || quotes;  // quotes need mentions
              o.quotes = quotes;
              o.sentiment = sentiment;
-             if (scorer)  // a custom lexicon / sentiment options (presslens.SentimentAnalyzer)
-               return std::make_shared<Analyzer>(o, std::make_shared<const Segmenter>(),
-                                                 std::shared_ptr<const SentimentScorer>(std::move(scorer)));
-             return std::make_shared<Analyzer>(o);
+             // A null scorer means the shared default; a custom one comes from presslens.SentimentAnalyzer.
+             return std::make_shared<Analyzer>(o, nullptr, std::shared_ptr<const SentimentScorer>(std::move(scorer)));
            }),
            py::kw_only(), py::arg("mentions") = true, py::arg("quotes") = true, py::arg("sentiment") = true,
            py::arg("sentiment_scorer") = nullptr)

@@ -37,6 +37,7 @@ struct AnalyzerOptions {
 
 class Analyzer {
  public:
+  // Null stages mean the defaults, built once per process and shared by every Analyzer.
   explicit Analyzer(AnalyzerOptions options = {});
   Analyzer(AnalyzerOptions options, std::shared_ptr<const Segmenter> segmenter,
            std::shared_ptr<const SentimentScorer> sentiment);

@@ -7,16 +7,25 @@
 
 namespace presslens {
 
-Analyzer::Analyzer(AnalyzerOptions options)
-    : Analyzer(options, std::make_shared<const Segmenter>(), std::make_shared<const SentimentScorer>()) {}
+namespace {
+// The default stages are immutable and thread-safe, so every Analyzer in the process shares one
+// of each (built on first use): a new Analyzer, or one unpickled in a worker, costs nothing.
+template <typename T>
+std::shared_ptr<const T> shared_default() {
+  static const std::shared_ptr<const T> instance = std::make_shared<const T>();
+  return instance;
+}
+}  // namespace
+
+Analyzer::Analyzer(AnalyzerOptions options) : Analyzer(options, nullptr, nullptr) {}
 
 Analyzer::Analyzer(AnalyzerOptions options, std::shared_ptr<const Segmenter> segmenter,
                    std::shared_ptr<const SentimentScorer> sentiment)
     : options_(options),
-      segmenter_(std::move(segmenter)),
-      mention_finder_(std::make_shared<const MentionFinder>()),
-      quote_finder_(std::make_shared<const QuoteFinder>()),
-      sentiment_(std::move(sentiment)) {}
+      segmenter_(segmenter ? std::move(segmenter) : shared_default<Segmenter>()),
+      mention_finder_(shared_default<MentionFinder>()),
+      quote_finder_(shared_default<QuoteFinder>()),
+      sentiment_(sentiment ? std::move(sentiment) : shared_default<SentimentScorer>()) {}
 
 std::shared_ptr<const Document> Analyzer::analyze(std::string text) const {
   // Offsets are 32-bit inside the core.
