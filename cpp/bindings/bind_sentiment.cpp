@@ -75,8 +75,20 @@ PyObject* scores_dict_raw(const SentimentScores& s) {
   const double vals[4] = {py_round(s.neg, 3), py_round(s.neu, 3), py_round(s.pos, 3), py_round(s.compound, 4)};
   PyObject* d = PyDict_New();
   if (!d) throw py::error_already_set();
+  // 0.0 and 1.0 (no negative words, a neutral text...) are shared float objects; floats are immutable.
+  static PyObject* const zero = PyFloat_FromDouble(0.0);
+  static PyObject* const one = PyFloat_FromDouble(1.0);
   for (int k = 0; k < 4; ++k) {
-    PyObject* v = PyFloat_FromDouble(vals[k]);
+    PyObject* v;
+    if (vals[k] == 0.0 && !std::signbit(vals[k]) && zero) {
+      v = zero;
+      Py_INCREF(v);
+    } else if (vals[k] == 1.0 && one) {
+      v = one;
+      Py_INCREF(v);
+    } else {
+      v = PyFloat_FromDouble(vals[k]);
+    }
     if (!v || PyDict_SetItem(d, keys[k], v) < 0) {
       Py_XDECREF(v);
       Py_DECREF(d);
@@ -94,9 +106,11 @@ py::tuple scores_tuple(const SentimentScores& s) {
 }
 
 // Texts of a batch as UTF-8 views. Python strs are viewed in place (CPython caches their UTF-8 form;
-// `refs` keeps them alive while the GIL is released); other inputs are converted into `owned`.
+// for ASCII strs it is the str's own buffer). `keep` is a tuple of the batch's items, taken with
+// one C call, that keeps them alive while the GIL is released even if the caller's list changes;
+// other inputs (bytes, strs with lone surrogates) are converted into `owned`.
 struct TextBatch {
-  std::vector<py::object> refs;
+  py::object keep;
   std::vector<std::string> owned;
   std::vector<std::string_view> views;
   std::size_t size() const { return views.size(); }
@@ -112,19 +126,18 @@ std::vector<SentimentScores> score_parallel(const SentimentScorer& scorer, const
 
 TextBatch convert_texts(const py::sequence& texts) {
   TextBatch b;
-  const std::size_t n = texts.size();
-  b.refs.reserve(n);
+  b.keep = py::reinterpret_steal<py::object>(PySequence_Tuple(texts.ptr()));
+  if (!b.keep) throw py::error_already_set();
+  const auto n = static_cast<std::size_t>(PyTuple_GET_SIZE(b.keep.ptr()));
   b.views.resize(n);
   std::vector<std::size_t> owned_at;  // indices whose view points into `owned` (set at the end)
   for (std::size_t i = 0; i < n; ++i) {
-    py::object h = py::reinterpret_steal<py::object>(PySequence_GetItem(texts.ptr(), static_cast<Py_ssize_t>(i)));
-    if (!h) throw py::error_already_set();
-    if (PyUnicode_Check(h.ptr())) {
+    PyObject* h = PyTuple_GET_ITEM(b.keep.ptr(), static_cast<Py_ssize_t>(i));
+    if (PyUnicode_Check(h)) {
       Py_ssize_t size = 0;
-      const char* data = PyUnicode_AsUTF8AndSize(h.ptr(), &size);
+      const char* data = PyUnicode_AsUTF8AndSize(h, &size);
       if (data) {
         b.views[i] = std::string_view(data, static_cast<std::size_t>(size));
-        b.refs.push_back(std::move(h));
         continue;
       }
       PyErr_Clear();
@@ -375,14 +388,20 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
            py::arg("texts"), py::arg("threads") = 1)
       .def("polarity_arrays",
            [](const SentimentScorer& s, const py::sequence& texts, unsigned threads) {
-             const std::vector<SentimentScores> res = score_batch(s, texts, threads);
-             const auto n = static_cast<py::ssize_t>(res.size());
+             // The arrays are allocated first and filled by the scoring threads, without the GIL.
+             TextBatch utf8 = convert_texts(texts);
+             const auto n = static_cast<py::ssize_t>(utf8.size());
              py::array_t<double> neg(n), neu(n), pos(n), comp(n);
-             auto a = neg.mutable_unchecked<1>(); auto b = neu.mutable_unchecked<1>();
-             auto c = pos.mutable_unchecked<1>(); auto d = comp.mutable_unchecked<1>();
-             for (py::ssize_t i = 0; i < n; ++i) {
-               const auto& r = res[static_cast<std::size_t>(i)];
-               a(i) = r.neg; b(i) = r.neu; c(i) = r.pos; d(i) = r.compound;
+             double* a = neg.mutable_data();
+             double* b = neu.mutable_data();
+             double* c = pos.mutable_data();
+             double* d = comp.mutable_data();
+             {
+               py::gil_scoped_release release;
+               parallel_for(utf8.size(), threads, [&](std::size_t i) {
+                 const SentimentScores r = s.polarity_scores(utf8[i]);
+                 a[i] = r.neg; b[i] = r.neu; c[i] = r.pos; d[i] = r.compound;
+               });
              }
              py::dict out;
              out["neg"] = neg; out["neu"] = neu; out["pos"] = pos; out["compound"] = comp;

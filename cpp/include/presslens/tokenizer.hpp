@@ -15,6 +15,8 @@ class Tokenizer {
   explicit Tokenizer(std::shared_ptr<const Abbreviations> abbreviations);
   // Tokenizes `text` (valid UTF-8). Linear time; thread-safe (const, no shared mutable state).
   std::vector<Token> tokenize(std::string_view text) const;
+  // The same into `out` (cleared first), reusing its capacity: no allocation for a warm buffer.
+  void tokenize_into(std::string_view text, std::vector<Token>& out) const;
 
  private:
   std::shared_ptr<const Abbreviations> abbreviations_;

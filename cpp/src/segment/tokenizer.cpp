@@ -129,6 +129,17 @@ constexpr std::array<bool, 256> make_plain_word_end_table() {
 }
 constexpr std::array<bool, 256> kEndsPlainWord = make_plain_word_end_table();
 
+// Byte classes for the case flags: 1 = ASCII lower-case letter, 2 = ASCII upper-case letter,
+// 4 = not ASCII.
+constexpr std::array<unsigned char, 256> make_case_class_table() {
+  std::array<unsigned char, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = 1;
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = 2;
+  for (int c = 0x80; c < 256; ++c) t[static_cast<std::size_t>(c)] = 4;
+  return t;
+}
+constexpr std::array<unsigned char, 256> kCaseClass = make_case_class_table();
+
 class Scanner {
  public:
   Scanner(std::string_view text, const Abbreviations& abbreviations)
@@ -137,34 +148,42 @@ class Scanner {
     next_at_ = p ? static_cast<std::size_t>(static_cast<const char*>(p) - text.data()) : std::string_view::npos;
   }
 
-  std::vector<Token> run() {
-    std::vector<Token> out;
+  void run(std::vector<Token>& out) {
+    out.clear();
     out.reserve(s_.size() / 5 + 8);
     Pos i = 0;
     bool line_start = true;
     while (i < s_.size()) {
-      Pos j = i;
-      char32_t c = at(j, j);
-      if (is_space(c)) {
-        if (is_line_break(c)) line_start = true;
-        i = j;
-        continue;
+      const auto b = static_cast<unsigned char>(s_[i]);
+      if (b < 0x80) {  // ASCII white space without decoding
+        if (b == ' ' || (b >= 0x09 && b <= 0x0D)) {
+          if (b != ' ' && b != '\t') line_start = true;  // \n \v \f \r
+          ++i;
+          continue;
+        }
+      } else {
+        Pos j = i;
+        char32_t c = at(j, j);
+        if (is_space(c)) {
+          if (is_line_break(c)) line_start = true;
+          i = j;
+          continue;
+        }
       }
       Token t = scan(i);
       if (line_start) t.flags |= token_flags::kLineStart;
       line_start = false;
-      t.space_after = t.end < s_.size() && is_space(peek(t.end));
+      t.space_after = t.end < s_.size() && space_at(t.end);
       set_case_flags(t);
       out.push_back(t);
       // A clitic split off the word is pushed right after it.
       if (pending_.end > pending_.start) {
-        pending_.space_after = pending_.end < s_.size() && is_space(peek(pending_.end));
+        pending_.space_after = pending_.end < s_.size() && space_at(pending_.end);
         out.push_back(pending_);
         pending_ = Token{};
       }
       i = out.back().end;
     }
-    return out;
   }
 
  private:
@@ -197,6 +216,12 @@ class Scanner {
   char32_t peek(Pos p) const {
     Pos n;
     return at(p, n);
+  }
+  // is_space(peek(p)) for p < size, without decoding ASCII.
+  bool space_at(Pos p) const {
+    const auto b = static_cast<unsigned char>(s_[p]);
+    if (b < 0x80) return b == ' ' || (b >= 0x09 && b <= 0x0D);
+    return is_space(peek(p));
   }
   char32_t before(Pos p) const {  // the code point ending at p (0 at the start)
     if (p == 0) return 0;
@@ -233,14 +258,14 @@ class Scanner {
     if (is_upper(first)) t.flags |= token_flags::kCapitalized;
     int letters = 0;
     bool lower = false;
-    bool ascii = true;
-    for (Pos q = t.start; q < t.end && ascii; ++q) {
-      const auto b = static_cast<unsigned char>(s_[q]);
-      if (b >= 0x80) ascii = false;
-      else if (b >= 'a' && b <= 'z') { lower = true; ++letters; }
-      else if (b >= 'A' && b <= 'Z') ++letters;
+    unsigned seen = 0;  // kCaseClass bits of every byte
+    for (Pos q = t.start; q < t.end; ++q) {
+      const unsigned c = kCaseClass[static_cast<unsigned char>(s_[q])];
+      seen |= c;
+      letters += (c & 3) != 0;
     }
-    if (ascii) {
+    if (!(seen & 4)) {  // ASCII
+      lower = (seen & 1) != 0;
       if (letters > 1 && !lower) t.flags |= token_flags::kAllCaps;
       return;
     }
@@ -626,7 +651,13 @@ Tokenizer::Tokenizer(std::shared_ptr<const Abbreviations> abbreviations)
     : abbreviations_(std::move(abbreviations)) {}
 
 std::vector<Token> Tokenizer::tokenize(std::string_view text) const {
-  return Scanner(text, *abbreviations_).run();
+  std::vector<Token> out;
+  Scanner(text, *abbreviations_).run(out);
+  return out;
+}
+
+void Tokenizer::tokenize_into(std::string_view text, std::vector<Token>& out) const {
+  Scanner(text, *abbreviations_).run(out);
 }
 
 }  // namespace presslens

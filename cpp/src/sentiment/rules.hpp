@@ -2,6 +2,8 @@
 // by the compat and default modes of the sentiment scorer.
 #pragma once
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -54,8 +56,42 @@ struct Item {
   const std::vector<Phrase>* phrases = nullptr;  // phrases starting with this word (default mode)
 };
 
+// A growable byte buffer for the lower-cased item texts of one sentence. Unlike std::string,
+// extend() hands out room without initialising it (the caller writes every byte), so appending a
+// word costs a bounds check.
+class Arena {
+ public:
+  std::size_t size() const noexcept { return size_; }
+  const char* data() const noexcept { return buf_.get(); }
+  void clear() noexcept { size_ = 0; }
+  char* extend(std::size_t n) {
+    if (size_ + n > cap_) grow(size_ + n);
+    char* p = buf_.get() + size_;
+    size_ += n;
+    return p;
+  }
+  void shrink_to(std::size_t n) noexcept { size_ = n; }  // n <= size()
+  void append(const char* p, std::size_t n) {
+    if (n) std::memcpy(extend(n), p, n);
+  }
+  void push_back(char c) { *extend(1) = c; }
+
+ private:
+  void grow(std::size_t need) {
+    std::size_t cap = cap_ ? cap_ * 2 : 1024;
+    while (cap < need) cap *= 2;
+    auto b = std::make_unique<char[]>(cap);
+    if (size_) std::memcpy(b.get(), buf_.get(), size_);
+    buf_ = std::move(b);
+    cap_ = cap;
+  }
+  std::unique_ptr<char[]> buf_;
+  std::size_t size_ = 0, cap_ = 0;
+};
+
 struct Work {
-  std::string arena;
+  Arena arena;
+  std::string lower_tmp;  // compat: str.lower() of a non-ASCII word
   std::string scratch;
   std::vector<Item> items;
   std::vector<double> vals;
@@ -68,7 +104,7 @@ struct Work {
     items.clear();
     vals.clear();
   }
-  std::string_view text(const Item& it) const { return std::string_view(arena).substr(it.off, it.len); }
+  std::string_view text(const Item& it) const { return std::string_view(arena.data() + it.off, it.len); }
 };
 
 // A multi-word phrase (lexicon entry with spaces, idiom, VADER special case).

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <set>
 #include <unordered_map>
 
@@ -142,6 +143,26 @@ bool has_non_ascii(std::string_view s) {
   return false;
 }
 
+// '!' and '?' counts and whether any byte is not ASCII, in one (vectorisable) pass.
+struct ByteStats {
+  int exclamations = 0, questions = 0;
+  bool non_ascii = false;
+};
+ByteStats byte_stats(std::string_view s) {
+  int e = 0, q = 0;
+  unsigned char high = 0;
+  for (unsigned char c : s) {
+    e += c == '!';
+    q += c == '?';
+    high |= c;
+  }
+  ByteStats r;
+  r.exclamations = e;
+  r.questions = q;
+  r.non_ascii = (high & 0x80) != 0;
+  return r;
+}
+
 std::size_t count_codepoints(std::string_view s) {
   std::size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
@@ -207,23 +228,63 @@ void py_lower_append(std::string_view s, std::string& out, Work& w) {
 
 // Appends the lookup form of a token for the default mode: case-folded, curly apostrophe -> '.
 void fold_append(std::string_view s, std::string& out) {
-  if (!has_non_ascii(s)) {
-    for (char c : s) out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
-    return;
-  }
-  std::string f = fold_case(s);
-  for (std::size_t i = 0; i < f.size(); ++i) {
-    if (i + 2 < f.size() && static_cast<unsigned char>(f[i]) == 0xE2 && static_cast<unsigned char>(f[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(f[i + 2]) == 0x99) {
-      out.push_back('\'');
-      i += 2;
-    } else {
-      out.push_back(f[i]);
+  const std::size_t off = out.size(), n = s.size();
+  out.resize(off + n);
+  char* d = &out[off];
+  for (std::size_t k = 0; k < n; ++k) {
+    const char c = s[k];
+    if (static_cast<unsigned char>(c) >= 0x80) {  // not ASCII: ICU case folding
+      out.resize(off);
+      std::string f = fold_case(s);
+      for (std::size_t i = 0; i < f.size(); ++i) {
+        if (i + 2 < f.size() && static_cast<unsigned char>(f[i]) == 0xE2 &&
+            static_cast<unsigned char>(f[i + 1]) == 0x80 && static_cast<unsigned char>(f[i + 2]) == 0x99) {
+          out.push_back('\'');
+          i += 2;
+        } else {
+          out.push_back(f[i]);
+        }
+      }
+      return;
     }
+    d[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
   }
 }
 
-bool contains_nt(std::string_view s) { return s.find("n't") != std::string_view::npos; }
+// fold_append into the sentence arena, streaming the FNV hash state `h` over the bytes written
+// (a word and its clitic are folded one after the other into one key).
+void fold_hash_append(std::string_view s, Arena& out, std::uint64_t& h, std::string& tmp) {
+  const std::size_t n = s.size();
+  char* d = out.extend(n);
+  std::uint64_t hh = h;
+  for (std::size_t k = 0; k < n; ++k) {
+    const char c = s[k];
+    if (static_cast<unsigned char>(c) >= 0x80) {  // not ASCII: fold the whole piece with ICU
+      out.shrink_to(out.size() - n);
+      tmp.clear();
+      fold_append(s, tmp);
+      out.append(tmp.data(), tmp.size());
+      hh = h;
+      for (unsigned char b : tmp) hh = hash_step(hh, b);
+      h = hh;
+      return;
+    }
+    const char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    d[k] = l;
+    hh = hash_step(hh, static_cast<unsigned char>(l));
+  }
+  h = hh;
+}
+
+// s == lit without an out-of-line compare.
+inline bool eq(std::string_view s, std::string_view lit) noexcept {
+  return s.size() == lit.size() && std::memcmp(s.data(), lit.data(), lit.size()) == 0;
+}
+
+bool contains_nt(std::string_view s) {
+  // Most words have no apostrophe: one memchr answers for them.
+  return s.size() >= 3 && std::memchr(s.data(), '\'', s.size()) && s.find("n't") != std::string_view::npos;
+}
 
 double normalize_score(double score) {
   const double n = score / std::sqrt(score * score + kNormAlpha);
@@ -393,9 +454,9 @@ Work& thread_work() {
 }
 
 // Fills the lexical facts of an item whose lower-case text was just appended to the arena.
-void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w, Item& it) {
+void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w, Item& it, std::uint64_t hash) {
   const std::string_view t = w.text(it);
-  const Entry* e = im.lookup.find(t);
+  const Entry* e = im.lookup.find(t, hash);
   const double* v = nullptr;
   if (e) {
     it.info = e->info;
@@ -408,16 +469,40 @@ void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions& o, Wo
   }
   it.negation = (it.info && it.info->negation) || contains_nt(t);
   if (!v && !o.vader_compat && o.morphology && t.size() > 4 && !it.info) {
-    // Inflected forms the lexicon lacks: -s, -es, -ed, -d, -ing, -ly.
-    static const char* const kSuffixes[][2] = {{"ies", "y"}, {"es", ""}, {"s", ""}, {"ed", ""}, {"ed", "e"}, {"d", ""},
-                                               {"ing", ""}, {"ing", "e"}, {"ly", ""}, {"ily", "y"}};
-    std::string& b = w.scratch;
-    for (const auto& sx : kSuffixes) {
-      const std::string_view suf = sx[0];
-      if (t.size() <= suf.size() + 3 || t.substr(t.size() - suf.size()) != suf) continue;
-      b.assign(t.data(), t.size() - suf.size());
-      b += sx[1];
-      const Entry* m = im.lookup.find(b);
+    // Inflected forms the lexicon lacks: -ies, -es, -s, -ed, -d, -ing, -ly (tried in this order; only
+    // the suffixes that end in the word's last letter can match, so dispatch on it).
+    struct Suffix {
+      std::string_view suf, repl;
+    };
+    static constexpr Suffix kS[] = {{"ies", "y"}, {"es", ""}, {"s", ""}};
+    static constexpr Suffix kD[] = {{"ed", ""}, {"ed", "e"}, {"d", ""}};
+    static constexpr Suffix kG[] = {{"ing", ""}, {"ing", "e"}};
+    static constexpr Suffix kY[] = {{"ly", ""}, {"ily", "y"}};
+    const Suffix* list = nullptr;
+    std::size_t count = 0;
+    switch (t.back()) {
+      case 's': list = kS; count = 3; break;
+      case 'd': list = kD; count = 3; break;
+      case 'g': list = kG; count = 2; break;
+      case 'y': list = kY; count = 2; break;
+      default: break;
+    }
+    char buf[64];
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::string_view suf = list[k].suf, repl = list[k].repl;
+      if (t.size() <= suf.size() + 3 || t.compare(t.size() - suf.size(), suf.size(), suf) != 0) continue;
+      const std::size_t stem = t.size() - suf.size();
+      const Entry* m;
+      if (stem + repl.size() <= sizeof buf) {
+        std::memcpy(buf, t.data(), stem);
+        if (!repl.empty()) std::memcpy(buf + stem, repl.data(), repl.size());
+        m = im.lookup.find(std::string_view(buf, stem + repl.size()));
+      } else {
+        std::string& b = w.scratch;
+        b.assign(t.data(), stem);
+        b.append(repl.data(), repl.size());
+        m = im.lookup.find(b);
+      }
       if (m && m->has_folded) {
         v = &m->folded;
         break;
@@ -440,7 +525,8 @@ struct Punctuation {
 void compat_items(const SentimentScorer::Impl& im, const SentimentOptions& o, std::string_view text, Work& w,
                   bool& cap_diff, Punctuation& punct) {
   std::string_view t = text;
-  if (has_non_ascii(text)) {
+  ByteStats st = byte_stats(text);
+  if (st.non_ascii) {
     // Emoji -> their descriptions, one code point at a time, as vaderSentiment does.
     w.scratch.clear();
     w.scratch.reserve(text.size() + 16);
@@ -461,11 +547,10 @@ void compat_items(const SentimentScorer::Impl& im, const SentimentOptions& o, st
       prev_space = c == ' ';
     }
     t = w.scratch;
+    st = byte_stats(t);
   }
-  for (char c : t) {
-    punct.exclamations += c == '!';
-    punct.questions += c == '?';
-  }
+  punct.exclamations += st.exclamations;
+  punct.questions += st.questions;
   // str.split(): runs of white space separate words.
   std::size_t n_upper = 0;
   std::size_t i = 0;
@@ -483,12 +568,11 @@ void compat_items(const SentimentScorer::Impl& im, const SentimentOptions& o, st
     decode_utf8(t, k);
     return k - j;
   };
-  if (!has_non_ascii(t)) {
+  if (!st.non_ascii) {
     // ASCII fast path: one pass per word for splitting, stripping, lower-casing and isupper().
     const std::size_t n = t.size();
     const unsigned char* cls = kAscii.c;
     const auto* u = reinterpret_cast<const unsigned char*>(t.data());
-    w.arena.reserve(n);
     while (i < n) {
       while (i < n && cls[u[i]] == 1) ++i;
       if (i >= n) break;
@@ -506,18 +590,20 @@ void compat_items(const SentimentScorer::Impl& im, const SentimentOptions& o, st
       it.off = static_cast<std::uint32_t>(w.arena.size());
       it.len = static_cast<std::uint32_t>(b - a);
       bool has_upper = false, has_lower = false;
-      w.arena.resize(it.off + it.len);
-      char* dst = &w.arena[it.off];
+      char* dst = w.arena.extend(it.len);
+      std::uint64_t h = kHashSeed;
       for (std::size_t k = a; k < b; ++k) {
         char c = t[k];
         const bool up = c >= 'A' && c <= 'Z';
         has_upper |= up;
         has_lower |= c >= 'a' && c <= 'z';
-        *dst++ = up ? static_cast<char>(c + 32) : c;
+        const char l = up ? static_cast<char>(c + 32) : c;
+        *dst++ = l;
+        h = hash_step(h, static_cast<unsigned char>(l));
       }
       it.upper = has_upper && !has_lower;
       n_upper += it.upper;
-      resolve_item(im, o, w, it);
+      resolve_item(im, o, w, it, hash_finish(h));
       w.items.push_back(it);
     }
     cap_diff = n_upper > 0 && n_upper < w.items.size();
@@ -543,11 +629,13 @@ void compat_items(const SentimentScorer::Impl& im, const SentimentOptions& o, st
     if (count_codepoints(stripped) > 2) word = stripped;
     Item it;
     it.off = static_cast<std::uint32_t>(w.arena.size());
-    py_lower_append(word, w.arena, w);
+    w.lower_tmp.clear();
+    py_lower_append(word, w.lower_tmp, w);
+    w.arena.append(w.lower_tmp.data(), w.lower_tmp.size());
     it.len = static_cast<std::uint32_t>(w.arena.size() - it.off);
     it.upper = py_isupper(word);
     n_upper += it.upper;
-    resolve_item(im, o, w, it);
+    resolve_item(im, o, w, it, hash_bytes(w.text(it)));
     w.items.push_back(it);
   }
   cap_diff = n_upper > 0 && n_upper < w.items.size();
@@ -583,13 +671,14 @@ void push_description(const SentimentScorer::Impl& im, const SentimentOptions& o
     if (j > i) {
       Item it;
       it.off = static_cast<std::uint32_t>(w.arena.size());
-      fold_append(desc.substr(i, j - i), w.arena);
+      std::uint64_t h = kHashSeed;
+      fold_hash_append(desc.substr(i, j - i), w.arena, h, w.lower_tmp);
       it.len = static_cast<std::uint32_t>(w.arena.size() - it.off);
       it.start = tok.start;
       it.end = tok.end;
       it.clause_start = clause;
       clause = false;
-      resolve_item(im, o, w, it);
+      resolve_item(im, o, w, it, hash_finish(h));
       w.items.push_back(it);
     }
     i = j;
@@ -656,12 +745,13 @@ void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, s
         case TokenKind::Hashtag: {
           Item it;
           it.off = static_cast<std::uint32_t>(w.arena.size());
-          fold_append(tok.kind == TokenKind::Hashtag ? tt.substr(1) : tt, w.arena);
+          std::uint64_t h = kHashSeed;
+          fold_hash_append(tok.kind == TokenKind::Hashtag ? tt.substr(1) : tt, w.arena, h, w.lower_tmp);
           it.start = tok.start;
           it.end = tok.end;
           while (t + 1 < c1 && toks[t + 1].has(token_flags::kClitic)) {  // do + n't -> don't
             ++t;
-            fold_append(toks[t].text(text), w.arena);
+            fold_hash_append(toks[t].text(text), w.arena, h, w.lower_tmp);
             it.end = toks[t].end;
           }
           it.len = static_cast<std::uint32_t>(w.arena.size() - it.off);
@@ -672,7 +762,7 @@ void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, s
           }
           it.clause_start = clause;
           clause = false;
-          resolve_item(im, o, w, it);
+          resolve_item(im, o, w, it, hash_finish(h));
           w.items.push_back(it);
           break;
         }
@@ -728,13 +818,14 @@ void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, s
   for (std::size_t i = 0; i + 1 < w.items.size(); ++i) {
     Item& x = w.items[i];
     const std::string_view a = w.text(x), b = w.text(w.items[i + 1]);
-    if ((a == "not" && (b == "only" || b == "just")) || (a == "no" && (b == "doubt" || b == "wonder"))) {
+    if (a.size() > 5 || b.size() < 3 || b.size() > 6) continue;  // none of the pairs below
+    if ((eq(a, "not") && (eq(b, "only") || eq(b, "just"))) || (eq(a, "no") && (eq(b, "doubt") || eq(b, "wonder")))) {
       x.negation = false;
       x.info = nullptr;
     }
     // "a few", "the last few": a quantity, not a negation.
-    if (b == "few" && (a == "a" || a == "the" || a == "last" || a == "past" || a == "next" || a == "first" ||
-                       a == "every" || a == "these" || a == "those"))
+    if (eq(b, "few") && (eq(a, "a") || eq(a, "the") || eq(a, "last") || eq(a, "past") || eq(a, "next") ||
+                         eq(a, "first") || eq(a, "every") || eq(a, "these") || eq(a, "those")))
       w.items[i + 1].negation = false;
   }
   if (o.phrases) {
@@ -1123,7 +1214,7 @@ SentimentScores SentimentScorer::polarity_scores(std::string_view text) const {
     return score_work(options_, w, cap_diff, p);
   }
   // Default: presslens tokens, sentences split at sentence-final punctuation and line breaks.
-  w.tokens = impl_->tokenizer->tokenize(text);
+  impl_->tokenizer->tokenize_into(text, w.tokens);
   const auto& toks = w.tokens;
   std::vector<SentimentScores>& sents = w.sentences;
   sents.clear();

@@ -9,14 +9,15 @@
 
 namespace presslens::sentiment_detail {
 
+// FNV-1a, 64 bit, streamed (hash_step per byte, then hash_finish): short keys, good enough spread
+// for a power-of-two table; the scorer hashes a word while it lower-cases it.
+constexpr std::uint64_t kHashSeed = 1469598103934665603ull;
+inline std::uint64_t hash_step(std::uint64_t h, unsigned char c) noexcept { return (h ^ c) * 1099511628211ull; }
+inline std::uint64_t hash_finish(std::uint64_t h) noexcept { return h ^ (h >> 29); }
 inline std::uint64_t hash_bytes(std::string_view s) noexcept {
-  // FNV-1a, 64 bit: short keys, good enough spread for a power-of-two table.
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h ^ (h >> 29);
+  std::uint64_t h = kHashSeed;
+  for (unsigned char c : s) h = hash_step(h, c);
+  return hash_finish(h);
 }
 
 template <class V>
@@ -29,8 +30,8 @@ class StringTable {
     std::size_t i = h & (slots_.size() - 1);
     while (slots_[i].used) {
       if (slots_[i].hash == h && view(slots_[i]) == key) {
-        slots_[i].value = std::move(value);
-        return slots_[i].value;
+        values_[i] = std::move(value);
+        return values_[i];
       }
       i = (i + 1) & (slots_.size() - 1);
     }
@@ -42,22 +43,24 @@ class StringTable {
     s.off = static_cast<std::uint32_t>(arena_.size());
     s.len = static_cast<std::uint32_t>(key.size());
     arena_.append(key.data(), key.size());
-    s.value = std::move(value);
+    values_[i] = std::move(value);
     ++count_;
-    return s.value;
+    return values_[i];
   }
 
-  const V* find(std::string_view key) const noexcept {
+  const V* find(std::string_view key) const noexcept { return find(key, hash_bytes(key)); }
+  // `h` must be hash_bytes(key).
+  const V* find(std::string_view key, std::uint64_t h) const noexcept {
     if (count_ == 0) return nullptr;
-    const std::uint64_t h = hash_bytes(key);
     // Most words are not in the lexicon: a small bit filter (fits in L1) answers without
-    // touching the big slot array.
+    // touching the slot array.
     const std::uint64_t b = (h >> 40) & (kFilterBits - 1);
     if (!(filter_[b >> 6] >> (b & 63) & 1u)) return nullptr;
-    std::size_t i = h & (slots_.size() - 1);
-    while (slots_[i].used) {
-      if (slots_[i].hash == h && view(slots_[i]) == key) return &slots_[i].value;
-      i = (i + 1) & (slots_.size() - 1);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask; slots_[i].used; i = (i + 1) & mask) {
+      const Slot& sl = slots_[i];
+      if (sl.hash == h && sl.len == key.size() && same_bytes(arena_.data() + sl.off, key.data(), key.size()))
+        return &values_[i];
     }
     return nullptr;
   }
@@ -69,32 +72,43 @@ class StringTable {
 
   template <class F>
   void for_each(F&& f) const {
-    for (const Slot& s : slots_)
-      if (s.used) f(view(s), s.value);
+    for (std::size_t i = 0; i < slots_.size(); ++i)
+      if (slots_[i].used) f(view(slots_[i]), values_[i]);
   }
 
  private:
+  // Slots hold the hash and where the key is; values live in a parallel array, so a probe walks
+  // 24-byte slots and touches a value only on a hit.
   struct Slot {
     std::uint64_t hash = 0;
     std::uint32_t off = 0, len = 0;
     bool used = false;
-    V value{};
   };
+  static bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
+    for (std::size_t k = 0; k < n; ++k)
+      if (a[k] != b[k]) return false;
+    return true;
+  }
   std::string_view view(const Slot& s) const noexcept { return std::string_view(arena_).substr(s.off, s.len); }
 
   void grow() {
     std::vector<Slot> old = std::move(slots_);
+    std::vector<V> old_values = std::move(values_);
     std::string old_arena = std::move(arena_);
-    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+    const std::size_t n = old.empty() ? 64 : old.size() * 2;
+    slots_.assign(n, Slot{});
+    values_.clear();
+    values_.resize(n);
     arena_.clear();
     arena_.reserve(old_arena.size() * 2);
     count_ = 0;
-    for (Slot& s : old)
-      if (s.used) put(std::string_view(old_arena).substr(s.off, s.len), std::move(s.value));
+    for (std::size_t i = 0; i < old.size(); ++i)
+      if (old[i].used) put(std::string_view(old_arena).substr(old[i].off, old[i].len), std::move(old_values[i]));
   }
 
   static constexpr std::uint64_t kFilterBits = 1u << 17;  // 16 KiB
   std::vector<Slot> slots_;
+  std::vector<V> values_;
   std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(kFilterBits / 64, 0);
   std::string arena_;
   std::size_t count_ = 0;
