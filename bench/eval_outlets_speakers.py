@@ -9,12 +9,30 @@ are skipped; spans in titles are skipped too (the title is not in the body text)
 
 The body is rebuilt as one paragraph per line, sentences joined by one space. For every annotated
 span, the presslens quote overlapping it most (direct, partial, indirect, according_to) gives the
-speaker entity. The speaker matches the label when the label's last word (a surname or a group
-noun) is one of the words of the entity's name, title or mentions, or all label words are.
+speaker entity. Two matching rules are reported side by side:
+
+* strict (the original rule): the label's last word (a surname or a group noun) is one of the
+  words of the entity's name, title or mentions, or all label words are (a plural/singular
+  difference of the last word is allowed: "lawmakers" / "lawmaker").
+* group-aware: strict, or -- for a group label only (its last word is plural: "Democratic_lawmakers",
+  "Catholics") -- the label's words all map to affiliation constraints and the speaker entity's
+  text-derived affiliation (``Entity.party``, ``.role``, ``.groups``; see mentions.hpp) meets every
+  one of them. Party words: Democratic/Democrats/Democrat -> party "Democratic",
+  Republican(s)/GOP -> "Republican". Role heads: lawmakers/legislators/senators/congressmen/
+  representatives -> role "lawmaker". Faith words: Catholics/Catholic -> "Catholic" in groups (and
+  the same for the other faiths presslens knows). A label with any other word ("State_Department_
+  officials") gets no group rule. When the speaker is a spokesperson, aide or lawyer who speaks for
+  someone (``Entity.speaks_for``, "Brendan Buck, spokesman for House Speaker John Boehner
+  (R-Ohio)"), the principal's affiliation is used when the speaker's own does not meet the label
+  (the spokesman speaks for the lawmaker). Named labels ("Donald_Trump") are scored by the strict
+  rule under both columns. The affiliation comes only from the article text (titles,
+  "(D-N.Y.)", appositions such as ", Democrat of New Jersey,"), never from a list of people, so an
+  article that does not say a lawmaker's party cannot match a party label.
 
 Reports: spans, spans covered by a presslens quote, speaker matches among all spans and among the
-covered ones; ends with one JSON line. No peer here: textacy names no speaker entity, only a
-token span, so it cannot be compared on normalised labels.
+covered ones, both rules, per label kind (named / group) and per outlet; ends with one JSON line.
+No peer here: textacy names no speaker entity, only a token span, so it cannot be compared on
+normalised labels.
 """
 from __future__ import annotations
 
@@ -60,6 +78,7 @@ def entity_words(ent) -> set:
 
 
 def label_matches(label: str, ent) -> bool:
+    """The strict rule: label words against the words of the entity's name, title and mentions."""
     lw = [w for w in words(label.replace("_", " ")) if w not in ("the", "of")]
     if not lw or ent is None:
         return False
@@ -68,6 +87,61 @@ def label_matches(label: str, ent) -> bool:
         return True
     # plural/singular group heads: "lawmakers" / "lawmaker"
     return lw[-1].rstrip("s") in {w.rstrip("s") for w in ew}
+
+
+PARTY_WORDS = {"democratic": "Democratic", "democrats": "Democratic", "democrat": "Democratic",
+               "republican": "Republican", "republicans": "Republican", "gop": "Republican"}
+ROLE_HEADS = {"lawmakers": "lawmaker", "legislators": "lawmaker", "senators": "lawmaker",
+              "congressmen": "lawmaker", "representatives": "lawmaker"}
+FAITH_WORDS = {"catholics": "Catholic", "catholic": "Catholic", "evangelicals": "Evangelical",
+               "jews": "Jewish", "muslims": "Muslim", "mormons": "Mormon"}
+SPEAKS_FOR_ROLES = ("spokesperson", "aide", "lawyer")
+
+
+def is_group_label(label: str) -> bool:
+    lw = words(label.replace("_", " "))
+    return bool(lw) and lw[-1].endswith("s")
+
+
+def group_constraints(label: str) -> Optional[Dict[str, str]]:
+    """Affiliation constraints of a group label, or None when a word has no affiliation meaning."""
+    if not is_group_label(label):
+        return None
+    out: Dict[str, str] = {}
+    for w in words(label.replace("_", " ")):
+        if w in PARTY_WORDS:
+            out["party"] = PARTY_WORDS[w]
+        elif w in ROLE_HEADS:
+            out["role"] = ROLE_HEADS[w]
+        elif w in FAITH_WORDS:
+            out["group"] = FAITH_WORDS[w]
+        else:
+            return None
+    return out or None
+
+
+def affiliation_meets(ent, want: Dict[str, str]) -> bool:
+    if ent is None:
+        return False
+    if "party" in want and ent.party != want["party"]:
+        return False
+    if "role" in want and ent.role != want["role"]:
+        return False
+    if "group" in want and want["group"] not in ent.groups:
+        return False
+    return True
+
+
+def group_matches(label: str, ent) -> bool:
+    """The group-aware rule (see the module docstring): strict, or the affiliation meets the label."""
+    if label_matches(label, ent):
+        return True
+    want = group_constraints(label)
+    if want is None or ent is None:
+        return False
+    if affiliation_meets(ent, want):
+        return True
+    return ent.role in SPEAKS_FOR_ROLES and affiliation_meets(ent.speaks_for, want)
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -82,10 +156,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     import presslens
 
     rows = list(csv.DictReader(open(manifest, encoding="utf-8"), delimiter="\t"))
-    n = covered = matched = matched_covered = skipped_other = skipped_title = 0
-    by_outlet: Dict[str, List[int]] = {}
+    n = covered = skipped_other = skipped_title = 0
+    matched = {"strict": 0, "group_aware": 0}
+    by_outlet: Dict[str, Dict[str, int]] = {}
+    # label kind -> spans, covered, strict, group_aware
+    by_kind: Dict[str, Dict[str, int]] = {k: {"spans": 0, "covered": 0, "strict": 0, "group_aware": 0}
+                                          for k in ("named", "group")}
     misses = []
-    person_stats: Dict[str, List[int]] = {}
     secs = 0.0
     for row in rows:
         article = json.loads((args.data / row["article_path"]).read_text(encoding="utf-8"))
@@ -111,8 +188,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             s = offsets[k] + int(p["start"])
             e = offsets[k] + int(p["end"])
             n += 1
-            stat = by_outlet.setdefault(row["outlet"], [0, 0, 0])
-            stat[0] += 1
+            kind = "group" if is_group_label(label) else "named"
+            stat = by_outlet.setdefault(row["outlet"], {"spans": 0, "covered": 0, "strict": 0, "group_aware": 0})
+            stat["spans"] += 1
+            by_kind[kind]["spans"] += 1
             # The quote overlapping most; quotes in quote marks before reported speech.
             best, best_key = None, (0, 0)
             for q in quotes:
@@ -124,39 +203,46 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                 misses.append((row["outlet"], label, None, text[s:e][:100]))
                 continue
             covered += 1
-            stat[1] += 1
-            ok = label_matches(label, best.speaker)
-            group_label = words(label.replace("_", " "))[-1].endswith("s")
-            stat_p = person_stats.setdefault("group" if group_label else "named", [0, 0])
-            stat_p[0] += 1
-            stat_p[1] += int(ok)
-            if ok:
-                matched += 1
-                matched_covered += 1
-                stat[2] += 1
-            else:
-                misses.append((row["outlet"], label, best.speaker.name if best.speaker else None, text[s:e][:100]))
+            stat["covered"] += 1
+            by_kind[kind]["covered"] += 1
+            ok = {"strict": label_matches(label, best.speaker), "group_aware": group_matches(label, best.speaker)}
+            for rule, good in ok.items():
+                if good:
+                    matched[rule] += 1
+                    stat[rule] += 1
+                    by_kind[kind][rule] += 1
+            if not ok["group_aware"]:
+                misses.append((row["outlet"], label, repr(best.speaker) if best.speaker else None, text[s:e][:100]))
     print(f"{len(rows)} articles; {n} quoted spans with a named speaker "
           f"(skipped {skipped_other} other_* labels, {skipped_title} in titles)")
-    print(f"{'outlet':<8}{'spans':>7}{'covered':>9}{'speaker ok':>12}")
-    for outlet, (a, b, c) in sorted(by_outlet.items()):
-        print(f"{outlet:<8}{a:>7}{b:>9}{c:>12}")
-    cov = covered / n if n else 0.0
-    acc = matched / n if n else 0.0
-    acc_cov = matched_covered / covered if covered else 0.0
-    print(f"covered by a presslens quote: {cov:.3f}; speaker matches: {acc:.3f} of all spans, {acc_cov:.3f} of covered")
-    for kind, (a, b) in sorted(person_stats.items()):
-        print(f"  covered spans with a {kind} label ({'plural: a group' if kind == 'group' else 'a person or body'}): "
-              f"{b}/{a} = {b / a if a else 0:.3f}")
+
+    def frac(a: int, b: int) -> float:
+        return a / b if b else 0.0
+
+    print(f"\n{'':<22}{'spans':>7}{'covered':>9}{'strict':>9}{'group-aware':>13}")
+    for outlet, v in sorted(by_outlet.items()):
+        print(f"{'outlet ' + outlet:<22}{v['spans']:>7}{v['covered']:>9}{v['strict']:>9}{v['group_aware']:>13}")
+    for kind, v in by_kind.items():
+        print(f"{kind + ' labels':<22}{v['spans']:>7}{v['covered']:>9}{v['strict']:>9}{v['group_aware']:>13}")
+    print(f"{'all':<22}{n:>7}{covered:>9}{matched['strict']:>9}{matched['group_aware']:>13}")
+    print(f"\ncovered by a presslens quote: {frac(covered, n):.3f}")
+    print(f"speaker matches, strict:      {frac(matched['strict'], n):.3f} of all spans, "
+          f"{frac(matched['strict'], covered):.3f} of covered")
+    print(f"speaker matches, group-aware: {frac(matched['group_aware'], n):.3f} of all spans, "
+          f"{frac(matched['group_aware'], covered):.3f} of covered")
+    for kind, v in by_kind.items():
+        print(f"  {kind} labels (covered): strict {v['strict']}/{v['covered']} = {frac(v['strict'], v['covered']):.3f}, "
+              f"group-aware {v['group_aware']}/{v['covered']} = {frac(v['group_aware'], v['covered']):.3f}")
     print(f"presslens analysis time: {secs:.3f} s")
     for m in misses[: args.show]:
-        print("  miss:", m)
-    print(json.dumps({"data": str(args.data), "articles": len(rows), "spans": n, "covered": round(cov, 4),
-                      "speaker_match": round(acc, 4), "speaker_match_covered": round(acc_cov, 4),
+        print("  miss (group-aware):", m)
+    print(json.dumps({"data": str(args.data), "articles": len(rows), "spans": n, "covered": round(frac(covered, n), 4),
+                      "speaker_match": round(frac(matched["strict"], n), 4),
+                      "speaker_match_covered": round(frac(matched["strict"], covered), 4),
+                      "speaker_match_group_aware": round(frac(matched["group_aware"], n), 4),
+                      "speaker_match_group_aware_covered": round(frac(matched["group_aware"], covered), 4),
                       "skipped_other": skipped_other, "skipped_title": skipped_title,
-                      "by_label": {k: {"covered": v[0], "matched": v[1]} for k, v in person_stats.items()},
-                      "by_outlet": {k: {"spans": v[0], "covered": v[1], "matched": v[2]} for k, v in by_outlet.items()},
-                      "seconds": round(secs, 3)}))
+                      "by_label": by_kind, "by_outlet": by_outlet, "seconds": round(secs, 3)}))
     return 0
 
 

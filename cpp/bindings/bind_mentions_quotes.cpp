@@ -82,13 +82,40 @@ void bind_mentions_quotes(py::module_& m) {
         for (auto k : v.ent().mentions) out.append(MentionView{v.doc, k});
         return out;
       })
+      .def_property_readonly("party", [](const EntityView& v) -> py::object {
+        if (v.ent().affiliation.party.empty()) return py::none();
+        return py::str(v.ent().affiliation.party);
+      }, "'Democratic', 'Republican' or 'Independent' when the text says so ('Sen. Pat Leahy (D-Vt.)', 'Democratic Sen. X', 'X, a Republican'), else None")
+      .def_property_readonly("role", [](const EntityView& v) -> py::object {
+        if (v.ent().affiliation.role == RoleClass::None) return py::none();
+        return py::str(to_string(v.ent().affiliation.role));
+      }, "Role class from the title or apposition: 'lawmaker', 'executive', 'official', 'spokesperson', 'aide', 'candidate', "
+         "'judge', 'clergy', 'police', 'military', 'lawyer', 'journalist', 'academic', 'business', 'activist'; or None")
+      .def_property_readonly("speaks_for", [](const EntityView& v) { return entity_or_none(v.doc, v.ent().affiliation.speaks_for); },
+                             "The entity a spokesperson, aide or lawyer speaks for ('a spokesman for Speaker John Boehner'), or None")
+      .def_property_readonly("organization", [](const EntityView& v) { return entity_or_none(v.doc, v.ent().affiliation.organization); },
+                             "The organization an apposition places the entity in ('a professor at Fordham University'), or None")
+      .def_property_readonly("groups", [](const EntityView& v) {
+        py::list out;
+        for (const auto& g : v.ent().affiliation.groups) out.append(py::str(g));
+        return out;
+      }, "Faith or membership words from the text ('Catholic' for 'Jesuit Father Thomas J. Reese')")
+      .def_property_readonly("affiliation_evidence", [](const EntityView& v) {
+        py::list out;
+        for (const auto& ev : v.ent().affiliation.evidence) out.append(SpanView{v.doc, ev.first, ev.second});
+        return out;
+      }, "The spans of text the party, role, groups and speaks_for come from (titles, '(D-N.Y.)', appositions)")
       .def("__eq__", [](const EntityView& a, const EntityView& b) { return same(a, b); })
       .def("__hash__", [](const EntityView& v) { return view_hash(v); })
       .def("__str__", [](const EntityView& v) { return v.ent().name; })
       .def("__repr__", [](const EntityView& v) {
         const Entity& e = v.ent();
         std::string r = "<Entity " + std::string(to_string(e.kind)) + " " + std::string(py::repr(py::str(e.name)));
-        if (!e.title.empty()) r += " title=" + std::string(py::repr(py::str(e.title)));
+ if (!e.title.empty()) r += " title=" + std::string(py::repr(py::str(e.title)));
+        if (!e.affiliation.party.empty()) r += " party=" + std::string(py::repr(py::str(e.affiliation.party)));
+        if (e.affiliation.role != RoleClass::None) r += " role=" + std::string(py::repr(py::str(to_string(e.affiliation.role))));
+        if (e.affiliation.speaks_for >= 0)
+          r += " for=" + std::string(py::repr(py::str(v.doc->mentions.entities[static_cast<std::size_t>(e.affiliation.speaks_for)].name)));
         return r + ", " + std::to_string(e.mentions.size()) + " mentions>";
       });
 
@@ -187,6 +214,9 @@ void bind_mentions_quotes(py::module_& m) {
   py::list ekinds;
   for (int k = 0; k <= static_cast<int>(EntityKind::Other); ++k) ekinds.append(to_string(static_cast<EntityKind>(k)));
   m.attr("ENTITY_KINDS") = py::tuple(ekinds);
+  py::list roles;
+  for (int k = 1; k <= static_cast<int>(RoleClass::Activist); ++k) roles.append(to_string(static_cast<RoleClass>(k)));
+  m.attr("ROLE_CLASSES") = py::tuple(roles);
 }
 
 }  // namespace presslens::bindings

@@ -7,7 +7,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['Analyzer', 'Document', 'ENTITY_KINDS', 'Entity', 'Lexicon', 'Mention', 'Paragraph', 'ParagraphList', 'QUOTE_KINDS', 'QUOTE_ROLES', 'Quote', 'Sentence', 'SentenceList', 'SentimentScorer', 'Span', 'TARGET_FEATURES', 'TARGET_HASH_DIM', 'TOKEN_KINDS', 'Token', 'TokenList', 'hardware_threads', 'normalize_token']
+__all__: list[str] = ['Analyzer', 'Document', 'ENTITY_KINDS', 'Entity', 'Lexicon', 'Mention', 'Paragraph', 'ParagraphList', 'QUOTE_KINDS', 'QUOTE_ROLES', 'Quote', 'ROLE_CLASSES', 'Sentence', 'SentenceList', 'SentimentScorer', 'Span', 'TARGET_FEATURES', 'TARGET_HASH_DIM', 'TOKEN_KINDS', 'Token', 'TokenList', 'hardware_threads', 'normalize_token']
 class Token:
     """
     A token: a light view into its document
@@ -189,9 +189,19 @@ class Entity:
     def __str__(self) -> str:
         ...
     @property
+    def affiliation_evidence(self) -> list:
+        """
+        The spans of text the party, role, groups and speaks_for come from (titles, '(D-N.Y.)', appositions)
+        """
+    @property
     def gender(self) -> str:
         """
         'male', 'female' or 'unknown' (a hint from titles and first names)
+        """
+    @property
+    def groups(self) -> list:
+        """
+        Faith or membership words from the text ('Catholic' for 'Jesuit Father Thomas J. Reese')
         """
     @property
     def i(self) -> int:
@@ -208,6 +218,26 @@ class Entity:
     def name(self) -> str:
         """
         Canonical name (the longest seen, title excluded)
+        """
+    @property
+    def organization(self) -> typing.Any:
+        """
+        The organization an apposition places the entity in ('a professor at Fordham University'), or None
+        """
+    @property
+    def party(self) -> typing.Any:
+        """
+        'Democratic', 'Republican' or 'Independent' when the text says so ('Sen. Pat Leahy (D-Vt.)', 'Democratic Sen. X', 'X, a Republican'), else None
+        """
+    @property
+    def role(self) -> typing.Any:
+        """
+        Role class from the title or apposition: 'lawmaker', 'executive', 'official', 'spokesperson', 'aide', 'candidate', 'judge', 'clergy', 'police', 'military', 'lawyer', 'journalist', 'academic', 'business', 'activist'; or None
+        """
+    @property
+    def speaks_for(self) -> typing.Any:
+        """
+        The entity a spokesperson, aide or lawyer speaks for ('a spokesman for Speaker John Boehner'), or None
         """
     @property
     def title(self) -> typing.Any:
@@ -492,6 +522,7 @@ def normalize_token(arg0: str) -> str:
 ENTITY_KINDS: tuple = ('person', 'organization', 'group', 'place', 'other')
 QUOTE_KINDS: tuple = ('direct', 'partial', 'indirect', 'according_to', 'turn')
 QUOTE_ROLES: tuple = ('none', 'open', 'close', 'ambiguous')
+ROLE_CLASSES: tuple = ('lawmaker', 'executive', 'official', 'spokesperson', 'aide', 'candidate', 'judge', 'clergy', 'police', 'military', 'lawyer', 'journalist', 'academic', 'business', 'activist')
 TARGET_FEATURES: tuple = ('sent_compound', 'sent_pos', 'sent_neg', 'left_pos', 'left_neg', 'right_pos', 'right_neg', 'near_pos', 'near_neg', 'inside_pos', 'inside_neg', 'clause_pos', 'clause_neg', 'speaker', 'in_quotes', 'has_quotes', 'position', 'at_start', 'log_words', 'negation_near', 'contrast_after', 'abs_compound', 'object', 'possessive', 'prev_valence', 'next_valence', 'clause_compound', 'speaker_x_compound', 'quoted_x_compound')
 TARGET_HASH_DIM: int = 32768
 TOKEN_KINDS: tuple = ('word', 'number', 'punct', 'quote', 'emoji', 'url', 'email', 'handle', 'hashtag', 'symbol')

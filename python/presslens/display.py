@@ -19,6 +19,13 @@ _KIND_STYLE = {
 }
 
 
+def _affiliation(ent) -> str:
+    """The text-derived affiliation of a speaker for tooltips ("Democratic lawmaker")."""
+    from .quotes import affiliation_label
+
+    return affiliation_label(ent)
+
+
 def _speaker_colours(quotes) -> Dict[Optional[int], str]:
     colours: Dict[Optional[int], str] = {None: _NO_SPEAKER}
     for q in quotes:
@@ -56,9 +63,11 @@ def _render(text: str, start: int, end: int, pieces: List[Tuple[int, int, Any]],
             pos = e
             continue
         who = q.speaker.name if q.speaker is not None else "no speaker"
+        aff = _affiliation(q.speaker)
         colour = colours[q.speaker.i if q.speaker is not None else None]
         cue = f" · cue: {q.cue.text}" if q.cue is not None else ""
-        title = html.escape(f"{q.kind} · {who}{cue} · confidence {q.confidence:.2f}", quote=True)
+        title = html.escape(f"{q.kind} · {who}{' (' + aff + ')' if aff else ''}{cue} · confidence {q.confidence:.2f}",
+                            quote=True)
         extra = _KIND_STYLE.get(q.kind, "").format(c=colour)
         out.append(
             f'<mark title="{title}" style="background:{colour};padding:0 2px;border-radius:3px;{extra}">'
@@ -96,8 +105,10 @@ def document_html(doc) -> str:
             continue
         seen.add(key)
         label = q.speaker.name + (f" ({q.speaker.title})" if q.speaker.title else "")
+        aff = _affiliation(q.speaker)
+        tip = f' title="{html.escape(aff, quote=True)}"' if aff else ""
         legend.append(
-            f'<span style="background:{colours[key]};padding:0 4px;border-radius:3px;margin-right:4px">'
+            f'<span style="background:{colours[key]};padding:0 4px;border-radius:3px;margin-right:4px"{tip}>'
             f"{html.escape(label)}</span>"
         )
     if legend:

@@ -27,6 +27,8 @@ Span = _core.Span
 
 QUOTE_KINDS = tuple(_core.QUOTE_KINDS)
 ENTITY_KINDS = tuple(_core.ENTITY_KINDS)
+#: Role classes of :attr:`Entity.role` ("lawmaker", "executive", "spokesperson", ...).
+ROLE_CLASSES = tuple(_core.ROLE_CLASSES)
 
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 
@@ -36,6 +38,9 @@ _FRAME_COLUMNS = [
     "speaker",
     "speaker_kind",
     "title",
+    "speaker_party",
+    "speaker_role",
+    "speaker_for",
     "speaker_mention",
     "speaker_mention_start",
     "speaker_mention_end",
@@ -48,6 +53,23 @@ _FRAME_COLUMNS = [
     "confidence",
     "words",
 ]
+
+
+def _name_or_none(ent: Optional[Entity]) -> Optional[str]:
+    return ent.name if ent is not None else None
+
+
+def affiliation_label(ent: Optional[Entity]) -> str:
+    """A short text for an entity's affiliation: "Democratic lawmaker", "spokesperson for John Boehner", or ""."""
+    if ent is None:
+        return ""
+    parts = [p for p in (ent.party, ent.role) if p]
+    label = " ".join(parts)
+    if ent.speaks_for is not None:
+        label = (label + " " if label else "") + f"for {ent.speaks_for.name}"
+    if ent.groups:
+        label = (label + ", " if label else "") + ", ".join(ent.groups)
+    return label
 
 
 def _words(text: str) -> int:
@@ -91,6 +113,9 @@ class QuotesMixin:
                     "speaker": ent.name if ent is not None else None,
                     "speaker_kind": ent.kind if ent is not None else None,
                     "title": ent.title if ent is not None else None,
+                    "speaker_party": ent.party if ent is not None else None,
+                    "speaker_role": ent.role if ent is not None else None,
+                    "speaker_for": _name_or_none(ent.speaks_for) if ent is not None else None,
                     "speaker_mention": text[ms:me] if ms >= 0 else None,
                     "speaker_mention_start": ms if ms >= 0 else None,
                     "speaker_mention_end": me if ms >= 0 else None,
@@ -110,7 +135,8 @@ class QuotesMixin:
         """A pandas DataFrame, one row per quote, with the document metadata as leading columns.
 
         Columns: the metadata keys, then quote (index), kind, speaker, speaker_kind, title,
-        speaker_mention (+ its start/end), cue, text, start, end, sentence, paragraph, confidence,
+        speaker_party, speaker_role, speaker_for (the affiliation the text gives the speaker: see
+        :attr:`Entity.party`, :attr:`Entity.role`, :attr:`Entity.speaks_for`), speaker_mention (+ its start/end), cue, text, start, end, sentence, paragraph, confidence,
         words, and ``sentiment`` (compound score of the quote text) when the sentiment stage is
         available and ``sentiment`` is true.
         """
@@ -132,7 +158,8 @@ class QuotesMixin:
     def speakers(self):
         """Who is quoted and how much: a pandas DataFrame, one row per speaker entity.
 
-        Columns: speaker, speaker_kind, title, quotes (count), one count column per quote kind,
+        Columns: speaker, speaker_kind, title, party, role, speaks_for (text-derived affiliation,
+        None when the text does not say), quotes (count), one count column per quote kind,
         words (quoted or reported words), share (of all attributed words). Sorted by words.
         Quotes without a speaker are left out.
         """
@@ -146,13 +173,14 @@ class QuotesMixin:
             key = (r["speaker"], r["speaker_kind"])
             entry = table.setdefault(
                 key,
-                {"speaker": r["speaker"], "speaker_kind": r["speaker_kind"], "title": r["title"], "quotes": 0,
+                {"speaker": r["speaker"], "speaker_kind": r["speaker_kind"], "title": r["title"],
+                 "party": r["speaker_party"], "role": r["speaker_role"], "speaks_for": r["speaker_for"], "quotes": 0,
                  **{k: 0 for k in QUOTE_KINDS}, "words": 0},
             )
             entry["quotes"] += 1
             entry[r["kind"]] += 1
             entry["words"] += r["words"]
-        columns = ["speaker", "speaker_kind", "title", "quotes", *QUOTE_KINDS, "words", "share"]
+        columns = ["speaker", "speaker_kind", "title", "party", "role", "speaks_for", "quotes", *QUOTE_KINDS, "words", "share"]
         frame = pd.DataFrame(list(table.values()), columns=columns[:-1])
         total = frame["words"].sum() if len(frame) else 0
         frame["share"] = frame["words"] / total if total else 0.0
@@ -166,6 +194,10 @@ class QuotesMixin:
             "quotes": self.quote_rows(),
             "entities": [
                 {"name": e.name, "kind": e.kind, "title": e.title, "gender": e.gender,
+                 "party": e.party, "role": e.role,
+                 "speaks_for": e.speaks_for.i if e.speaks_for is not None else None,
+                 "organization": e.organization.i if e.organization is not None else None,
+                 "groups": list(e.groups),
                  "mentions": [m.i for m in e.mentions]}
                 for e in entities
             ],

@@ -58,3 +58,35 @@ TEST(Mentions, KindsOfEntities) {
   ASSERT_NE(by_name(r, "White House"), nullptr);
   EXPECT_EQ(by_name(r, "White House")->kind, EntityKind::Organization);
 }
+
+TEST(Mentions, AffiliationFromTheText) {
+  const std::string text =
+      "Brendan Buck, spokesman for House Speaker John Boehner (R-Ohio), said the emails confirmed it. "
+      "Senate Minority Leader Chuck Schumer, D-N.Y., disagreed. Sen. Maria Lopez said nothing.";
+  auto r = find(text);
+  const Entity* buck = by_name(r, "Brendan Buck");
+  const Entity* boehner = by_name(r, "John Boehner");
+  const Entity* schumer = by_name(r, "Chuck Schumer");
+  const Entity* lopez = by_name(r, "Maria Lopez");
+  ASSERT_NE(buck, nullptr);
+  ASSERT_NE(boehner, nullptr);
+  ASSERT_NE(schumer, nullptr);
+  ASSERT_NE(lopez, nullptr);
+  EXPECT_EQ(buck->affiliation.role, RoleClass::Spokesperson);
+  EXPECT_TRUE(buck->affiliation.party.empty());
+  ASSERT_GE(buck->affiliation.speaks_for, 0);
+  EXPECT_EQ(&r.entities[static_cast<std::size_t>(buck->affiliation.speaks_for)], boehner);
+  EXPECT_EQ(boehner->affiliation.party, "Republican");
+  EXPECT_EQ(boehner->affiliation.role, RoleClass::Lawmaker);
+  EXPECT_EQ(schumer->affiliation.party, "Democratic");
+  EXPECT_EQ(schumer->affiliation.role, RoleClass::Lawmaker);
+  EXPECT_TRUE(lopez->affiliation.party.empty());
+  EXPECT_EQ(lopez->affiliation.role, RoleClass::Lawmaker);
+  // Evidence spans are inside the text; the party codes are not entities of their own.
+  for (const auto& e : r.entities) {
+    for (const auto& ev : e.affiliation.evidence) EXPECT_LE(ev.second, text.size());
+    EXPECT_EQ(e.name.find("D-N"), std::string::npos);
+    EXPECT_EQ(e.name.find("R-Ohio"), std::string::npos);
+  }
+  EXPECT_STREQ(to_string(RoleClass::Lawmaker), "lawmaker");
+}

@@ -24,12 +24,37 @@
 // (1990 U.S. Census, public domain; python/presslens/data/first_names_gender.SOURCE.md). The quote
 // stage may re-link a pronoun speaker to the previous quote's speaker (see quotes.hpp).
 //
+// Affiliation (what the text says an entity belongs to; never world knowledge, no list of people):
+//  * party: "Democratic", "Republican" or "Independent", from a party code after the name
+//    ("Sen. Pat Leahy (D-Vt.)", "Chuck Schumer, D-N.Y.,", "Rep. Joe Smith (R)"), a capitalised party
+//    word in the title or the modifiers before the name ("Democratic Sen. Chuck Schumer", "GOP Rep.",
+//    "Senate Democratic leader"), or in an apposition ("Mikie Sherrill, Democrat of New Jersey,",
+//    "Chuck Schumer of New York, the Democratic leader,", "Rep. X, a Republican,"); a party word right
+//    after "former"/"ex" does not count. Groups and organizations get it from their own words
+//    ("Senate Democrats", "Republican lawmakers").
+//  * role: a class of the title or role noun (lawmaker: Sen., Rep., congressman, Speaker, Minority
+//    Leader, "Representative-elect", a leadership word with Senate/House/Congress...; executive:
+//    president, governor, mayor, secretary, minister; spokesperson; aide; candidate; judge; clergy;
+//    police; military; lawyer; journalist; academic; business; activist; official), from the title,
+//    the modifiers before the name ("2016 Democratic House candidate Zephyr Teachout") or the head of
+//    an apposition ("Brendan Buck, a spokesman for ...").
+//  * speaks_for: the entity a spokesperson, aide or lawyer speaks for: "X, a spokesman for House
+//    Speaker John Boehner" / "a lawyer for Mr. Trump" (the mention after "for"/"to"), or the
+//    organization just before the role word ("White House spokesman Eric Schultz").
+//  * organization: the organization of an apposition "a professor at Fordham University".
+//  * groups: faith words of the title, modifiers or apposition: "Catholic" ("a Catholic bishop",
+//    "Jesuit Father Thomas J. Reese": the Jesuits are a Catholic order), "Evangelical", "Jewish",
+//    "Muslim"... (a word list, see word_lists.cpp).
+// The first evidence found wins (text order); `evidence` keeps the byte spans it came from.
+// A party code in parentheses or between commas after a name is not a mention itself.
+//
 // Every rule looks at a bounded window of tokens, so the stage is linear in the document length.
 #pragma once
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "presslens/segmenter.hpp"
@@ -39,8 +64,24 @@ namespace presslens {
 enum class EntityKind : std::uint8_t { Person, Organization, Group, Place, Other };
 enum class Gender : std::uint8_t { Unknown, Male, Female };
 
+enum class RoleClass : std::uint8_t {
+  None, Lawmaker, Executive, Official, Spokesperson, Aide, Candidate, Judge, Clergy, Police, Military,
+  Lawyer, Journalist, Academic, Business, Activist
+};
+
 const char* to_string(EntityKind kind) noexcept;
 const char* to_string(Gender gender) noexcept;
+const char* to_string(RoleClass role) noexcept;  // "lawmaker", ...; "" for None
+
+// What the document text says an entity belongs to (see the rules above).
+struct Affiliation {
+  std::string party;                  // "Democratic", "Republican", "Independent"; empty if not said
+  RoleClass role = RoleClass::None;
+  std::int32_t speaks_for = -1;       // entity index, -1 if none
+  std::int32_t organization = -1;     // entity index, -1 if none
+  std::vector<std::string> groups;    // faith / membership words: "Catholic"
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> evidence;  // byte spans (at most 8)
+};
 
 struct Mention {
   std::uint32_t start = 0, end = 0;              // bytes, the whole mention (title included)
@@ -57,6 +98,7 @@ struct Entity {
   std::string title;  // title or role if any ("U.S. Secretary of State")
   Gender gender = Gender::Unknown;
   std::vector<std::uint32_t> mentions;  // indices into MentionResult::mentions, in text order
+  Affiliation affiliation;
 };
 
 struct MentionResult {

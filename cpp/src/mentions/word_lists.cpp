@@ -17,6 +17,28 @@ const char* to_string(EntityKind kind) noexcept {
   return "other";
 }
 
+const char* to_string(RoleClass role) noexcept {
+  switch (role) {
+    case RoleClass::None: return "";
+    case RoleClass::Lawmaker: return "lawmaker";
+    case RoleClass::Executive: return "executive";
+    case RoleClass::Official: return "official";
+    case RoleClass::Spokesperson: return "spokesperson";
+    case RoleClass::Aide: return "aide";
+    case RoleClass::Candidate: return "candidate";
+    case RoleClass::Judge: return "judge";
+    case RoleClass::Clergy: return "clergy";
+    case RoleClass::Police: return "police";
+    case RoleClass::Military: return "military";
+    case RoleClass::Lawyer: return "lawyer";
+    case RoleClass::Journalist: return "journalist";
+    case RoleClass::Academic: return "academic";
+    case RoleClass::Business: return "business";
+    case RoleClass::Activist: return "activist";
+  }
+  return "";
+}
+
 const char* to_string(Gender gender) noexcept {
   switch (gender) {
     case Gender::Male: return "male";
@@ -157,7 +179,8 @@ const char* kClause =
     "felt fear fears feared hope hopes hoped expect expects expected know knows knew show shows "
     "showed found find finds indicate indicates indicated signal signaled signalled assure "
     "assured inform informed remind reminded promise guarantee guaranteed reckon reckons "
-    "speculate speculated worry worries worried acknowledged";
+    "speculate speculated worry worries worried acknowledged "
+    "joke jokes joked rule rules ruled ask asks asked mention mentions mentioned mentioning";
 const char* kPresentVerb =
     "says tells states writes adds argues claims warns insists notes tweets posts confirms reveals "
     "announces explains acknowledges admits asserts contends maintains suggests reports predicts "
@@ -173,7 +196,11 @@ const char* kPartialCue =
     "termed terms branded brands characterized characterised deemed praised criticized "
     "criticised slammed blasted denounced condemned hailed mocked referred refers accused accuses "
     "accusing decried decries attacked attacks proclaimed proclaims exhorted dismissed dismisses "
-    "ridiculed lambasted touted touts defended defends";
+    "ridiculed lambasted touted touts defended defends "
+    // verbs with a quoted object ("likened the rules to “burning the Constitution”")
+    "likened blamed cited referenced invoked named proposed pronounced welcomed lauded derided "
+    "insulted compared heralded portrayed portraying denounce criticize praise quoted promoted "
+    "rejected scolded";
 const char* kAux =
     "is are was were be been being am has have had do does did will would shall should can could "
     "may might must won't wouldn't can't couldn't shouldn't didn't doesn't don't isn't aren't "
@@ -204,6 +231,66 @@ const char* kPreposition =
     "on in at during for from with via through after before by about over amid into last this "
     "next earlier later regarding concerning following despite among against toward towards without within "
     "upon across throughout unlike";
+// Role classes of title and role words (singular and plural). "speaker", "father", "sister",
+// "general", "secretary", "leader" and "representative" get extra checks in mention_finder.cpp.
+struct RoleList {
+  RoleClass role;
+  const char* words;
+};
+const RoleList kRoles[] = {
+    {RoleClass::Lawmaker,
+     "senator senators sen. sens. representative representatives rep. reps. congressman congresswoman "
+     "congressmen congresswomen congressperson lawmaker lawmakers legislator legislators assemblyman "
+     "assemblywoman assemblymember councilman councilwoman councilmember councillor councilor alderman "
+     "aldermen speaker whip mp mps"},
+    {RoleClass::Executive,
+     "president presidents vice-president governor governors gov. mayor mayors premier chancellor minister "
+     "ministers secretary king queen"},
+    {RoleClass::Official,
+     "official officials commissioner administrator ambassador diplomat diplomats envoy director "
+     "undersecretary under-secretary"},
+    {RoleClass::Spokesperson, "spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople"},
+    {RoleClass::Aide, "aide aides adviser advisor advisers advisors staffer staffers strategist strategists"},
+    {RoleClass::Candidate, "candidate candidates nominee nominees challenger challengers contender hopeful"},
+    {RoleClass::Judge, "judge judges justice justices magistrate"},
+    {RoleClass::Clergy,
+     "priest priests bishop bishops archbishop cardinal cardinals pope rabbi rabbis imam imams pastor "
+     "reverend rev. nun nuns chaplain clergy clergyman deacon monk father sister brother"},
+    {RoleClass::Police, "police policeman sheriff detective trooper troopers"},
+    {RoleClass::Military,
+     "general gen. colonel col. admiral adm. sergeant sgt. captain capt. lt. lieutenant soldier soldiers "
+     "troops commander marine marines"},
+    {RoleClass::Lawyer, "lawyer lawyers attorney attorneys counsel prosecutor prosecutors solicitor barrister"},
+    {RoleClass::Journalist,
+     "reporter reporters journalist journalists correspondent columnist editor anchor commentator pundit"},
+    {RoleClass::Academic,
+     "professor professors prof. scholar scholars researcher researchers scientist scientists economist "
+     "economists historian historians lecturer"},
+    {RoleClass::Business,
+     "ceo cfo coo executive executives founder co-founder chairman chairwoman businessman businesswoman "
+     "entrepreneur"},
+    {RoleClass::Activist, "activist activists campaigner campaigners advocate advocates organizer organizers protester protesters"},
+};
+// Party words (matched only when capitalised, or all-caps GOP) -> canonical party name.
+const char* const kParties[][2] = {
+    {"democratic", "Democratic"}, {"democrat", "Democratic"},  {"democrats", "Democratic"},
+    {"dem", "Democratic"},        {"dems", "Democratic"},      {"republican", "Republican"},
+    {"republicans", "Republican"}, {"gop", "Republican"},
+};
+// Faith words (capitalised) -> canonical faith. Jesuits, Franciscans and Benedictines are orders of
+// the Catholic Church (a fact about the words, not about any person).
+const char* const kFaiths[][2] = {
+    {"catholic", "Catholic"},     {"catholics", "Catholic"},     {"jesuit", "Catholic"},
+    {"jesuits", "Catholic"},      {"franciscan", "Catholic"},    {"benedictine", "Catholic"},
+    {"evangelical", "Evangelical"}, {"evangelicals", "Evangelical"}, {"protestant", "Protestant"},
+    {"protestants", "Protestant"}, {"baptist", "Baptist"},       {"methodist", "Methodist"},
+    {"lutheran", "Lutheran"},     {"presbyterian", "Presbyterian"}, {"episcopal", "Episcopal"},
+    {"episcopalian", "Episcopal"}, {"mormon", "Mormon"},         {"mormons", "Mormon"},
+    {"jewish", "Jewish"},         {"jews", "Jewish"},            {"muslim", "Muslim"},
+    {"muslims", "Muslim"},        {"islamic", "Muslim"},         {"hindu", "Hindu"},
+    {"buddhist", "Buddhist"},     {"sikh", "Sikh"},
+};
+
 const char* kNameSuffix = "jr. sr. jr sr ii iii iv";
 const char* kOrgTail = "administration government campaign regime team camp cabinet";
 
@@ -304,6 +391,19 @@ WordLists::WordLists() {
   add(kNameSuffix, wc::kNameSuffix);
   add(kOrgTail, wc::kOrgTail);
   for (const auto& f : kFirstNames) first_names.emplace(f.name, f.gender);
+  for (const auto& r : kRoles) {
+    std::string_view l(r.words);
+    std::size_t a = 0;
+    while (a < l.size()) {
+      while (a < l.size() && l[a] == ' ') ++a;
+      std::size_t b = a;
+      while (b < l.size() && l[b] != ' ') ++b;
+      if (b > a) roles.emplace(l.substr(a, b - a), r.role);
+      a = b;
+    }
+  }
+  for (const auto& p : kParties) parties.emplace(p[0], p[1]);
+  for (const auto& f : kFaiths) faiths.emplace(f[0], f[1]);
   for (const char* w : {"garden", "park", "street", "avenue", "square", "river", "island", "islands", "county",
                         "city", "hall", "building", "airport", "bridge", "valley", "mountain", "mountains", "lake",
                         "bay", "coast", "beach", "province", "region", "district", "strait", "sea", "ocean", "peninsula",
@@ -360,6 +460,9 @@ std::vector<TokenInfo> token_infos(std::string_view text, const Segmentation& se
     if (t.end - t.start > 40) continue;
     lower_into(t.text(text), low);
     info.cls = lex.classes(low);
+    // "Representative-elect", "President-elect": the title's classes.
+    if (low.size() > 6 && low.compare(low.size() - 6, 6, "-elect") == 0)
+      info.cls |= lex.classes(std::string_view(low).substr(0, low.size() - 6)) & (wc::kTitle | wc::kMale | wc::kFemale);
     if (info.word) {
       info.cap = t.has(token_flags::kCapitalized) || t.has(token_flags::kAllCaps);
       unsigned char c0 = static_cast<unsigned char>(text[t.start]);

@@ -60,7 +60,26 @@ struct WordLists {
   // Last words of place names: "Rose Garden", "Orange County", "Pennsylvania Avenue".
   bool place_tail(const std::string& lower) const { return place_tails.count(lower) != 0; }
 
+  // Role class of a lower-cased title or role word ("sen." -> Lawmaker), None if not listed.
+  RoleClass role_of(std::string_view lower) const {
+    auto it = roles.find(lower);
+    return it == roles.end() ? RoleClass::None : it->second;
+  }
+  // Canonical party of a lower-cased party word ("gop" -> "Republican"), or nullptr.
+  const char* party_of(std::string_view lower) const {
+    auto it = parties.find(lower);
+    return it == parties.end() ? nullptr : it->second;
+  }
+  // Canonical faith of a lower-cased word ("jesuit" -> "Catholic"), or nullptr.
+  const char* faith_of(std::string_view lower) const {
+    auto it = faiths.find(lower);
+    return it == faiths.end() ? nullptr : it->second;
+  }
+
   std::unordered_map<std::string_view, std::uint32_t> words;
+  std::unordered_map<std::string_view, RoleClass> roles;
+  std::unordered_map<std::string_view, const char*> parties;
+  std::unordered_map<std::string_view, const char*> faiths;
   std::unordered_map<std::string, bool> place_tails;
   std::unordered_map<std::string_view, char> first_names;
   std::unordered_map<std::string_view, std::string> places;
