@@ -23,6 +23,7 @@ namespace {
 constexpr std::int32_t kNone = -1;
 constexpr std::uint32_t kNearVerb = 8;      // tokens between a cue and the quote it introduces
 constexpr std::uint32_t kAfterWindow = 10;  // tokens after a closing mark searched for "X said"
+constexpr std::uint32_t kAppositive = 22;   // longest appositive between a name and its verb
 
 struct Attribution {
   std::int32_t mention = kNone;  // speaker mention
@@ -70,6 +71,8 @@ class Finder {
   std::vector<std::uint32_t> last_quote_;   // last quote-mark token before i, plus one (0 if none)
   std::vector<std::uint32_t> nonpunct_end_; // largest j <= i whose token j-1 is not punctuation (0 if none)
   std::vector<std::int32_t> open_of_close_; // opening mark of the quotation a closing mark ends (-1)
+  std::vector<std::int32_t> close_of_open_; // closing mark of the quotation an opening mark starts (-1)
+  std::vector<std::uint32_t> next_open_;    // first opening mark of a closed quotation at or after i (n if none)
   std::vector<std::uint32_t> next_break_;   // first token at or after i that ends a reported clause (n if none)
   std::vector<std::uint32_t> first_word_;   // per sentence: first Word token (sentence end if none)
   std::vector<std::uint32_t> first_wn_;     // per sentence: first Word or Number token
@@ -118,8 +121,15 @@ class Finder {
     }
     cue_used_.assign(n, 0);
     open_of_close_.assign(n, kNone);
+    close_of_open_.assign(n, kNone);
     for (const auto& q : spans_)
-      if (q.closed && q.close_tok < n) open_of_close_[q.close_tok] = static_cast<std::int32_t>(q.open_tok);
+      if (q.closed && q.close_tok < n) {
+        open_of_close_[q.close_tok] = static_cast<std::int32_t>(q.open_tok);
+        close_of_open_[q.open_tok] = static_cast<std::int32_t>(q.close_tok);
+      }
+    next_open_.assign(n + 1, static_cast<std::uint32_t>(n));
+    for (std::uint32_t i = static_cast<std::uint32_t>(n); i-- > 0;)
+      next_open_[i] = close_of_open_[i] != kNone ? i : next_open_[i + 1];
     run_start_.assign(n + 1, 0);
     commas_.assign(n + 1, 0);
     words_.assign(n + 1, 0);
@@ -214,7 +224,7 @@ class Finder {
     }
     if (m_end_[k] != kNone) return m_end_[k];
     if (is_comma(k) && k > lo) {  // appositive between commas: "The Vice President, Mike Pence, said"
-      for (std::uint32_t j = k - 1, n = 0; j > lo && n < 14; --j, ++n) {
+      for (std::uint32_t j = k - 1, n = 0; j > lo && n < kAppositive; --j, ++n) {
         if (toks_[j].kind == TokenKind::Quote && (is_text(j, "'") || is_text(j, "’"))) continue;  // Sanders' aide
         if (is_comma(j)) {
           const std::int32_t inner = m_start_[j + 1];
@@ -241,6 +251,11 @@ class Finder {
     if (v == 0 || v <= lo) return kNone;
     std::uint32_t k = v - 1;
     while (k > lo && (info_[k].cls & wc::kAdverb) && toks_[k].kind == TokenKind::Word) --k;
+    if (is_text(k, "but")) {
+      // "Carson did not mention any of his opponents by name, but told his supporters ...": the
+      // subject of the sentence.
+      return k > lo ? sentence_subject(v) : kNone;
+    }
     if (!is_text(k, "and")) return kNone;
     for (std::uint32_t j = k, n = 0; j-- > lo && n < 12; ++n) {
       // 'She declared “What a night!” and said that ...': step over the first verb's quotation.
@@ -253,13 +268,13 @@ class Finder {
       if (info_[j].word && (info_[j].cls & (wc::kSpeech | wc::kClause | wc::kPartialCue)) && info_[j].lower)
         return speaker_before(j, lo);
     }
-    return kNone;
+    // "Scott beamed and asked ...", "The campaign also called on FEMA to ... and said ...": the
+    // subject of the sentence.
+    return sentence_subject(v);
   }
 
-  // ", saying, ..." / ", adding that ...": the subject of the sentence speaks.
-  std::int32_t participle_subject(std::uint32_t v) const {
-    const std::string_view w = tok_text(v);
-    if (w.size() < 5 || w.substr(w.size() - 3) != "ing" || v == 0 || !is_comma(v - 1)) return kNone;
+  // A name (not a place) among the first five tokens of v's sentence, outside quotation marks.
+  std::int32_t sentence_subject(std::uint32_t v) const {
     const std::uint32_t sb = sent_begin(sent_of_[v]);
     for (std::uint32_t k = sb; k < v && k < sb + 5; ++k) {
       if (m_start_[k] != kNone && !in_quote_[k]) {
@@ -268,11 +283,29 @@ class Finder {
         if (e != kNone && mr_.entities[static_cast<std::size_t>(e)].kind != EntityKind::Place) return m;
       }
     }
-    // '"We need change," the businessman said, arguing that ...': the speaker of the verb just
-    // before the comma.
-    if (v >= 2 && v - 2 > sb && cue_verb(v - 2, wc::kSpeech | wc::kClause)) {
-      const std::int32_t m = speaker_before(v - 2, sb);
+    return kNone;
+  }
+
+  bool ends_with_ing(std::uint32_t v) const {
+    const std::string_view w = tok_text(v);
+    return w.size() > 4 && w.substr(w.size() - 3) == "ing";
+  }
+
+  // ", saying, ..." / ", adding that ...": the subject of the sentence speaks.
+  std::int32_t participle_subject(std::uint32_t v) const {
+    const std::string_view w = tok_text(v);
+    if (w.size() < 5 || w.substr(w.size() - 3) != "ing" || v == 0 || !is_comma(v - 1)) return kNone;
+    const std::uint32_t sb = sent_begin(sent_of_[v]);
+    const std::int32_t subj = sentence_subject(v);
+    if (subj != kNone) return subj;
+    // '"We need change," the businessman said, arguing that ...', '"...," Chaffetz said in a
+    // statement, adding that ...': the speaker of the speech verb shortly before the comma.
+    for (std::uint32_t k = v - 1, n = 0; k-- > sb + 1 && n < 8; ++n) {
+      if (toks_[k].kind == TokenKind::Quote || is_terminal(k)) break;
+      if (!cue_verb(k, wc::kSpeech | wc::kClause)) continue;
+      const std::int32_t m = speaker_before(k, sb);
       if (m != kNone && !mr_.mentions[static_cast<std::size_t>(m)].in_quote) return m;
+      break;
     }
     return kNone;
   }
@@ -310,7 +343,39 @@ class Finder {
   }
 
   // ---- transcript turns --------------------------------------------------------------------
+  // The speaker label opening paragraph p ("THE PRESIDENT:", "Q:"), or kNone.
+  std::int32_t turn_label(std::uint32_t p) const {
+    const Paragraph& para = seg_.paragraphs[p];
+    if (para.sentence_begin >= para.sentence_end) return kNone;
+    const std::uint32_t tb = sent_begin(para.sentence_begin);
+    const std::uint32_t te = sent_end(para.sentence_end - 1);
+    if (tb >= te) return kNone;
+    const std::int32_t m = m_start_[tb];
+    if (m == kNone) return kNone;
+    const Mention& mm = mr_.mentions[static_cast<std::size_t>(m)];
+    const bool label = mm.token_end < te && is_text(mm.token_end, ":") && !mm.is_pronoun &&
+                       (toks_[tb].has(token_flags::kAllCaps) || toks_[tb].end - toks_[tb].start == 1);
+    return label ? m : kNone;
+  }
+
   void turns() {
+    // A transcript has turns of at least two speakers: one lone label ("CLARIFICATION:",
+    // "UPDATE:", a headline kicker) is not one.
+    std::int32_t first_label = kNone;
+    bool two_speakers = false;
+    for (std::uint32_t p = 0; p < seg_.paragraphs.size() && !two_speakers; ++p) {
+      const std::int32_t m = turn_label(p);
+      if (m == kNone) continue;
+      const Mention& mm = mr_.mentions[static_cast<std::size_t>(m)];
+      const std::string_view t = text_.substr(mm.start, mm.end - mm.start);
+      if (first_label == kNone) {
+        first_label = m;
+      } else {
+        const Mention& f = mr_.mentions[static_cast<std::size_t>(first_label)];
+        two_speakers = t != text_.substr(f.start, f.end - f.start);
+      }
+    }
+    if (!two_speakers) return;
     struct Open { bool on = false; std::uint32_t start = 0, end = 0; Attribution a; } cur;
     for (std::uint32_t p = 0; p < seg_.paragraphs.size(); ++p) {
       const Paragraph& para = seg_.paragraphs[p];
@@ -318,13 +383,8 @@ class Finder {
       const std::uint32_t tb = sent_begin(para.sentence_begin);
       const std::uint32_t te = sent_end(para.sentence_end - 1);
       if (tb >= te) continue;
-      const std::int32_t m = m_start_[tb];
-      bool label = false;
-      if (m != kNone) {
-        const Mention& mm = mr_.mentions[static_cast<std::size_t>(m)];
-        label = mm.token_end < te && is_text(mm.token_end, ":") && !mm.is_pronoun &&
-                (toks_[tb].has(token_flags::kAllCaps) || toks_[tb].end - toks_[tb].start == 1);
-      }
+      const std::int32_t m = turn_label(p);
+      const bool label = m != kNone;
       if (label) {
         if (cur.on) emit(QuoteKind::Turn, cur.start, cur.end, cur.a);
         const Mention& mm = mr_.mentions[static_cast<std::size_t>(m)];
@@ -359,7 +419,13 @@ class Finder {
     }
     if (j >= toks_.size() || j >= hi) return a;
     if (is_comma(j)) ++j;
-    const std::uint32_t lim = std::min<std::uint32_t>(hi, j + kAfterWindow);
+    std::uint32_t lim = std::min<std::uint32_t>(hi, j + kAfterWindow);
+    if (j < hi && m_start_[j] != kNone) {
+      // '“…,” Cruz, who has proposed repealing the mandate, said': a name and an appositive or a
+      // relative clause before the verb.
+      const std::uint32_t me = mr_.mentions[static_cast<std::size_t>(m_start_[j])].token_end;
+      if (me < hi && is_comma(me)) lim = std::min<std::uint32_t>(hi, std::max(lim, me + kAppositive + 2));
+    }
     if (j < lim && is_dash(j) && j + 1 < lim && m_start_[j + 1] != kNone) {
       const std::int32_t m = m_start_[j + 1];
       const std::uint32_t me = mr_.mentions[static_cast<std::size_t>(m)].token_end;
@@ -375,7 +441,9 @@ class Finder {
       std::int32_t m = speaker_before(v, j > 0 ? j - 1 : 0);
       if (m != kNone && mr_.mentions[static_cast<std::size_t>(m)].token_begin < j) m = kNone;
       // "…,” said Rubio": the inverted order only right after the quote; further on, the name
-      // after a verb is its object ("… and warned North Korea").
+      // after a verb is its object ("… and warned North Korea"), and so it is after a participle
+      // ("… as “fantastic,” telling reporters": the sentence's subject speaks).
+      if (m == kNone && v == j && ends_with_ing(v)) break;
       if (m == kNone && v == j) m = speaker_after(v, hi);
       if (m == kNone && v != j) break;  // a verb with no speaker: not an attribution
       if (new_sentence) {
@@ -594,7 +662,22 @@ class Finder {
     }
     for (const auto& [v, c] : characterisations) {
       if (c.close <= v + 2) continue;
-      emit(QuoteKind::Indirect, toks_[v + 1].start, toks_[c.close].end, c.a);
+      // The characterisation runs on to the end of its clause ('called Clinton a “champion” for
+      // its constituency').
+      const std::uint32_t s = sent_of_[c.close];
+      const std::uint32_t lim = std::min(c.close + 13, clause_end(c.close + 1, sent_begin(s), sent_end(s), v));
+      std::uint32_t e = c.close + 1;
+      // 'a “disgrace” after she ...', '“crazy system” during a stop', 'as “fantastic,” telling':
+      // the author's words.
+      bool stop_word = c.close > 0 && toks_[c.close - 1].kind == TokenKind::Punct;
+      for (; !stop_word && e < lim && toks_[e].kind != TokenKind::Punct && toks_[e].kind != TokenKind::Quote; ++e) {
+        if (!info_[e].word) continue;
+        stop_word = (info_[e].cls & (wc::kSubordinator | wc::kTime)) || lower_is(e, "but") || lower_is(e, "and") ||
+                    ((info_[e].cls & wc::kPreposition) && !lower_is(e, "of") && !lower_is(e, "for") && !lower_is(e, "to"));
+        if (stop_word) break;
+      }
+      if (stop_word || e >= c.close + 13) e = c.close + 1;
+      emit(QuoteKind::Indirect, toks_[v + 1].start, toks_[e - 1].end, c.a);
       cue_used_[v] = 1;
     }
   }
@@ -677,6 +760,19 @@ class Finder {
     return false;
   }
 
+  // The quotation opening at token `open` closes inside the sentence and the author's words go on
+  // after it (a mixed quote). One look-up.
+  bool closes_mid_clause(std::uint32_t open, std::uint32_t se) const {
+    if (open >= se || close_of_open_[open] == kNone) return false;
+    const auto close = static_cast<std::uint32_t>(close_of_open_[open]);
+    return close + 1 < se && info_[close + 1].word && !in_quote_[close + 1];
+  }
+
+  // A quotation opens in [from, end of the reported clause starting at `from`).
+  bool fragment_in_clause(std::uint32_t from, std::uint32_t sb, std::uint32_t se, std::uint32_t v) const {
+    return from < se && next_open_[from] < clause_end(from, sb, se, v);
+  }
+
   // End of the reported clause: the sentence end, or the comma that closes a fronted
   // subordinate clause ("While X claims ..., Y ...").
   std::uint32_t clause_end(std::uint32_t from, std::uint32_t sb, std::uint32_t se, std::uint32_t v) const {
@@ -754,39 +850,22 @@ class Finder {
             if (clause_start(k, se)) {
               c = k;
               conf = 0.6f;
-            } else if (k < se && toks_[k].kind == TokenKind::Word && !(info_[k].cls & (wc::kPreposition | wc::kSpeech))) {
+            } else if (k < se && toks_[k].kind == TokenKind::Word && !(info_[k].cls & (wc::kPreposition | wc::kSpeech)) &&
+                       fragment_in_clause(k + 1, sb, se, v)) {
               // A clause holding a quoted fragment is reported speech too (a mixed quote):
               // 'Cruz said any candidate "owes it to the men and women" of the state.'
-              for (std::uint32_t x = k + 1; x < se && x < k + 12; ++x) {
-                if (toks_[x].kind == TokenKind::Punct && !is_comma(x)) break;
-                if (toks_[x].kind == TokenKind::Quote && in_quote_[x]) {
-                  c = k;
-                  conf = 0.55f;
-                  break;
-                }
-              }
+              c = k;
+              conf = 0.55f;
             }
           }
-          if (c == se && j < se && toks_[j].kind == TokenKind::Quote && in_quote_[j]) {
+          if (c == se && closes_mid_clause(j, se)) {
             // 'he said "budget reforms" and unpaid taxes would pay': a clause opening with a quote
             // that closes before the clause does (a mixed quote).
-            for (std::uint32_t x = j + 1; x < se && x < j + 40; ++x) {
-              if (toks_[x].kind == TokenKind::Quote && x + 1 < se && info_[x + 1].word && !in_quote_[x + 1]) {
-                c = j;
-                conf = 0.55f;
-                break;
-              }
-            }
+            c = j;
+            conf = 0.55f;
           }
-          if (c < se && toks_[c].kind == TokenKind::Quote && in_quote_[c] && conf >= 0.6f) {
-            // 'said that "a bomb" had gone off': the quotation closes before the clause does.
-            for (std::uint32_t x = c + 1; x < se && x < c + 40; ++x) {
-              if (toks_[x].kind == TokenKind::Quote && x + 1 < se && info_[x + 1].word && !in_quote_[x + 1]) {
-                conf = 0.55f;
-                break;
-              }
-            }
-          }
+          // 'said that "a bomb" had gone off': the quotation closes before the clause does.
+          if (c < se && conf >= 0.6f && closes_mid_clause(c, se)) conf = 0.55f;
           if (c < se && (toks_[c].kind != TokenKind::Quote || conf < 0.6f)) {
             const std::uint32_t e = clause_end(c, sb, se, v);
             if (e > c + 2) {

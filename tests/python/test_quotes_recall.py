@@ -1,0 +1,106 @@
+"""Attribution rules added for recall on PolNeAR-style news (issue 4): mixed clauses whose quoted
+fragment is far from the verb, characterisations that run to the end of their clause, coordinated
+verbs after a non-speech verb, long appositives after a quote, participles after a quote, verbs
+with a quoted object, and lone labels that are not transcripts. All texts are invented."""
+from __future__ import annotations
+
+import presslens
+
+
+def _spans_valid(doc) -> None:
+    text = doc.text
+    for q in doc.quotes:
+        assert text[q.start : q.end] == q.text
+        if q.cue is not None:
+            assert text[q.cue.start : q.cue.end] == q.cue.text
+        if q.speaker_mention is not None:
+            assert text[q.speaker_mention.start : q.speaker_mention.end] == q.speaker_mention.text
+
+
+def _kind(doc, kind):
+    return [q for q in doc.quotes if q.kind == kind]
+
+
+def test_mixed_clause_with_a_fragment_far_from_the_verb():
+    doc = presslens.analyze("Ann Lee said the long message from her campaign to the voters of the state was "
+                            "only “a joke” at the rally.")
+    _spans_valid(doc)
+    ind = _kind(doc, "indirect")
+    assert len(ind) == 1
+    assert ind[0].text.startswith("the long message from") and ind[0].text.endswith("at the rally")
+    assert ind[0].speaker.name == "Ann Lee" and ind[0].cue.text == "said"
+    # Without a quoted fragment and without a recognisable clause there is no reported speech.
+    doc = presslens.analyze("Ann Lee said a few words to the voters of the state with pride.")
+    assert not _kind(doc, "indirect")
+
+
+def test_characterisation_runs_to_the_end_of_its_clause():
+    doc = presslens.analyze("Ann Lee called the plan a “disaster” for working families, citing its cost.")
+    _spans_valid(doc)
+    ind = _kind(doc, "indirect")
+    assert [q.text for q in ind] == ["the plan a “disaster” for working families"]
+    assert ind[0].speaker.name == "Ann Lee"
+    # A time or subordinate phrase after the quoted words is the author's: not extended.
+    doc = presslens.analyze("Ann Lee described the plan as a “disaster” after the vote on Monday.")
+    assert [q.text for q in _kind(doc, "indirect")] == ["the plan as a “disaster”"]
+
+
+def test_coordinated_verb_after_a_non_speech_verb():
+    doc = presslens.analyze("Ann Lee took the stage in Denver and called the tax plan “a giveaway to the rich.”")
+    _spans_valid(doc)
+    part = _kind(doc, "partial")
+    assert part and part[0].speaker is not None and part[0].speaker.name == "Ann Lee"
+    doc = presslens.analyze("Ann Lee did not mention her rival by name, but told supporters that the race "
+                            "was close.")
+    _spans_valid(doc)
+    ind = _kind(doc, "indirect")
+    assert [q.text for q in ind] == ["the race was close"] and ind[0].speaker.name == "Ann Lee"
+
+
+def test_long_relative_clause_between_quote_name_and_verb():
+    doc = presslens.analyze("“We will win this state,” Ann Lee, who has led every poll in the state since "
+                            "the spring, said on Monday.")
+    _spans_valid(doc)
+    direct = _kind(doc, "direct")
+    assert len(direct) == 1 and direct[0].speaker.name == "Ann Lee" and direct[0].cue.text == "said"
+
+
+def test_participle_after_a_quote_is_not_inverted():
+    doc = presslens.analyze("Ann Lee has hailed the vote as “fantastic,” telling reporters that she was pleased.")
+    _spans_valid(doc)
+    part = _kind(doc, "partial")
+    assert part and part[0].speaker.name == "Ann Lee"  # not "reporters"
+    # The quoted words end the characterisation: the participle is not part of it.
+    assert [q.text for q in _kind(doc, "indirect")] == ["the vote as “fantastic,”"]
+
+
+def test_participle_takes_the_speaker_of_a_verb_a_few_words_back():
+    doc = presslens.analyze("“The deals were a mistake,” Ann Lee said in a statement, adding that the waivers "
+                            "were handed out “like candy.”")
+    _spans_valid(doc)
+    ind = [q for q in _kind(doc, "indirect") if q.cue.text == "adding"]
+    assert len(ind) == 1 and ind[0].speaker.name == "Ann Lee"
+    assert ind[0].text.startswith("the waivers were handed out")
+
+
+def test_verbs_with_a_quoted_object():
+    doc = presslens.analyze("Ann Lee likened the new rules to “burning the Constitution.”")
+    _spans_valid(doc)
+    part = _kind(doc, "partial")
+    assert part and part[0].speaker.name == "Ann Lee" and part[0].cue.text == "likened"
+
+
+def test_scare_quotes_stay_unattributed():
+    for text in ("The so-called “reform” passed on Monday after a long night.",
+                 "The plan, a “reform” in name only, passed the House.",
+                 "The “experts” were wrong again about the weather this week."):
+        doc = presslens.analyze(text)
+        assert not doc.quotes, (text, doc.quotes)
+
+
+def test_a_lone_label_is_not_a_transcript():
+    doc = presslens.analyze("CLARIFICATION: An earlier version of this story misstated the date of the vote.\n\n"
+                            "The vote was held on Monday.")
+    assert not _kind(doc, "turn")
+    doc = presslens.analyze("Q: Will you run again?\n\nA: I have not decided yet.")
+    assert len(_kind(doc, "turn")) == 2
