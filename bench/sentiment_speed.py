@@ -10,7 +10,9 @@ Workloads:
 presslens is timed as ``polarity_scores_many(texts, threads=1)`` (returns VADER-style dicts),
 ``polarity_arrays(threads=1)`` (NumPy arrays), a Python loop of ``polarity_scores``, and for
 articles also ``Analyzer(mentions=False, quotes=False).analyze_many(threads=1)`` (segmentation +
-sentence and document sentiment). Times are medians of ``--runs`` runs (default 5).
+sentence and document sentiment). Times are medians of ``--runs`` runs (default 5). The same
+calls on empty strings give the floor the Python boundary sets (call, text conversion, result
+objects) without scoring work.
 
 Usage: python bench/sentiment_speed.py [--data DIR] [--runs 5] [--vader-long]
 Prints a table and ends with ONE JSON line.
@@ -109,6 +111,18 @@ def main(argv=None) -> int:
     snippets = load_snippets(args.data)
     articles = load_articles(args.data)
     suite("nyt_snippets", snippets, runs, docs=False)
+
+    # The Python-boundary floor of each entry point: the same calls on as many empty strings
+    # (no scoring work), so the time is the call, the text conversion and the result objects.
+    empty = [""] * len(snippets)
+    floor: Dict[str, float] = {"texts": len(empty)}
+    floor["many"] = median_time(lambda: default.polarity_scores_many(empty, threads=1), runs)
+    floor["arrays"] = median_time(lambda: default.polarity_arrays(empty, threads=1), runs)
+    floor["loop"] = median_time(lambda: [default.polarity_scores(t) for t in empty], runs)
+    bound = default._core.polarity_scores
+    floor["loop_core_method"] = median_time(lambda: [bound(t) for t in empty], runs)
+    floor["loop_len"] = median_time(lambda: [len(t) for t in empty], runs)  # the Python loop itself
+    res["binding_floor"] = floor
     suite("articles_200", articles, max(1, min(runs, 3)), docs=True)
 
     # Linear time on long input.
@@ -136,6 +150,12 @@ def main(argv=None) -> int:
             if k.startswith("speedup_"):
                 key = k[len("speedup_"):]
                 print(f"{'':14} {'presslens ' + key:28} {r[key]:10.4f} {r[k]:9.1f}")
+    f = res["binding_floor"]
+    print("\nper-call floor on empty strings (us per text): " + ", ".join(
+        f"{k} {f[k] * 1e6 / f['texts']:.3f}" for k in ("many", "arrays", "loop", "loop_core_method", "loop_len")))
+    r = res["nyt_snippets"]
+    print("per NYT snippet (us): vaderSentiment " + f"{r['vader'] * 1e6 / r['texts']:.1f}; presslens " + ", ".join(
+        f"{k} {r[k] * 1e6 / r['texts']:.2f}" for k in r if k.startswith(("default_", "compat_"))))
     print(f"\nlong text (one call): 4k words -> 40k words")
     for mode in ("default", "compat", "analyze"):
         print(f"  presslens {mode:8} {long[mode + '_4k']:.4f}s -> {long[mode + '_40k']:.4f}s  ratio {long[mode + '_ratio']:.1f}x")

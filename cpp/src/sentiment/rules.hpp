@@ -54,6 +54,9 @@ struct Item {
   bool absorbed = false;     // part of a phrase scored on its head word
   const WordInfo* info = nullptr;
   const std::vector<Phrase>* phrases = nullptr;  // phrases starting with this word (default mode)
+
+  Item() = default;
+  Item(std::uint32_t off_, std::uint32_t start_, std::uint32_t end_) noexcept : off(off_), start(start_), end(end_) {}
 };
 
 // A growable byte buffer for the lower-cased item texts of one sentence. Unlike std::string,

@@ -2,6 +2,7 @@
 // std::string_view without allocating (the hot path of the sentiment scorer).
 #pragma once
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -28,24 +29,27 @@ class StringTable {
     if ((count_ + 1) * 4 >= slots_.size() * 3) grow();
     const std::uint64_t h = hash_bytes(key);
     std::size_t i = h & (slots_.size() - 1);
-    while (slots_[i].used) {
+    while (slots_[i].size1) {
       if (slots_[i].hash == h && view(slots_[i]) == key) {
-        values_[i] = std::move(value);
-        return values_[i];
+        slots_[i].value = std::move(value);
+        return slots_[i].value;
       }
       i = (i + 1) & (slots_.size() - 1);
     }
     const std::uint64_t fb = (h >> 40) & (kFilterBits - 1);
     filter_[fb >> 6] |= std::uint64_t{1} << (fb & 63);
     Slot& s = slots_[i];
-    s.used = true;
     s.hash = h;
-    s.off = static_cast<std::uint32_t>(arena_.size());
-    s.len = static_cast<std::uint32_t>(key.size());
-    arena_.append(key.data(), key.size());
-    values_[i] = std::move(value);
+    s.size1 = static_cast<std::uint32_t>(key.size()) + 1;
+    if (key.size() <= kInline) {
+      std::memcpy(s.inl, key.data(), key.size());
+    } else {
+      s.off = static_cast<std::uint32_t>(arena_.size());
+      arena_.append(key.data(), key.size());
+    }
+    s.value = std::move(value);
     ++count_;
-    return values_[i];
+    return s.value;
   }
 
   const V* find(std::string_view key) const noexcept { return find(key, hash_bytes(key)); }
@@ -57,10 +61,11 @@ class StringTable {
     const std::uint64_t b = (h >> 40) & (kFilterBits - 1);
     if (!(filter_[b >> 6] >> (b & 63) & 1u)) return nullptr;
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = h & mask; slots_[i].used; i = (i + 1) & mask) {
+    for (std::size_t i = h & mask; slots_[i].size1; i = (i + 1) & mask) {
       const Slot& sl = slots_[i];
-      if (sl.hash == h && sl.len == key.size() && same_bytes(arena_.data() + sl.off, key.data(), key.size()))
-        return &values_[i];
+      if (sl.hash == h && sl.size1 == key.size() + 1 &&
+          same_bytes(key.size() <= kInline ? sl.inl : arena_.data() + sl.off, key.data(), key.size()))
+        return &sl.value;
     }
     return nullptr;
   }
@@ -72,43 +77,50 @@ class StringTable {
 
   template <class F>
   void for_each(F&& f) const {
-    for (std::size_t i = 0; i < slots_.size(); ++i)
-      if (slots_[i].used) f(view(slots_[i]), values_[i]);
+    for (const Slot& s : slots_)
+      if (s.size1) f(view(s), s.value);
   }
 
  private:
-  // Slots hold the hash and where the key is; values live in a parallel array, so a probe walks
-  // 24-byte slots and touches a value only on a hit.
+  // A slot holds the hash, the key itself when it is short (most words; otherwise its place in
+  // arena_) and the value, so that a hit usually reads one cache line (64 bytes for the scorer's
+  // merged word table).
+  static constexpr std::size_t kInline = 8;
   struct Slot {
     std::uint64_t hash = 0;
-    std::uint32_t off = 0, len = 0;
-    bool used = false;
+    std::uint32_t size1 = 0;  // key length + 1; 0 for an empty slot
+    std::uint32_t off = 0;    // the key in arena_ when it is longer than kInline
+    char inl[kInline] = {};   // the key when it is short
+    V value{};
   };
   static bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
     for (std::size_t k = 0; k < n; ++k)
       if (a[k] != b[k]) return false;
     return true;
   }
-  std::string_view view(const Slot& s) const noexcept { return std::string_view(arena_).substr(s.off, s.len); }
+  std::string_view view(const Slot& s) const noexcept {
+    const std::size_t n = s.size1 - 1;
+    return n <= kInline ? std::string_view(s.inl, n) : std::string_view(arena_).substr(s.off, n);
+  }
 
   void grow() {
     std::vector<Slot> old = std::move(slots_);
-    std::vector<V> old_values = std::move(values_);
     std::string old_arena = std::move(arena_);
-    const std::size_t n = old.empty() ? 64 : old.size() * 2;
-    slots_.assign(n, Slot{});
-    values_.clear();
-    values_.resize(n);
+    slots_.clear();
+    slots_.resize(old.empty() ? 64 : old.size() * 2);
     arena_.clear();
     arena_.reserve(old_arena.size() * 2);
     count_ = 0;
-    for (std::size_t i = 0; i < old.size(); ++i)
-      if (old[i].used) put(std::string_view(old_arena).substr(old[i].off, old[i].len), std::move(old_values[i]));
+    for (Slot& s : old) {
+      if (!s.size1) continue;
+      const std::size_t n = s.size1 - 1;
+      const std::string_view k = n <= kInline ? std::string_view(s.inl, n) : std::string_view(old_arena).substr(s.off, n);
+      put(k, std::move(s.value));
+    }
   }
 
   static constexpr std::uint64_t kFilterBits = 1u << 17;  // 16 KiB
   std::vector<Slot> slots_;
-  std::vector<V> values_;
   std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(kFilterBits / 64, 0);
   std::string arena_;
   std::size_t count_ = 0;
