@@ -170,7 +170,8 @@ class Scanner {
           continue;
         }
       }
-      Token t = scan(i);
+      Token t;
+      if (!plain_word(i, t)) t = scan(i);
       if (line_start) t.flags |= token_flags::kLineStart;
       line_start = false;
       t.space_after = t.end < s_.size() && space_at(t.end);
@@ -281,16 +282,22 @@ class Scanner {
     if (letters > 1 && !lower) t.flags |= token_flags::kAllCaps;
   }
 
+  // Fast path for the bulk of news text: a plain ASCII word followed by a space or a comma-like
+  // mark. Anything that could join, split or extend it ('.', apostrophes, hyphens, '@', ':',
+  // non-ASCII) takes the general path, scan(). Kept out of scan() so that the common case does
+  // not pay for that big function's prologue.
+  bool plain_word(Pos i, Token& t) const {
+    if (!is_ascii_alpha(static_cast<unsigned char>(s_[i]))) return false;
+    Pos e = i + 1;
+    while (e < s_.size() && kAsciiWord[static_cast<unsigned char>(s_[e])]) ++e;
+    const unsigned char next = e < s_.size() ? static_cast<unsigned char>(s_[e]) : ' ';
+    if (!kEndsPlainWord[next]) return false;
+    t = make(i, e, TokenKind::Word);
+    return true;
+  }
+
+  // Any token but a plain word (see plain_word, tried first).
   Token scan(Pos i) {
-    // Fast path for the bulk of news text: a plain ASCII word followed by a space or a comma-like
-    // mark. Anything that could join, split or extend it ('.', apostrophes, hyphens, '@', ':',
-    // non-ASCII) takes the general path below.
-    if (is_ascii_alpha(static_cast<unsigned char>(s_[i]))) {
-      Pos e = i + 1;
-      while (e < s_.size() && kAsciiWord[static_cast<unsigned char>(s_[e])]) ++e;
-      const unsigned char next = e < s_.size() ? static_cast<unsigned char>(s_[e]) : ' ';
-      if (kEndsPlainWord[next]) return make(i, e, TokenKind::Word);
-    }
     Pos j;
     const char32_t c = at(i, j);
     const char32_t prev = before(i);

@@ -26,6 +26,8 @@ constexpr double kNormAlpha = 15.0;
 enum Word : std::uint8_t {
   kOther, kNo, kBut, kLeast, kAt, kVery, kNever, kSo, kThis, kWithout, kDoubt, kKind, kOf, kOr, kNor, kThe,
   kHowever, kAlthough, kThough, kNevertheless, kNonetheless, kEven,
+  // Only for the word-pair exceptions of the default mode ("not only", "no wonder", "a few"...).
+  kNot, kOnly, kJust, kWonder, kFew, kA, kLast, kPast, kNext, kFirst, kEvery, kThese, kThose,
 };
 
 struct WordInfo {
@@ -52,10 +54,17 @@ struct Item {
   bool negation = false;     // NEGATE list or contains n't
   bool clause_start = false; // punctuation (, ; : dash bracket) right before it
   bool absorbed = false;     // part of a phrase scored on its head word
+  bool booster = false;      // info->is_booster, kept here so the rules need not follow `info`
+  Word word = kOther;        // info->word, likewise (both reset with `info`: see set_info)
   const WordInfo* info = nullptr;
   const std::vector<Phrase>* phrases = nullptr;  // phrases starting with this word (default mode)
 
   Item() = default;
+  void set_info(const WordInfo* i) noexcept {
+    info = i;
+    booster = i && i->is_booster;
+    word = i ? i->word : kOther;
+  }
   Item(std::uint32_t off_, std::uint32_t start_, std::uint32_t end_) noexcept : off(off_), start(start_), end(end_) {}
 };
 

@@ -112,7 +112,11 @@ constexpr NamedWord kNamedWords[] = {
     {"without", kWithout}, {"doubt", kDoubt},       {"kind", kKind},        {"of", kOf},
     {"or", kOr},           {"nor", kNor},           {"the", kThe},          {"however", kHowever},
     {"although", kAlthough}, {"though", kThough},   {"nevertheless", kNevertheless},
-    {"nonetheless", kNonetheless}, {"even", kEven}};
+    {"nonetheless", kNonetheless}, {"even", kEven},
+    {"not", kNot},         {"only", kOnly},         {"just", kJust},        {"wonder", kWonder},
+    {"few", kFew},         {"a", kA},               {"last", kLast},        {"past", kPast},
+    {"next", kNext},       {"first", kFirst},       {"every", kEvery},      {"these", kThese},
+    {"those", kThose}};
 
 // ---- text helpers ---------------------------------------------------------------------------
 
@@ -251,22 +255,26 @@ void fold_append(std::string_view s, std::string& out) {
   }
 }
 
+// The non-ASCII case of fold_hash_append: the n bytes just reserved at the end of `out` are
+// replaced by the ICU case folding of `s`.
+[[gnu::noinline]] void fold_hash_append_slow(std::string_view s, Arena& out, std::uint64_t& h, std::string& tmp) {
+  out.shrink_to(out.size() - s.size());
+  tmp.clear();
+  fold_append(s, tmp);
+  out.append(tmp.data(), tmp.size());
+  for (unsigned char b : tmp) h = hash_step(h, b);
+}
+
 // fold_append into the sentence arena, streaming the FNV hash state `h` over the bytes written
 // (a word and its clitic are folded one after the other into one key).
-void fold_hash_append(std::string_view s, Arena& out, std::uint64_t& h, std::string& tmp) {
+inline void fold_hash_append(std::string_view s, Arena& out, std::uint64_t& h, std::string& tmp) {
   const std::size_t n = s.size();
   char* d = out.extend(n);
   std::uint64_t hh = h;
   for (std::size_t k = 0; k < n; ++k) {
     const char c = s[k];
     if (static_cast<unsigned char>(c) >= 0x80) {  // not ASCII: fold the whole piece with ICU
-      out.shrink_to(out.size() - n);
-      tmp.clear();
-      fold_append(s, tmp);
-      out.append(tmp.data(), tmp.size());
-      hh = h;
-      for (unsigned char b : tmp) hh = hash_step(hh, b);
-      h = hh;
+      fold_hash_append_slow(s, out, h, tmp);
       return;
     }
     const char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
@@ -459,7 +467,7 @@ void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions& o, Wo
   const Entry* e = im.lookup.find(t, hash);
   const double* v = nullptr;
   if (e) {
-    it.info = e->info;
+    it.set_info(e->info);
     if (o.vader_compat) {
       if (e->has_exact) v = &e->exact;
     } else {
@@ -813,15 +821,16 @@ void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, s
   // "not only X but Y", "not just": no negation; "no doubt", "no wonder": no negation either.
   for (std::size_t i = 0; i + 1 < w.items.size(); ++i) {
     Item& x = w.items[i];
-    if (x.len > 5 || w.items[i + 1].len < 3 || w.items[i + 1].len > 6) continue;  // none of the pairs below
-    const std::string_view a = w.text(x), b = w.text(w.items[i + 1]);
-    if ((eq(a, "not") && (eq(b, "only") || eq(b, "just"))) || (eq(a, "no") && (eq(b, "doubt") || eq(b, "wonder")))) {
+    // Word ids come from the word's text (nothing has cleared them before this pass).
+    const Word a = x.word, b = w.items[i + 1].word;
+    if (a == kOther) continue;
+    if ((a == kNot && (b == kOnly || b == kJust)) || (a == kNo && (b == kDoubt || b == kWonder))) {
       x.negation = false;
-      x.info = nullptr;
+      x.set_info(nullptr);
     }
     // "a few", "the last few": a quantity, not a negation.
-    if (eq(b, "few") && (eq(a, "a") || eq(a, "the") || eq(a, "last") || eq(a, "past") || eq(a, "next") ||
-                         eq(a, "first") || eq(a, "every") || eq(a, "these") || eq(a, "those")))
+    if (b == kFew && (a == kA || a == kThe || a == kLast || a == kPast || a == kNext || a == kFirst ||
+                      a == kEvery || a == kThese || a == kThose))
       w.items[i + 1].negation = false;
   }
   if (o.phrases) {
@@ -844,7 +853,7 @@ void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, s
           } else {
             x.absorbed = true;
             x.in_lex = false;
-            x.info = nullptr;
+            x.set_info(nullptr);
             x.negation = false;
           }
         }
@@ -864,7 +873,7 @@ struct Rules {
   const bool cap_diff;
   const std::vector<std::uint32_t>& clause_begin;
 
-  Word word(std::size_t k) const { return w.items[k].info ? w.items[k].info->word : kOther; }
+  Word word(std::size_t k) const { return w.items[k].word; }
   bool is(std::size_t k, Word x) const { return word(k) == x; }
   // Can the word at i - d modify the word at i? (Default mode: not across clause punctuation.)
   bool reach(std::size_t i, std::size_t d) const {
@@ -882,7 +891,7 @@ struct Rules {
 
   double scalar_inc_dec(std::size_t k, double valence) const {
     const Item& m = w.items[k];
-    if (!m.info || !m.info->is_booster) return 0.0;
+    if (!m.booster) return 0.0;
     double s = m.info->booster;
     if (valence < 0) s = -s;
     if (m.upper && cap_diff) s += valence > 0 ? kCapsIncrement : -kCapsIncrement;
@@ -969,7 +978,7 @@ struct Rules {
     const auto& it = w.items;
     const std::size_t n = it.size();
     const Item& x = it[i];
-    if (x.info && x.info->is_booster) return 0.0;
+    if (x.booster) return 0.0;
     if (is(i, kKind) && i + 1 < n && is(i + 1, kOf)) return 0.0;
     if (!x.in_lex) return 0.0;
     double v = x.lex;
@@ -1025,7 +1034,7 @@ struct Rules {
     const std::size_t n = it.size();
     if (compat || !o.contrast_by_position) {
       for (std::size_t k = 0; k < n; ++k)
-        if (w.text(it[k]) == "but") {
+        if (eq(w.text(it[k]), "but")) {
           contrast_by_value(s, k);
           return;
         }
