@@ -104,3 +104,31 @@ def test_a_lone_label_is_not_a_transcript():
     assert not _kind(doc, "turn")
     doc = presslens.analyze("Q: Will you run again?\n\nA: I have not decided yet.")
     assert len(_kind(doc, "turn")) == 2
+
+
+def test_pronoun_subject_of_a_mixed_clause_speaks_when_no_speaker_precedes():
+    doc = presslens.analyze("The campaign, for example, said she would “support the nominee” in the fall.")
+    _spans_valid(doc)
+    ind = _kind(doc, "indirect")
+    assert [q.text for q in ind] == ["she would “support the nominee” in the fall"]
+    assert ind[0].speaker_mention.text == "she" and ind[0].cue.text == "said"
+    # Without a quoted fragment the pronoun is only the clause's subject: no speaker is invented.
+    doc = presslens.analyze("The campaign, for example, said she would support the nominee in the fall.")
+    assert all(q.speaker_mention is None or q.speaker_mention.text != "she" for q in doc.quotes)
+
+
+def test_characterisation_over_several_quotations():
+    doc = presslens.analyze("Ann Lee called her rival a “pathological liar” who is “utterly amoral,” a “bully” "
+                            "and a “narcissist of the first order.”")
+    _spans_valid(doc)
+    ind = _kind(doc, "indirect")
+    assert len(ind) == 1 and ind[0].text.startswith("her rival a “pathological liar”")
+    assert ind[0].text.endswith("narcissist of the first order.”") and ind[0].speaker.name == "Ann Lee"
+
+
+def test_reported_clause_ends_at_a_comma_inside_the_closing_mark_before_but():
+    doc = presslens.analyze("Ann Lee ruled that the mayor’s claim about the budget was “true,” but the council "
+                            "disagreed.")
+    _spans_valid(doc)
+    ind = _kind(doc, "indirect")
+    assert [q.text for q in ind] == ["the mayor’s claim about the budget was “true,”"]

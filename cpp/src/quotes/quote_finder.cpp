@@ -24,6 +24,7 @@ constexpr std::int32_t kNone = -1;
 constexpr std::uint32_t kNearVerb = 8;      // tokens between a cue and the quote it introduces
 constexpr std::uint32_t kAfterWindow = 10;  // tokens after a closing mark searched for "X said"
 constexpr std::uint32_t kAppositive = 22;   // longest appositive between a name and its verb
+constexpr std::uint32_t kCharacterisationTail = 30;  // tokens a characterisation may run on after its quote
 
 struct Attribution {
   std::int32_t mention = kNone;  // speaker mention
@@ -167,6 +168,11 @@ class Finder {
         const std::string_view nx = tok_text(i + 1);
         if (nx.size() > 4 && nx.substr(nx.size() - 3) == "ing") brk = true;
       }
+      // '... is “true,” but in the course ...', '... “expanded the party,” claiming ...': a comma
+      // inside a closing mark, then "but" or a participle, ends the reported clause.
+      if (i >= 2 && info_[i].word && info_[i].lower && toks_[i - 1].kind == TokenKind::Quote &&
+          open_of_close_[i - 1] != kNone && is_comma(i - 2) && (is_text(i, "but") || participle(i)))
+        brk = true;
       next_break_[i] = brk ? i : next_break_[i + 1];
     }
     const std::size_t ns = seg_.sentences.size();
@@ -284,6 +290,18 @@ class Finder {
       }
     }
     return kNone;
+  }
+
+  // A lower-case participle opening an adjunct (", citing ...", ", claiming ..."); not "including",
+  // "according", "during", "nothing"...
+  bool participle(std::uint32_t v) const {
+    const std::string_view w = tok_text(v);
+    if (w.size() < 6 || w.substr(w.size() - 3) != "ing") return false;
+    static const char* const kNot[] = {"including", "according", "during", "nothing", "something", "anything",
+                                       "everything", "morning", "evening", "following", "regarding", "concerning"};
+    for (const char* x : kNot)
+      if (w == x) return false;
+    return true;
   }
 
   bool ends_with_ing(std::uint32_t v) const {
@@ -665,18 +683,27 @@ class Finder {
       // The characterisation runs on to the end of its clause ('called Clinton a “champion” for
       // its constituency').
       const std::uint32_t s = sent_of_[c.close];
-      const std::uint32_t lim = std::min(c.close + 13, clause_end(c.close + 1, sent_begin(s), sent_end(s), v));
+      const std::uint32_t lim = std::min(c.close + kCharacterisationTail + 1, clause_end(c.close + 1, sent_begin(s), sent_end(s), v));
       std::uint32_t e = c.close + 1;
       // 'a “disgrace” after she ...', '“crazy system” during a stop', 'as “fantastic,” telling':
       // the author's words.
       bool stop_word = c.close > 0 && toks_[c.close - 1].kind == TokenKind::Punct;
-      for (; !stop_word && e < lim && toks_[e].kind != TokenKind::Punct && toks_[e].kind != TokenKind::Quote; ++e) {
+      for (; !stop_word && e < lim && toks_[e].kind != TokenKind::Punct; ++e) {
+        if (toks_[e].kind == TokenKind::Quote) {
+          // 'a “pathological liar” who is “utterly amoral,” a “bully” ...': further quoted words
+          // of the same characterisation (one jump per quotation).
+          if (close_of_open_[e] == kNone || static_cast<std::uint32_t>(close_of_open_[e]) >= lim) break;
+          e = static_cast<std::uint32_t>(close_of_open_[e]);
+          continue;
+        }
         if (!info_[e].word) continue;
-        stop_word = (info_[e].cls & (wc::kSubordinator | wc::kTime)) || lower_is(e, "but") || lower_is(e, "and") ||
+        // "and" goes on only into more quoted words ('“a bully” and a “narcissist”').
+        const bool and_more = e + 1 < lim && (toks_[e + 1].kind == TokenKind::Quote || (info_[e + 1].cls & wc::kDeterminer));
+        stop_word = (info_[e].cls & (wc::kSubordinator | wc::kTime)) || lower_is(e, "but") || (lower_is(e, "and") && !and_more) ||
                     ((info_[e].cls & wc::kPreposition) && !lower_is(e, "of") && !lower_is(e, "for") && !lower_is(e, "to"));
         if (stop_word) break;
       }
-      if (stop_word || e >= c.close + 13) e = c.close + 1;
+      if (stop_word || e > c.close + kCharacterisationTail) e = c.close + 1;
       emit(QuoteKind::Indirect, toks_[v + 1].start, toks_[e - 1].end, c.a);
       cue_used_[v] = 1;
     }
@@ -828,6 +855,12 @@ class Finder {
         if (m == kNone) m = speaker_before(v, sb);
         if (m == kNone) m = speaker_coordinated(v, sb);
         if (m != kNone && mr_.mentions[static_cast<std::size_t>(m)].in_quote) m = kNone;
+        if (m == kNone && v + 1 < se && m_start_[v + 1] != kNone && (info_[v + 1].cls & wc::kSubjPronoun) &&
+            !in_quote_[v + 1] && fragment_in_clause(v + 2, sb, se, v)) {
+          // '..., said she would “support the nominee”' with no speaker found before the verb: the
+          // clause's pronoun subject speaks of itself (as for a partial quote after "said she").
+          m = m_start_[v + 1];
+        }
         if (m != kNone) {
           std::uint32_t j = v + 1;
           if ((info_[v].cls & wc::kObjectVerb) && j < se && m_start_[j] != kNone)
@@ -887,7 +920,10 @@ class Finder {
           tail = mr_.mentions[static_cast<std::size_t>(m_start_[tail])].token_end;
           if (tail < se && is_comma(tail)) tail = se;
         }
-        while (tail < se && toks_[tail].kind == TokenKind::Word && tail < v + 5 &&
+        // "..., she said in a video message to the convention.": a prepositional phrase may be longer.
+        const bool pp = tail < se && info_[tail].word && info_[tail].lower && (info_[tail].cls & wc::kPreposition);
+        const std::uint32_t tail_lim = pp ? std::max(v + 5, tail + 12) : v + 5;
+        while (tail < se && toks_[tail].kind == TokenKind::Word && tail < tail_lim &&
                (info_[tail].cls & (wc::kTime | wc::kPreposition | wc::kDeterminer) || m_start_[tail] != kNone ||
                 (tail > v + 1 && toks_[tail].kind == TokenKind::Word)))
           ++tail;
