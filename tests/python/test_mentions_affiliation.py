@@ -141,3 +141,26 @@ def test_affiliation_in_frames():
     speakers = doc.speakers()
     assert speakers.loc[0, "party"] == "Democratic" and speakers.loc[0, "role"] == "lawmaker"
     assert "Democratic" in doc._repr_html_()
+
+
+def test_apposition_role_phrase_is_the_same_person():
+    doc = presslens.analyze(
+        "Zephyr Teachout, a constitutional law professor at Fordham University, said the court had changed."
+    )
+    teachout = _person(doc, "Teachout")
+    assert [m.text for m in teachout.mentions] == ["Zephyr Teachout", "a constitutional law professor"]
+    assert all(e.name != "constitutional law professor" for e in doc.entities)
+    assert all(len(e.mentions) > 0 for e in doc.entities)
+    # entity indices stay consistent after the merge
+    assert [e.i for e in doc.entities] == list(range(len(doc.entities)))
+    for m in doc.mentions:
+        assert m.entity is None or m in m.entity.mentions
+
+
+def test_a_document_that_states_is_not_a_group_or_a_person():
+    doc = presslens.analyze("“We appreciate your willingness to talk,” the letter states. “But we disagree.”")
+    assert all(e.name != "letter states" for e in doc.entities)
+    q = doc.quotes[0]
+    assert q.speaker is not None and q.speaker.name == "letter"
+    assert q.speaker.kind == "other"
+    assert q.cue is not None and q.cue.text == "states"

@@ -397,6 +397,8 @@ class Finder {
     if (!(cls & (wc::kGroupNoun | wc::kRoleNoun)) || !info_[h].word) return false;
     if (info_[h].cap && h != sb && !(h > sb && toks_[h - 1].kind == TokenKind::Quote)) return false;  // capitalised: a run
     const bool plural = (cls & wc::kGroupNoun) != 0;
+    // "the letter states": a group noun that is also a speech verb, right after a mention, is the verb.
+    if (plural && (cls & wc::kSpeech) && info_[h].lower && !cands_.empty() && cands_.back().te == h) return false;
     if (!plural && !np_follow_ok(h + 1, te)) return false;
     // Modifiers: lower-case content words or capitalised words right before the head.
     std::uint32_t a = h;
@@ -438,10 +440,7 @@ class Finder {
     }
     lower_into(tok_text(h), low_);
     const std::string head = low_;
-    static const char* const kThings[] = {"statement", "report", "study", "survey", "poll", "document", "memo",
-                                          "letter", "filing", "complaint", "lawsuit", "ruling"};
-    bool thing = false;
-    for (const char* t : kThings) thing = thing || head == t;
+    const bool thing = is_thing(head);
     if (thing && !(h + 1 < te && lower_is(h + 1, "said")) && !det) return false;
     Cand c;
     c.tb = a;
@@ -473,6 +472,15 @@ class Finder {
     }
     push(std::move(c), sentence);
     return true;
+  }
+
+  // Documents that "say" things: a speaker of kind other, not a person.
+  static bool is_thing(std::string_view head) {
+    static const char* const kThings[] = {"statement", "report", "study", "survey", "poll", "document", "memo",
+                                          "letter", "filing", "complaint", "lawsuit", "ruling"};
+    for (const char* t : kThings)
+      if (head == t) return true;
+    return false;
   }
 
   // A determiner noun phrase next to a speech verb names a speaker even when its head noun is not
@@ -519,6 +527,11 @@ class Finder {
     const std::string_view head = tok_text(after_verb ? end - 1 : h);
     const bool plural = (info_[h].cls & wc::kGroupNoun) || (head.size() > 3 && head.back() == 's' && head[head.size() - 2] != 's');
     c.kind = org ? EntityKind::Organization : plural ? EntityKind::Group : EntityKind::Person;
+    lower_into(head, low_);
+    if (is_thing(low_)) {  // "says the letter"
+      c.kind = EntityKind::Other;
+      c.type = CandType::Source;
+    }
     if (info_[h].cls & wc::kMale) c.gender = Gender::Male;
     if (info_[h].cls & wc::kFemale) c.gender = Gender::Female;
     if (!after_verb && is_the && (info_[h].cls & wc::kTitle) && same_office_modifiers(i + 1, h)) {
@@ -1026,6 +1039,9 @@ class Finder {
       return -1;
     };
     std::vector<std::pair<std::int32_t, std::int32_t>> principal_links, org_links;  // (entity, cand)
+    std::vector<std::uint32_t> cands_of(entities_.size(), 0);
+    for (const Cand& c : cands_)
+      if (!c.drop && c.entity >= 0) cands_of[static_cast<std::size_t>(c.entity)]++;
     for (std::size_t ci = 0; ci < cands_.size(); ++ci) {
       const Cand& c = cands_[ci];
       if (c.drop || c.entity < 0 || c.type == CandType::Pronoun || c.type == CandType::Label) continue;
@@ -1077,6 +1093,18 @@ class Finder {
             (start_at[j + 1] < 0 || cands_[static_cast<std::size_t>(start_at[j + 1])].kind != EntityKind::Person ||
              cands_[static_cast<std::size_t>(start_at[j + 1])].type == CandType::RoleNP)) {
           const std::uint32_t a = j + 1;
+          // "Zephyr Teachout, a constitutional law professor at ...": a role phrase in apposition
+          // to a name is the same person (when it names no one else in the text).
+          if (start_at[a] >= 0) {
+            Cand& ap = cands_[static_cast<std::size_t>(start_at[a])];
+            if (ap.type == CandType::RoleNP && ap.kind == EntityKind::Person && ap.entity != c.entity && ap.entity >= 0 &&
+                cands_of[static_cast<std::size_t>(ap.entity)] == 1 && (ap.te >= te || apposition_end(ap.te) || !info_[ap.te].word ||
+                                                                        (info_[ap.te].cls & wc::kPreposition) || lower_is(ap.te, "of"))) {
+              cands_of[static_cast<std::size_t>(ap.entity)] = 0;
+              ap.entity = c.entity;
+              cands_of[static_cast<std::size_t>(c.entity)]++;
+            }
+          }
           std::uint32_t e = a;
           while (e < te && e - a < 16 && !apposition_end(e)) ++e;
           std::uint32_t h = a;  // the head part ends at a preposition, "and", or a relative pronoun
@@ -1154,7 +1182,37 @@ class Finder {
     }
   }
 
+  // Drops entities left without mentions (a role phrase merged into the name it stands beside)
+  // and renumbers the rest, keeping their order.
+  void compact_entities() {
+    std::vector<std::int32_t> remap(entities_.size(), -1);
+    for (const Cand& c : cands_)
+      if (!c.drop && c.entity >= 0) remap[static_cast<std::size_t>(c.entity)] = 0;
+    std::int32_t next = 0;
+    bool gaps = false;
+    for (auto& r : remap) {
+      if (r < 0) {
+        gaps = true;
+        continue;
+      }
+      r = next++;
+    }
+    if (!gaps) return;
+    std::vector<Entity> kept;
+    kept.reserve(static_cast<std::size_t>(next));
+    for (std::size_t k = 0; k < entities_.size(); ++k)
+      if (remap[k] >= 0) kept.push_back(std::move(entities_[k]));
+    auto map = [&remap](std::int32_t e) { return e < 0 ? -1 : remap[static_cast<std::size_t>(e)]; };
+    for (Cand& c : cands_) c.entity = c.drop ? c.entity : map(c.entity);
+    for (Entity& e : kept) {
+      e.affiliation.speaks_for = map(e.affiliation.speaks_for);
+      e.affiliation.organization = map(e.affiliation.organization);
+    }
+    entities_ = std::move(kept);
+  }
+
   MentionResult build() {
+    compact_entities();
     MentionResult r;
     r.entities = std::move(entities_);
     for (const auto& c : cands_) {
@@ -1171,7 +1229,6 @@ class Finder {
       if (c.entity >= 0) r.entities[static_cast<std::size_t>(c.entity)].mentions.push_back(static_cast<std::uint32_t>(r.mentions.size()));
       r.mentions.push_back(m);
     }
-    // Entities that lost every mention (none should) are kept; their mention list is empty.
     return r;
   }
 };
