@@ -124,6 +124,9 @@ class SentimentAnalyzer:
         self._core = _core.SentimentScorer(vader_compat=vader_compat, lexicon=lexicon, **options)
         # What pickling sends: a copy, so later edits to `lexicon` do not travel either.
         self._lexicon_ref = lexicon.copy() if lexicon is not None else None
+        # Loops call polarity_scores once per text: bind the C++ method on the instance, so a call
+        # skips the Python wrapper below (same argument, same result; the method stays for docs).
+        self.polarity_scores = self._core.polarity_scores  # type: ignore[method-assign]
 
     @property
     def vader_compat(self) -> bool:

@@ -753,7 +753,9 @@ void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, s
           Item it(static_cast<std::uint32_t>(w.arena.size()), tok.start, tok.end);  // not `Item it;`: see compat_items
           std::uint64_t h = kHashSeed;
           fold_hash_append(tok.kind == TokenKind::Hashtag ? tt.substr(1) : tt, w.arena, h, w.lower_tmp);
-          while (t + 1 < c1 && toks[t + 1].has(token_flags::kClitic)) {  // do + n't -> don't
+          // do + n't -> don't. A clitic always follows its word without a space, so it is in this
+          // chunk; testing against te (rarely false) rather than c1 keeps the branch predictable.
+          while (t + 1 < te && toks[t + 1].has(token_flags::kClitic)) {
             ++t;
             fold_hash_append(toks[t].text(text), w.arena, h, w.lower_tmp);
             it.end = toks[t].end;
