@@ -132,3 +132,17 @@ def test_reported_clause_ends_at_a_comma_inside_the_closing_mark_before_but():
     _spans_valid(doc)
     ind = _kind(doc, "indirect")
     assert [q.text for q in ind] == ["the mayor’s claim about the budget was “true,”"]
+
+
+def test_relative_pronoun_and_parenthetical_before_the_verb():
+    doc = presslens.analyze("“Rounds are up a little,” said Tom Baker, who noted that the price of some courses "
+                            "had “cratered” in the recession.")
+    _spans_valid(doc)
+    ind = [q for q in _kind(doc, "indirect") if q.cue.text == "noted"]
+    assert len(ind) == 1 and ind[0].speaker.name == "Tom Baker"
+    assert ind[0].text.startswith("the price of some courses")
+    doc = presslens.analyze("Sen. Ann Lee (D-Mo.), who has endorsed the governor, said the senator had become "
+                            "a “stronger” candidate.")
+    _spans_valid(doc)
+    ind = _kind(doc, "indirect")
+    assert len(ind) == 1 and ind[0].speaker.name == "Ann Lee" and ind[0].cue.text == "said"

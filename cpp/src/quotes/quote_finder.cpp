@@ -210,6 +210,18 @@ class Finder {
     return true;
   }
 
+  // The mention ending at token k, also across a short parenthetical after the name ("Harry Reid
+  // (D-Nev.)", "Mary Fallin (R-OK)").
+  std::int32_t name_ending_at(std::uint32_t k, std::uint32_t lo) const {
+    if (m_end_[k] != kNone) return m_end_[k];
+    if (!is_text(k, ")") || k <= lo + 1) return kNone;
+    for (std::uint32_t j = k - 1, n = 0; j > lo && n < 8; --j, ++n) {
+      if (is_text(j, "(")) return m_end_[j - 1];
+      if (is_text(j, ")") || toks_[j].kind == TokenKind::Quote) break;
+    }
+    return kNone;
+  }
+
   // The speaker mention right before verb v: "Rubio said", "he also told", "Pelosi, the Speaker, said".
   std::int32_t speaker_before(std::uint32_t v, std::uint32_t lo) const {
     if (v == 0 || v <= lo) return kNone;
@@ -218,17 +230,12 @@ class Finder {
                         (info_[k].cls & (wc::kAdverb | wc::kAux | wc::kTime));
          ++steps)
       --k;
-    if (is_text(k, ")") && k > lo + 1) {
-      // "Harry Reid (D-Nev.) told", "Mary Fallin (R-OK) said": a short parenthetical after the name.
-      for (std::uint32_t j = k - 1, n = 0; j > lo && n < 8; --j, ++n) {
-        if (is_text(j, "(")) {
-          if (m_end_[j - 1] != kNone) return m_end_[j - 1];
-          break;
-        }
-        if (is_text(j, ")") || toks_[j].kind == TokenKind::Quote) break;
-      }
+    if (name_ending_at(k, lo) != kNone) return name_ending_at(k, lo);
+    if (is_text(k, "who") && k > lo + 2 && is_comma(k - 1)) {
+      // "..., said Mr. Ekovich, who noted that ...": the name before the relative pronoun.
+      const std::int32_t m = name_ending_at(k - 2, lo);
+      if (m != kNone && !mr_.mentions[static_cast<std::size_t>(m)].is_pronoun) return m;
     }
-    if (m_end_[k] != kNone) return m_end_[k];
     if (is_comma(k) && k > lo) {  // appositive between commas: "The Vice President, Mike Pence, said"
       for (std::uint32_t j = k - 1, n = 0; j > lo && n < kAppositive; --j, ++n) {
         if (toks_[j].kind == TokenKind::Quote && (is_text(j, "'") || is_text(j, "’"))) continue;  // Sanders' aide
@@ -244,7 +251,7 @@ class Finder {
                 return inner;
             }
           }
-          return m_end_[j - 1];
+          return name_ending_at(j - 1, lo);
         }
         if (toks_[j].kind == TokenKind::Quote || is_terminal(j)) break;
       }
