@@ -146,3 +146,27 @@ def test_relative_pronoun_and_parenthetical_before_the_verb():
     _spans_valid(doc)
     ind = _kind(doc, "indirect")
     assert len(ind) == 1 and ind[0].speaker.name == "Ann Lee" and ind[0].cue.text == "said"
+
+
+def test_speech_verb_that_is_not_a_clause_verb_reports_a_that_clause():
+    doc = presslens.analyze("Ann Lee remarked that she was “a little surprised” by the debate.")
+    _spans_valid(doc)
+    ind = _kind(doc, "indirect")
+    assert [q.text for q in ind] == ["she was “a little surprised” by the debate"]
+    assert ind[0].speaker.name == "Ann Lee" and ind[0].cue.text == "remarked"
+
+
+def test_fragment_takes_the_nearest_characterising_verb():
+    doc = presslens.analyze("Spokesman Tom Baker responded on Twitter, calling the charge “pathetic” and “dangerous.”")
+    _spans_valid(doc)
+    assert {q.cue.text for q in _kind(doc, "partial")} == {"calling"}
+    ind = _kind(doc, "indirect")
+    assert len(ind) == 1 and ind[0].text.startswith("the charge “pathetic”") and ind[0].speaker.name == "Tom Baker"
+
+
+def test_prepositional_phrase_before_a_mixed_clause():
+    doc = presslens.analyze("Tom Baker wrote in both listings he was “honored and humbled” to sell the painting.")
+    _spans_valid(doc)
+    ind = _kind(doc, "indirect")
+    assert [q.text for q in ind] == ["he was “honored and humbled” to sell the painting"]
+    assert ind[0].speaker.name == "Tom Baker"

@@ -581,7 +581,10 @@ class Finder {
       whole[k] = starts_clause(q.open_tok) && ends_clause(q) &&
                  (content_words(q) >= 3 || (end_tok > q.open_tok + 1 && toks_[end_tok - 1].kind == TokenKind::Punct));
       Attribution a = after_pattern(q);
-      if (!a.found()) a = before_pattern(q.open_tok, lo, true, wc::kSpeech);
+      // A fragment takes the nearest reporting or characterising verb ('responded on Twitter,
+      // calling the charge “pathetic”': calling, not responded).
+      if (!a.found())
+        a = before_pattern(q.open_tok, lo, true, whole[k] ? wc::kSpeech : wc::kSpeech | wc::kClause | wc::kPartialCue);
       if (!a.found() && starts_clause(q.open_tok) && q.open_tok == sent_begin(s_open) && s_open > 0 &&
           seg_.sentences[s_open - 1].paragraph + 1 >= seg_.sentences[s_open].paragraph) {
         // The previous sentence introduces the quote: "Rubio said in a statement:"
@@ -856,7 +859,10 @@ class Finder {
       if (sb >= se || heading(sb)) continue;
       for (std::uint32_t v = sb; v < se; ++v) {
         if (speech_noun(v, sb, se)) continue;
-        if (in_quote_[v] || cue_used_[v] || !cue_verb(v, wc::kClause)) continue;
+        if (in_quote_[v] || cue_used_[v] || !cue_verb(v, wc::kClause | wc::kSpeech)) continue;
+        // A speech verb that is not a clause verb ('remarked', 'quipped') reports a clause only
+        // after "that" or around a quoted fragment.
+        const bool speech_only = !(info_[v].cls & wc::kClause);
         // Pattern 1: speaker before the verb, clause after it.
         std::int32_t m = participle_subject(v);
         if (m == kNone) m = speaker_before(v, sb);
@@ -887,7 +893,7 @@ class Finder {
             while (k < se && k < j + 4 && toks_[k].kind == TokenKind::Word &&
                    ((info_[k].cls & wc::kTime) || ((info_[k].cls & wc::kPreposition) && k + 1 < se && (info_[k + 1].cls & wc::kTime))))
               ++k;
-            if (clause_start(k, se)) {
+            if (!speech_only && clause_start(k, se)) {
               c = k;
               conf = 0.6f;
             } else if (k < se && toks_[k].kind == TokenKind::Word && !(info_[k].cls & (wc::kPreposition | wc::kSpeech)) &&
@@ -896,6 +902,16 @@ class Finder {
               // 'Cruz said any candidate "owes it to the men and women" of the state.'
               c = k;
               conf = 0.55f;
+            } else if (k < se && (info_[k].cls & wc::kPreposition) && info_[k].lower) {
+              // 'wrote in both listings he was "honored"': a short prepositional phrase, then a
+              // clause holding a quoted fragment.
+              for (std::uint32_t x = k + 2; x < se && x < k + 5 && toks_[x].kind == TokenKind::Word; ++x) {
+                if ((info_[x].cls & wc::kSubjPronoun) && clause_start(x, se) && fragment_in_clause(x + 1, sb, se, v)) {
+                  c = x;
+                  conf = 0.55f;
+                  break;
+                }
+              }
             }
           }
           if (c == se && closes_mid_clause(j, se)) {
