@@ -105,3 +105,18 @@ def test_instance_method_is_the_same_scorer_after_pickling() -> None:
         assert clone.polarity_scores(text) == sa.polarity_scores(text)
         assert SentimentAnalyzer.polarity_scores(sa, text) == sa.polarity_scores(text)
     assert presslens.polarity_scores("The book was good.") == SentimentAnalyzer().polarity_scores("The book was good.")
+
+
+def test_compat_but_rule_matches_vader_on_short_and_long_texts() -> None:
+    # vaderSentiment re-weights values around "but" at the first index holding an equal value;
+    # presslens scans for that index in texts of up to 64 words and indexes values beyond.
+    vader = pytest.importorskip("vaderSentiment.vaderSentiment").SentimentIntensityAnalyzer()
+    import random
+
+    rng = random.Random(5)
+    words = ["good", "bad", "nice", "great", "awful", "the", "movie", "was", "very", "not", "but", "BUT", "okay"]
+    sa = SentimentAnalyzer(vader_compat=True)
+    for n in [3, 10, 40, 60, 63, 64, 65, 66, 80, 130]:
+        for _ in range(15):
+            text = " ".join(rng.choice(words) for _ in range(n)) + " but good"
+            assert sa.polarity_scores(text) == vader.polarity_scores(text), text

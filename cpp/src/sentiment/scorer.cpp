@@ -1016,6 +1016,18 @@ struct Rules {
 
   void contrast_by_value(std::vector<double>& s, std::size_t bi) const {
     // vaderSentiment's loop: each value is re-weighted at the FIRST index holding an equal value.
+    if (s.size() <= 64) {
+      // A short text: find that index by scanning (at most 64 x 64 compares, no allocation).
+      for (std::size_t k = 0; k < s.size(); ++k) {
+        const double v = s[k];
+        std::size_t si = 0;
+        while (s[si] != v) ++si;  // stops at k at the latest
+        if (si == bi) continue;
+        s[si] = si < bi ? v * 0.5 : v * 1.5;
+      }
+      return;
+    }
+    // Longer ones: positions by value, so the whole pass stays O(n log n).
     std::unordered_map<double, std::set<std::uint32_t>> where;
     auto key = [](double v) { return v + 0.0; };  // -0.0 -> 0.0
     for (std::uint32_t j = 0; j < s.size(); ++j) where[key(s[j])].insert(j);
