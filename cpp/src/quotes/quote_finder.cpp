@@ -825,6 +825,16 @@ class Finder {
     return e;
   }
 
+  // An indirect quote over tokens [begin, end) spoken by mention m with the one-token cue v.
+  void emit_reported(std::uint32_t begin, std::uint32_t end, std::int32_t m, std::uint32_t v, float base) {
+    Attribution a;
+    a.mention = m;
+    a.cue = static_cast<std::int32_t>(v);
+    a.cue_end_tok = v + 1;
+    a.confidence = conf_for(m, base);
+    emit(QuoteKind::Indirect, toks_[begin].start, toks_[end - 1].end, a);
+  }
+
   // "Trump's claim that ...": a speech noun after a possessive speaker, then "that" and a clause.
   bool speech_noun(std::uint32_t v, std::uint32_t sb, std::uint32_t se) {
     if (v < sb + 2 || v + 3 >= se || in_quote_[v] || !info_[v].word) return false;
@@ -844,12 +854,7 @@ class Finder {
     const std::uint32_t c = v + 2;
     const std::uint32_t end = clause_end(c, sb, se, v);
     if (end <= c + 2) return false;
-    Attribution a;
-    a.mention = m;
-    a.cue = static_cast<std::int32_t>(v);
-    a.cue_end_tok = v + 1;
-    a.confidence = conf_for(m, 0.55f);
-    emit(QuoteKind::Indirect, toks_[c].start, toks_[end - 1].end, a);
+    emit_reported(c, end, m, v, 0.55f);
     return true;
   }
 
@@ -925,12 +930,7 @@ class Finder {
           if (c < se && (toks_[c].kind != TokenKind::Quote || conf < 0.6f)) {
             const std::uint32_t e = clause_end(c, sb, se, v);
             if (e > c + 2) {
-              Attribution a;
-              a.mention = m;
-              a.cue = static_cast<std::int32_t>(v);
-              a.cue_end_tok = v + 1;
-              a.confidence = conf_for(m, conf);
-              emit(QuoteKind::Indirect, toks_[c].start, toks_[e - 1].end, a);
+              emit_reported(c, e, m, v, conf);
               cue_used_[v] = 1;
               continue;
             }
@@ -979,12 +979,7 @@ class Finder {
           if (!words_after) continue;
         }
         if (cend <= c0 + 3) continue;
-        Attribution a;
-        a.mention = sp;
-        a.cue = static_cast<std::int32_t>(v);
-        a.cue_end_tok = v + 1;
-        a.confidence = conf_for(sp, 0.7f);
-        emit(QuoteKind::Indirect, toks_[c0].start, toks_[cend - 1].end, a);
+        emit_reported(c0, cend, sp, v, 0.7f);
         cue_used_[v] = 1;
       }
     }
