@@ -170,3 +170,48 @@ def test_prepositional_phrase_before_a_mixed_clause():
     ind = _kind(doc, "indirect")
     assert [q.text for q in ind] == ["he was “honored and humbled” to sell the painting"]
     assert ind[0].speaker.name == "Tom Baker"
+
+
+def test_same_family_marks_nested_in_an_open_quotation():
+    text = ("Tom Baker wrote: “Fans in the hall wore “Vote For Nobody” shirts at the rally, "
+            "and nobody minded.” The event ended early.")
+    doc = presslens.analyze(text)
+    _spans_valid(doc)
+    direct = _kind(doc, "direct")
+    assert len(direct) == 1
+    assert direct[0].text.startswith("Fans in the hall") and direct[0].text.endswith("nobody minded.")
+    assert direct[0].speaker.name == "Tom Baker"
+    # An opening mark whose next marks do not both close is still an unclosed quotation.
+    doc = presslens.analyze("Tom Baker wrote: “Fans in the hall were loud. “We won,” Ann Lee said.")
+    _spans_valid(doc)
+    assert any(q.text == "We won," and q.speaker.name == "Ann Lee" for q in doc.quotes)
+
+
+def test_reported_clause_ends_at_a_second_past_tense_verb_of_the_speaker():
+    doc = presslens.analyze("Ann Lee wrote that the mayor was “dishonest” and urged voters to stay home.")
+    _spans_valid(doc)
+    ind = _kind(doc, "indirect")
+    assert len(ind) == 1 and ind[0].text == "the mayor was “dishonest”"
+    assert ind[0].speaker.name == "Ann Lee"
+
+
+def test_characterisation_runs_over_a_prepositional_phrase():
+    doc = presslens.analyze("Ann Lee blamed the closures on “reckless spending” by the city council.")
+    _spans_valid(doc)
+    ind = _kind(doc, "indirect")
+    assert len(ind) == 1 and ind[0].text == "the closures on “reckless spending” by the city council"
+    # A setting, a time phrase or a subordinate clause after the quote is still the author's.
+    doc = presslens.analyze("Ann Lee blamed the closures on “reckless spending” at a rally.")
+    ind = _kind(doc, "indirect")
+    assert len(ind) == 1 and ind[0].text == "the closures on “reckless spending”"
+    doc = presslens.analyze("Ann Lee called the tax a “slow poison” when the council met.")
+    ind = _kind(doc, "indirect")
+    assert len(ind) == 1 and ind[0].text == "the tax a “slow poison”"
+
+
+def test_conjunction_before_a_fronted_subordinate_clause():
+    doc = presslens.analyze("But as Ann Lee said the plan was “a trap” for tenants, the crowd in the hall cheered loudly.")
+    _spans_valid(doc)
+    ind = _kind(doc, "indirect")
+    assert len(ind) == 1 and ind[0].text == "the plan was “a trap” for tenants"
+    assert ind[0].speaker.name == "Ann Lee"

@@ -91,6 +91,17 @@ class Finder {
     lower_into(tok_text(i), low_);
     return low_ == s;
   }
+  // ASCII case-insensitive comparison of a token with a lower-case word (no buffer).
+  bool ascii_ieq(std::uint32_t i, std::string_view s) const {
+    const std::string_view w = tok_text(i);
+    if (w.size() != s.size()) return false;
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      char c = w[k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != s[k]) return false;
+    }
+    return true;
+  }
   bool is_comma(std::uint32_t i) const { return is_text(i, ","); }
   bool is_dash(std::uint32_t i) const { return toks_[i].kind == TokenKind::Punct && toks_[i].has(token_flags::kDash); }
   bool is_terminal(std::uint32_t i) const { return toks_[i].kind == TokenKind::Punct && toks_[i].has(token_flags::kTerminal); }
@@ -161,6 +172,9 @@ class Finder {
         const bool ing = nx.size() > 4 && nx.substr(nx.size() - 3) == "ing";
         const bool speech = (info_[i + 1].cls & (wc::kSpeech | wc::kClause)) != 0;
         if ((w == "and" || w == "but") && speech && !ing) brk = true;
+        // '... was “disgusting” and encouraged Americans to ...': a second past-tense verb of the
+        // speaker, not of the reported clause.
+        if ((w == "and" || w == "but") && !in_quote_[i] && past_tense(i + 1)) brk = true;
         if ((w == "while" || w == "before" || w == "after") && ing) brk = true;
       }
       if (i + 1 < n && is_comma(i) && info_[i + 1].word && info_[i + 1].lower &&
@@ -695,8 +709,7 @@ class Finder {
       const std::uint32_t s = sent_of_[c.close];
       const std::uint32_t lim = std::min(c.close + kCharacterisationTail + 1, clause_end(c.close + 1, sent_begin(s), sent_end(s), v));
       std::uint32_t e = c.close + 1;
-      // 'a “disgrace” after she ...', '“crazy system” during a stop', 'as “fantastic,” telling':
-      // the author's words.
+      // 'a “disgrace” after she ...', 'as “fantastic,” telling': the author's words.
       bool stop_word = c.close > 0 && toks_[c.close - 1].kind == TokenKind::Punct;
       for (; !stop_word && e < lim && toks_[e].kind != TokenKind::Punct; ++e) {
         if (toks_[e].kind == TokenKind::Quote) {
@@ -709,8 +722,10 @@ class Finder {
         if (!info_[e].word) continue;
         // "and" goes on only into more quoted words ('“a bully” and a “narcissist”').
         const bool and_more = e + 1 < lim && (toks_[e + 1].kind == TokenKind::Quote || (info_[e + 1].cls & wc::kDeterminer));
+        // A prepositional phrase goes on ('decried the GOP for “turning its back” on ...', 'a
+        // “lesson I had to learn” about ...'), except a setting ('in a speech', 'at a rally').
         stop_word = (info_[e].cls & (wc::kSubordinator | wc::kTime)) || lower_is(e, "but") || (lower_is(e, "and") && !and_more) ||
-                    ((info_[e].cls & wc::kPreposition) && !lower_is(e, "of") && !lower_is(e, "for") && !lower_is(e, "to"));
+                    lower_is(e, "in") || lower_is(e, "at") || lower_is(e, "during");
         if (stop_word) break;
       }
       if (stop_word || e > c.close + kCharacterisationTail) e = c.close + 1;
@@ -813,7 +828,12 @@ class Finder {
   // End of the reported clause: the sentence end, or the comma that closes a fronted
   // subordinate clause ("While X claims ..., Y ...").
   std::uint32_t clause_end(std::uint32_t from, std::uint32_t sb, std::uint32_t se, std::uint32_t v) const {
-    const std::uint32_t first = std::max(sb, std::min(first_word_[sent_of_[sb]], v));
+    std::uint32_t first = std::max(sb, std::min(first_word_[sent_of_[sb]], v));
+    // "But as Trump ... pledged to ..., many in the audience ...": a conjunction before the
+    // fronted subordinate clause.
+    if (first + 1 < v && (ascii_ieq(first, "but") || ascii_ieq(first, "and") || ascii_ieq(first, "so") || ascii_ieq(first, "yet")) &&
+        (info_[first + 1].cls & wc::kSubordinator))
+      ++first;
     const bool fronted = (info_[first].cls & wc::kSubordinator) && first < v;
     const bool comma_before_v = first < v && commas_[v] > commas_[first];
     std::uint32_t e = std::min(se, next_semi_[from]);

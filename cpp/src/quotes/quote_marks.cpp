@@ -74,6 +74,14 @@ std::vector<QuoteSpan> pair_quote_marks(std::string_view text, const Segmentatio
     };
     std::vector<Level> inner;
     constexpr std::size_t kMaxDepth = 16;
+    // For each token of the paragraph, the next mark of the primary family at or after it (one
+    // backward pass), so the look-ahead below is O(1).
+    std::vector<std::uint32_t> next_mark(te - tb + 1, te);
+    for (std::uint32_t i = te; i-- > tb;) {
+      const bool mark = toks[i].kind == TokenKind::Quote && family_of(toks[i].text(text)) == primary;
+      next_mark[i - tb] = mark ? i : next_mark[i - tb + 1];
+    }
+    const auto after = [&](std::uint32_t i) { return i + 1 < te ? next_mark[i + 1 - tb] : te; };
     std::uint32_t sent = para.sentence_begin;
     for (std::uint32_t i = tb; i < te; ++i) {
       const Token& t = toks[i];
@@ -102,7 +110,19 @@ std::vector<QuoteSpan> pair_quote_marks(std::string_view text, const Segmentatio
           if (inner.size() < kMaxDepth) inner.push_back({primary, sent});
           continue;
         }
-        if (open) {  // no same-family nesting: the earlier mark was never closed
+        if (open) {
+          // “... wearing “Settle For Hillary” shirts ...”: an opening mark (by its shape) whose
+          // next two marks of the family both close (by their shape) is a quotation inside the
+          // open one.
+          const std::uint32_t c1 = after(i);
+          const std::uint32_t c2 = c1 < te ? after(c1) : te;
+          if (effective_role(seg, i) == QuoteRole::Open && c2 < te && effective_role(seg, c1) == QuoteRole::Close &&
+              effective_role(seg, c2) == QuoteRole::Close) {
+            if (inner.size() < kMaxDepth) inner.push_back({primary, sent});
+            continue;
+          }
+        }
+        if (open) {  // otherwise no same-family nesting: the earlier mark was never closed
           cur.close_tok = i - 1;
           cur.closed = false;
           if (cur.close_tok > cur.open_tok) spans.push_back(cur);
