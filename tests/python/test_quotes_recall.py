@@ -215,3 +215,16 @@ def test_conjunction_before_a_fronted_subordinate_clause():
     ind = _kind(doc, "indirect")
     assert len(ind) == 1 and ind[0].text == "the plan was “a trap” for tenants"
     assert ind[0].speaker.name == "Ann Lee"
+
+
+def test_sentence_subject_after_a_fronted_subordinate_clause():
+    text = ("After reporter Tom Baker finished his question, Ann Lee stood up, walked to the door and said, "
+            "“We are done here.”")
+    doc = presslens.analyze(text)
+    _spans_valid(doc)
+    direct = _kind(doc, "direct")
+    assert len(direct) == 1 and direct[0].text == "We are done here."
+    assert direct[0].speaker.name == "Ann Lee"
+    # Without the fronted clause the first name is the subject.
+    doc = presslens.analyze("Tom Baker stood up, walked to the door and said, “We are done here.”")
+    assert _kind(doc, "direct")[0].speaker.name == "Tom Baker"

@@ -302,7 +302,14 @@ class Finder {
 
   // A name (not a place) among the first five tokens of v's sentence, outside quotation marks.
   std::int32_t sentence_subject(std::uint32_t v) const {
-    const std::uint32_t sb = sent_begin(sent_of_[v]);
+    std::uint32_t sb = sent_begin(sent_of_[v]);
+    // "After reporter Michael Scotto finished his report, Grimm stormed back ... and said": the
+    // subject follows a fronted subordinate clause (the comma that closes it comes before v).
+    std::uint32_t fw = first_word_[sent_of_[v]];
+    if (fw + 1 < v && (ascii_ieq(fw, "but") || ascii_ieq(fw, "and")) && (info_[fw + 1].cls & wc::kSubordinator)) ++fw;
+    if (fw < v && (info_[fw].cls & wc::kSubordinator) && !in_quote_[fw] && next_comma_[fw] + 1 < v &&
+        !in_quote_[next_comma_[fw]])
+      sb = next_comma_[fw] + 1;
     for (std::uint32_t k = sb; k < v && k < sb + 5; ++k) {
       if (m_start_[k] != kNone && !in_quote_[k]) {
         const std::int32_t m = m_start_[k];
