@@ -113,3 +113,18 @@ def test_sentence_initial_preposition_is_not_part_of_a_name():
     names = {e.name for e in doc.entities}
     assert "Regarding Trump" not in names and "Trump" in {n.split()[-1] for n in names}
     assert [q.speaker.name for q in doc.quotes] == ["Elie Honig"]
+
+
+def test_pronoun_prefers_the_main_subject_over_a_that_clause_subject():
+    text = ("In the speech Tom Baker praised the mayor, but argued that John Smith was a poor manager. "
+            "“I know the city,” he said.")
+    doc = presslens.analyze(text)
+    direct = [q for q in doc.quotes if q.kind == "direct"]
+    assert len(direct) == 1 and direct[0].speaker_mention.text == "he"
+    assert direct[0].speaker.name == "Tom Baker"
+    # Without the that-clause the most recent man is still the antecedent.
+    doc = presslens.analyze("In the speech Tom Baker praised the mayor and met John Smith. “I know the city,” he said.")
+    assert [q.speaker.name for q in doc.quotes if q.kind == "direct"] == ["John Smith"]
+    # A pronoun of the other gender is not moved.
+    doc = presslens.analyze("Tom Baker argued that Mary Smith was a poor manager. “I know the city,” she said.")
+    assert [q.speaker.name for q in doc.quotes if q.kind == "direct"] == ["Mary Smith"]

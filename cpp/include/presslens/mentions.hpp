@@ -20,6 +20,9 @@
 // a person whose gender is male or unknown, she/her to female or unknown; they/them/their and "it"
 // to the most recent organization or group; looking back at most 6 sentences. A pronoun outside
 // quotation marks skips mentions inside quotation marks (those are the quoted speaker's words).
+// When that mention is the subject of a that-clause of an earlier sentence ("Ann argued that Tom
+// was wrong."), a person of the same gender (known on both sides) named earlier in that sentence
+// and followed by a verb (the main clause's subject) is taken instead.
 // Gender comes from titles (Mr., Mrs., Ms., spokeswoman...) and from a bundled list of first names
 // (1990 U.S. Census, public domain; python/presslens/data/first_names_gender.SOURCE.md). The quote
 // stage may re-link a pronoun speaker to the previous quote's speaker (see quotes.hpp).

@@ -870,6 +870,25 @@ class Finder {
       if (e.kind != EntityKind::Person) continue;
       if (p.type == CandType::Label && e.title == "Q") continue;
       if (c.gender != Gender::Unknown && e.gender != Gender::Unknown && e.gender != c.gender) continue;
+      // "... Bloomberg criticized Democrats, but argued that Trump was a “demagogue.” “...,” he
+      // said": the subject of a that-clause in an earlier sentence yields to a person of the
+      // same sentence before it (the main clause's subject).
+      if (p.sentence < c.sentence && p.tb > 0 && is_text(p.tb - 1, "that")) {
+        for (std::size_t j = k, m = 0; j-- > 0 && m < 8; ++m) {
+          const Cand& q = cands_[j];
+          if (q.sentence != p.sentence) break;
+          if (q.entity < 0 || q.drop || q.in_quote != p.in_quote || q.type == CandType::Pronoun) continue;
+          const Entity& qe = entities_[static_cast<std::size_t>(q.entity)];
+          if (qe.kind != EntityKind::Person || q.entity == p.entity) continue;
+          // ... and it must be the subject of a verb: a speech or clause verb or a past tense.
+          if (q.te >= toks_.size() || !info_[q.te].word || !info_[q.te].lower) continue;
+          const std::string_view vw = tok_text(q.te);
+          if (!(info_[q.te].cls & (wc::kSpeech | wc::kClause)) && !(vw.size() > 4 && vw.substr(vw.size() - 2) == "ed"))
+            continue;
+          if (c.gender == Gender::Unknown || qe.gender != c.gender) continue;  // a known, agreeing gender
+          return q.entity;
+        }
+      }
       return p.entity;
     }
     return -1;
