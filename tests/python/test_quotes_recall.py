@@ -228,3 +228,17 @@ def test_sentence_subject_after_a_fronted_subordinate_clause():
     # Without the fronted clause the first name is the subject.
     doc = presslens.analyze("Tom Baker stood up, walked to the door and said, “We are done here.”")
     assert _kind(doc, "direct")[0].speaker.name == "Tom Baker"
+
+
+def test_a_work_title_does_not_continue_the_previous_quotation():
+    text = ("“We are back on the air,” said Tom Baker, the network's chief.\n\n"
+            "“Night Court,” a comedy that first aired in 1984, will return in May. "
+            "“The Edge of Night,” a soap opera, will not.\n\n"
+            "“We will see,” he said. “Big plans. Big money.”")
+    doc = presslens.analyze(text)
+    _spans_valid(doc)
+    texts = [q.text for q in doc.quotes]
+    assert "Night Court," not in texts and "The Edge of Night," not in texts
+    # Speech with sentence punctuation still continues the speaker's quotation.
+    big = [q for q in doc.quotes if q.text == "Big plans. Big money."]
+    assert len(big) == 1 and big[0].speaker.name == "Tom Baker"

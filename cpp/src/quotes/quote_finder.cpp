@@ -577,6 +577,25 @@ class Finder {
     return words > 0 && words <= 6 && info_[q.open_tok + 1].cap;
   }
 
+  // A title of a work in quote marks: two to six words, each capitalised or a short article,
+  // preposition or connector ("Tales From the Crypt", "This Kind of War"), and no sentence
+  // punctuation ("Big Daddy." / "Neither do I." are speech).
+  bool work_title(const QuoteSpan& q) const {
+    if (!q.closed) return false;
+    std::uint32_t words = 0;
+    for (std::uint32_t i = q.open_tok + 1; i < q.close_tok; ++i) {
+      if (is_terminal(i) || is_text(i, ":")) return false;
+      if (!info_[i].word) continue;
+      ++words;
+      if (info_[i].cap) continue;
+      const std::string_view w = tok_text(i);
+      if (!(info_[i].cls & wc::kConnector) && w != "the" && w != "a" && w != "an" && w != "and" && w != "from" &&
+          w != "in" && w != "on" && w != "for" && w != "to" && w != "at" && w != "with")
+        return false;
+    }
+    return words >= 2 && words <= 6 && info_[q.open_tok + 1].cap;
+  }
+
   std::uint32_t content_words(const QuoteSpan& q) const {
     std::uint32_t n = 0;
     const std::uint32_t end = q.closed ? q.close_tok : q.close_tok + 1;
@@ -660,6 +679,12 @@ class Finder {
       Attribution& a = attr[k];
       const bool recent = last_speaker_mention != kNone && para <= last_para + 1;
       if (a.mention != kNone && recent) relink_pronoun(a, last_speaker_mention);
+      if (a.mention == kNone && whole[k] && work_title(q)) {
+        // ''Tales From the Crypt,'' an HBO series ...: a title with no speaker or cue of its own
+        // does not continue the previous quotation.
+        keep[k] = 0;
+        continue;
+      }
       if (a.mention == kNone && whole[k]) {
         if (recent) {
           // The quotation goes on: the speaker (and cue) of the previous quote.
