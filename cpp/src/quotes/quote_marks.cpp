@@ -1,4 +1,6 @@
 // Pairing of quotation marks over the whole document, one pass, no exceptions (see quotes.hpp).
+#include <algorithm>
+
 #include "../mentions/word_lists.hpp"
 
 namespace presslens {
@@ -58,6 +60,15 @@ std::vector<QuoteSpan> pair_quote_marks(std::string_view text, const Segmentatio
     if (t.kind == TokenKind::Quote && family_of(t.text(text)) == Family::Double) { any_double = true; break; }
   const Family primary = any_double ? Family::Double : Family::Single;
 
+  // For each token, the next mark of the primary family at or after it (one backward pass), so
+  // the nesting look-ahead below is O(1).
+  const auto n = static_cast<std::uint32_t>(toks.size());
+  std::vector<std::uint32_t> next_mark(static_cast<std::size_t>(n) + 1, n);
+  for (std::uint32_t i = n; i-- > 0;) {
+    const bool mark = toks[i].kind == TokenKind::Quote && family_of(toks[i].text(text)) == primary;
+    next_mark[i] = mark ? i : next_mark[i + 1];
+  }
+
   bool carry = false;  // the previous paragraph ended inside a quotation
   for (const Paragraph& para : seg.paragraphs) {
     if (para.sentence_begin >= para.sentence_end) { carry = false; continue; }
@@ -74,14 +85,8 @@ std::vector<QuoteSpan> pair_quote_marks(std::string_view text, const Segmentatio
     };
     std::vector<Level> inner;
     constexpr std::size_t kMaxDepth = 16;
-    // For each token of the paragraph, the next mark of the primary family at or after it (one
-    // backward pass), so the look-ahead below is O(1).
-    std::vector<std::uint32_t> next_mark(te - tb + 1, te);
-    for (std::uint32_t i = te; i-- > tb;) {
-      const bool mark = toks[i].kind == TokenKind::Quote && family_of(toks[i].text(text)) == primary;
-      next_mark[i - tb] = mark ? i : next_mark[i - tb + 1];
-    }
-    const auto after = [&](std::uint32_t i) { return i + 1 < te ? next_mark[i + 1 - tb] : te; };
+    // The next mark of the primary family after token i, inside the paragraph (O(1)).
+    const auto after = [&](std::uint32_t i) { return i + 1 < te ? std::min(next_mark[i + 1], te) : te; };
     std::uint32_t sent = para.sentence_begin;
     for (std::uint32_t i = tb; i < te; ++i) {
       const Token& t = toks[i];
