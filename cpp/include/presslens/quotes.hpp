@@ -3,7 +3,8 @@
 // Quote marks are paired on the token stream of the whole document (a quotation may hold several
 // sentences): double marks (" “ ” „ « » ‟) make quotations, single marks nest inside them (or make
 // quotations when a text has no double marks). Curly marks used against their shape (a ” that
-// opens) take their role from the spacing around them. A paragraph that ends inside an open
+// opens) take their role from the spacing around them. A double opening mark inside an open
+// quotation whose next two marks of the family both close (by shape) is a quotation within it. A paragraph that ends inside an open
 // quotation continues into the next paragraph when that one opens with a mark (the news
 // convention for multi-paragraph quotes); otherwise the quotation ends with its paragraph. Nothing
 // here throws on unbalanced marks, and pairing is one pass with a depth counter: linear time.
