@@ -242,3 +242,18 @@ def test_a_work_title_does_not_continue_the_previous_quotation():
     # Speech with sentence punctuation still continues the speaker's quotation.
     big = [q for q in doc.quotes if q.text == "Big plans. Big money."]
     assert len(big) == 1 and big[0].speaker.name == "Tom Baker"
+
+
+def test_reported_clause_ends_at_and_also_or_comma_and_participle():
+    doc = presslens.analyze("Ann Lee said the council was “a disgrace” and also asked voters to call their mayor.")
+    _spans_valid(doc)
+    ind = _kind(doc, "indirect")
+    assert len(ind) == 1 and ind[0].text == "the council was “a disgrace”"
+    doc = presslens.analyze("Ann Lee said the council would “fix the roads” this year, and urging voters to be patient.")
+    _spans_valid(doc)
+    ind = _kind(doc, "indirect")
+    assert len(ind) == 1 and ind[0].text == "the council would “fix the roads” this year"
+    # "and" between two parts of one clause does not end it.
+    doc = presslens.analyze("Ann Lee said the council and the mayor were “a disgrace” to the town.")
+    ind = _kind(doc, "indirect")
+    assert len(ind) == 1 and ind[0].text == "the council and the mayor were “a disgrace” to the town"

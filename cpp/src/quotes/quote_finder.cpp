@@ -175,6 +175,10 @@ class Finder {
         // '... was “disgusting” and encouraged Americans to ...': a second past-tense verb of the
         // speaker, not of the reported clause.
         if ((w == "and" || w == "but") && !in_quote_[i] && past_tense(i + 1)) brk = true;
+        // '... to “open up” libel laws, and suggesting ...', '... “califphate” and also address ...'
+        if (w == "and" && !in_quote_[i] && i > 0 && is_comma(i - 1) && participle(i + 1)) brk = true;
+        if ((w == "and" || w == "but") && !in_quote_[i] && nx == "also" && i + 2 < n && info_[i + 2].word && info_[i + 2].lower)
+          brk = true;
         if ((w == "while" || w == "before" || w == "after") && ing) brk = true;
       }
       if (i + 1 < n && is_comma(i) && info_[i + 1].word && info_[i + 1].lower &&
