@@ -257,3 +257,14 @@ def test_reported_clause_ends_at_and_also_or_comma_and_participle():
     doc = presslens.analyze("Ann Lee said the council and the mayor were “a disgrace” to the town.")
     ind = _kind(doc, "indirect")
     assert len(ind) == 1 and ind[0].text == "the council and the mayor were “a disgrace” to the town"
+
+
+def test_clause_opening_with_a_quoted_title_is_reported_speech():
+    doc = presslens.analyze("“Rivers of Gold” was to be a “cautionary tale,” said Tom Baker, the book's agent.")
+    _spans_valid(doc)
+    ind = _kind(doc, "indirect")
+    assert len(ind) == 1 and ind[0].text == "“Rivers of Gold” was to be a “cautionary tale,”"
+    assert ind[0].speaker.name == "Tom Baker"
+    # A quotation with no author's words around it stays a direct quote.
+    doc = presslens.analyze("“We will build it,” said Tom Baker, the book's agent.")
+    assert [q.kind for q in doc.quotes] == ["direct"]

@@ -67,6 +67,7 @@ class Finder {
   std::vector<std::uint32_t> run_start_;    // first token of the run of marks/dashes/emoji ending before i
   std::vector<std::uint32_t> commas_;       // commas among tokens [0, i)
   std::vector<std::uint32_t> words_;        // word tokens among [0, i)
+  std::vector<std::uint32_t> words_out_;    // word tokens outside quotation marks among [0, i)
   std::vector<std::uint32_t> next_comma_;   // first comma at or after i (n if none)
   std::vector<std::uint32_t> next_semi_;    // first ';' at or after i (n if none)
   std::vector<std::uint32_t> last_quote_;   // last quote-mark token before i, plus one (0 if none)
@@ -145,6 +146,7 @@ class Finder {
     run_start_.assign(n + 1, 0);
     commas_.assign(n + 1, 0);
     words_.assign(n + 1, 0);
+    words_out_.assign(n + 1, 0);
     last_quote_.assign(n + 1, 0);
     nonpunct_end_.assign(n + 1, 0);
     for (std::uint32_t i = 0; i < n; ++i) {
@@ -153,6 +155,7 @@ class Finder {
       run_start_[i + 1] = skip ? run_start_[i] : i + 1;
       commas_[i + 1] = commas_[i] + (is_comma(i) ? 1 : 0);
       words_[i + 1] = words_[i] + (info_[i].word ? 1 : 0);
+      words_out_[i + 1] = words_out_[i] + (info_[i].word && !in_quote_[i] ? 1 : 0);
       last_quote_[i + 1] = t.kind == TokenKind::Quote ? i + 1 : last_quote_[i];
       nonpunct_end_[i + 1] = t.kind != TokenKind::Punct ? i + 1 : nonpunct_end_[i];
     }
@@ -1028,10 +1031,12 @@ class Finder {
         }
         const std::uint32_t c0 = std::max(sb, std::min(first_wnq_[s], comma));
         if (toks_[c0].kind == TokenKind::Quote) {
-          // A direct quote carries it, unless the author's words go on after the closing mark.
+          // A direct quote carries it, unless the author's words go on after the closing mark or
+          // between quotations ('"All that Glitters" was to be a "cautionary tale," said X').
           std::uint32_t last_mark = c0;
           if (cend > c0 && last_quote_[cend] > c0) last_mark = last_quote_[cend] - 1;
-          const bool words_after = last_mark + 1 < cend && words_[cend] > words_[last_mark + 1];
+          const bool words_after = (last_mark + 1 < cend && words_[cend] > words_[last_mark + 1]) ||
+                                   words_out_[cend] > words_out_[c0];
           if (!words_after) continue;
         }
         if (cend <= c0 + 3) continue;
