@@ -268,3 +268,17 @@ def test_clause_opening_with_a_quoted_title_is_reported_speech():
     # A quotation with no author's words around it stays a direct quote.
     doc = presslens.analyze("“We will build it,” said Tom Baker, the book's agent.")
     assert [q.kind for q in doc.quotes] == ["direct"]
+
+
+def test_parenthetical_attribution_inside_the_reported_sentence():
+    doc = presslens.analyze("The new bridge, Ann Lee said on Monday, will open to traffic next spring.")
+    _spans_valid(doc)
+    ind = _kind(doc, "indirect")
+    assert len(ind) == 1 and ind[0].text == "The new bridge, Ann Lee said on Monday, will open to traffic next spring"
+    assert ind[0].speaker.name == "Ann Lee" and ind[0].cue.text == "said"
+    # A split direct quote is not a parenthetical attribution of the author's sentence.
+    doc = presslens.analyze("“The new bridge,” Ann Lee said on Monday, “will open next spring.”")
+    assert [q.kind for q in doc.quotes] == ["direct", "direct"]
+    # Nor is a name in a list ("..., Ann Lee said nothing, ...").
+    doc = presslens.analyze("Tom Baker left early, Ann Lee said nothing, and the meeting ended.")
+    assert _kind(doc, "indirect") == []

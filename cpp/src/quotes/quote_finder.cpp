@@ -917,6 +917,33 @@ class Finder {
     return true;
   }
 
+  // "These employees, Stumpf explained earlier in the hearing, were “well-paid,” making ...": a
+  // parenthetical attribution inside the reported sentence; the content is the sentence (from its
+  // first word to the end of the clause after the attribution).
+  bool parenthetical(std::uint32_t v, std::uint32_t s, std::uint32_t sb, std::uint32_t se) {
+    const std::int32_t m = speaker_before(v, sb);
+    if (m == kNone || mr_.mentions[static_cast<std::size_t>(m)].in_quote) return false;
+    const std::uint32_t mb = mr_.mentions[static_cast<std::size_t>(m)].token_begin;
+    const std::uint32_t c0 = std::max(sb, std::min(first_wnq_[s], mb));
+    if (mb < c0 + 2 || !is_comma(mb - 1) || toks_[c0].kind == TokenKind::Quote || in_quote_[c0]) return false;
+    if (words_out_[mb - 1] == words_out_[c0]) return false;
+    const std::uint32_t k = next_comma_[v + 1 < se ? v + 1 : se];
+    if (k >= se || k > v + 10 || k + 1 >= se) return false;
+    for (std::uint32_t x = v + 1; x < k; ++x)
+      if (toks_[x].kind == TokenKind::Quote || is_terminal(x) || (x > v + 1 && cue_verb(x, wc::kSpeech | wc::kClause))) return false;
+    // Only a setting may follow the verb ('said on Monday', 'told reporters', 'added later'), and
+    // the sentence goes on with its clause, not with a coordinated one ('..., and ...').
+    if (k > v + 1 && !(info_[v + 1].cls & (wc::kAdverb | wc::kTime | wc::kPreposition)) && m_start_[v + 1] == kNone)
+      return false;
+    if (toks_[k + 1].kind == TokenKind::Quote || !info_[k + 1].word || is_text(k + 1, "and") || is_text(k + 1, "or"))
+      return false;
+    const std::uint32_t e = clause_end(k + 1, sb, se, v);
+    if (e <= k + 2) return false;
+    emit_reported(c0, e, m, v, 0.6f);
+    cue_used_[v] = 1;
+    return true;
+  }
+
   void indirect() {
     for (std::uint32_t s = 0; s < seg_.sentences.size(); ++s) {
       const std::uint32_t sb = sent_begin(s), se = sent_end(s);
@@ -995,6 +1022,7 @@ class Finder {
             }
           }
         }
+        if (parenthetical(v, s, sb, se)) continue;
         // Pattern 2: "..., officials said." / "..., said the spokesman." at the end of the sentence.
         std::uint32_t tail = v + 1;
         if (tail < se && m_start_[tail] != kNone) {
