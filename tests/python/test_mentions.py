@@ -128,3 +128,14 @@ def test_pronoun_prefers_the_main_subject_over_a_that_clause_subject():
     # A pronoun of the other gender is not moved.
     doc = presslens.analyze("Tom Baker argued that Mary Smith was a poor manager. “I know the city,” she said.")
     assert [q.speaker.name for q in doc.quotes if q.kind == "direct"] == ["Mary Smith"]
+
+
+def test_reported_clause_after_said_is_not_a_speaker_mention():
+    # "said the spokesman." names a speaker only in the inverted form; after "Leahy said" the
+    # words are the reported clause, with a verb of their own.
+    doc = presslens.analyze("Leahy said the plan was wrong. Officials said the deal is off.")
+    assert [e.name for e in doc.entities if e.kind == "person"] == ["Leahy"]
+    assert all(" was " not in m.text and " is " not in m.text for m in doc.mentions)
+    assert [q.speaker.name for q in doc.quotes] == ["Leahy", "Officials"]
+    doc = presslens.analyze("“We are ready,” said the spokesman. The deal is off, says the letter.")
+    assert [(q.speaker.name, q.speaker.kind) for q in doc.quotes] == [("spokesman", "person"), ("letter", "other")]

@@ -498,6 +498,12 @@ class Finder {
         ++j;
       if (j - i > 8 || j == i + 1) return i;
       if (j < te && toks_[j].kind != TokenKind::Punct) return i;
+      // Only the inverted form names a speaker ("…,” said the spokesman."; "…, says the letter."):
+      // the verb follows a comma or quote mark, and the phrase holds no verb of its own
+      // ("Leahy said the ruling was wrong." is a reported clause, not a mention).
+      if (i < sb + 2 || !(toks_[i - 2].kind == TokenKind::Punct || toks_[i - 2].kind == TokenKind::Quote)) return i;
+      for (std::uint32_t k = i + 1; k < j; ++k)
+        if (info_[k].lower && (info_[k].cls & (wc::kAux | wc::kSpeech | wc::kClause))) return i;
       end = j;
     } else {
       while (j < te && j - i <= 6 && toks_[j].kind == TokenKind::Word && !(info_[j].lower && (info_[j].cls & (wc::kSpeech | wc::kAux | wc::kFunc))))
