@@ -139,3 +139,15 @@ def test_reported_clause_after_said_is_not_a_speaker_mention():
     assert [q.speaker.name for q in doc.quotes] == ["Leahy", "Officials"]
     doc = presslens.analyze("“We are ready,” said the spokesman. The deal is off, says the letter.")
     assert [(q.speaker.name, q.speaker.kind) for q in doc.quotes] == [("spokesman", "person"), ("letter", "other")]
+
+
+def test_laws_and_bodies_are_not_people():
+    doc = presslens.analyze(
+        "President Trump invoked the National Emergencies Act on Friday. Protesters gathered outside the "
+        "United States Embassy, and the Coast Guard said the area was closed."
+    )
+    kinds = {e.name: e.kind for e in doc.entities}
+    assert kinds.get("National Emergencies Act") == "other"
+    assert kinds.get("United States Embassy") == "organization"
+    assert kinds.get("Coast Guard") == "organization"
+    assert [e.name for e in doc.entities if e.kind == "person"] == ["Trump"]

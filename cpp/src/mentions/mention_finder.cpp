@@ -331,6 +331,11 @@ class Finder {
       c.strong = true;
       c.weak_initial = false;
       c.key = "org:" + low;
+    } else if (b - a >= 2 && names_a_document(low_last(b))) {
+      // "National Emergencies Act", "United States Constitution": a law or text, not a person.
+      c.kind = EntityKind::Other;
+      c.strong = true;
+      c.key = "other:" + low;
     } else if (b - a >= 2 && b - a <= 5 && k == a) {
       c.kind = EntityKind::Person;
       c.strong = true;
@@ -355,6 +360,14 @@ class Finder {
       c.key = "other:" + low;
     }
     push(std::move(c), sentence);
+  }
+
+  static bool names_a_document(std::string_view last_word) {
+    static const char* const kDocuments[] = {"act", "constitution", "amendment", "treaty", "accord", "accords",
+                                             "agreement", "convention", "declaration", "doctrine", "law", "code"};
+    for (const char* d : kDocuments)
+      if (last_word == d) return true;
+    return false;
   }
 
   bool lower_is_honorific(std::uint32_t i) {

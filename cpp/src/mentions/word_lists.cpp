@@ -108,7 +108,8 @@ const char* kOrgWord =
     "watch coalition alliance movement front council cabinet state department's reuters "
     "associated agency's industries holdings technologies systems partners capital group's "
     "nations pentagon kremlin fbi cia nasa legislature caucus secretariat ministry's "
-    "foundation's republicans democrats gop brigade division regiment squad task team";
+    "foundation's republicans democrats gop brigade division regiment squad task team "
+    "embassy consulate corps guard affairs control prevention";
 const char* kGroupNoun =
     "officials groups critics authorities experts analysts lawmakers legislators democrats "
     "republicans conservatives liberals progressives activists protesters protestors "
