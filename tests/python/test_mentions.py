@@ -151,3 +151,12 @@ def test_laws_and_bodies_are_not_people():
     assert kinds.get("United States Embassy") == "organization"
     assert kinds.get("Coast Guard") == "organization"
     assert [e.name for e in doc.entities if e.kind == "person"] == ["Trump"]
+
+
+def test_adverb_before_the_verb_is_not_part_of_the_speaker():
+    doc = presslens.analyze("The proclamation specifically says that the border is closed.")
+    assert [m.text for m in doc.mentions] == ["The proclamation"]
+    assert [(q.kind, q.speaker.name, q.text) for q in doc.quotes] == [("indirect", "proclamation", "the border is closed")]
+    # A noun ending in -ly stays part of the phrase.
+    doc = presslens.analyze("The Smith family said they were relieved.")
+    assert doc.quotes[0].speaker.name == "Smith family"

@@ -362,6 +362,16 @@ class Finder {
     push(std::move(c), sentence);
   }
 
+  bool is_adverb_word(std::uint32_t k) {
+    if (info_[k].cls & wc::kAdverb) return true;
+    // Manner adverbs by their suffix; not plain "-ly" (family, ally, assembly are nouns).
+    const std::string_view w = tok_text(k);
+    if (w.size() < 7) return false;
+    for (std::string_view suffix : {"ally", "ently", "antly", "ously", "ately", "ively", "edly"})
+      if (w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix) return true;
+    return false;
+  }
+
   static bool names_a_document(std::string_view last_word) {
     static const char* const kDocuments[] = {"act", "constitution", "amendment", "treaty", "accord", "accords",
                                              "agreement", "convention", "declaration", "doctrine", "law", "code"};
@@ -528,6 +538,8 @@ class Finder {
             v == "wrote" || v == "thought" || v == "felt" || v == "knew"))
         return i;
       end = j;
+      // An adverb before the verb is not part of the phrase ("the proclamation specifically says").
+      while (end > i + 2 && info_[end - 1].lower && is_adverb_word(end - 1)) --end;
     }
     const std::uint32_t h = after_verb ? i + 1 : end - 1;  // head: last word before the verb
     if (!after_verb && info_[h].cap) return i;  // "the Senate Majority Leader Mitch McConnell said"

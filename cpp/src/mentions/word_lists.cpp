@@ -224,7 +224,9 @@ const char* kAdverb =
     "reportedly allegedly initially originally first last further additionally simply just "
     "already still flatly quickly immediately separately similarly subsequently jokingly "
     "angrily bluntly firmly openly frequently has have had would will may might could "
-    "should did does do reportedly n't not never";
+    "should did does do reportedly n't not never specifically explicitly clearly formally "
+    "officially directly personally strongly emphatically categorically sharply "
+    "vehemently forcefully adamantly tersely candidly";
 const char* kConnector = "of de del della di da du la le van von der den bin ibn al al- el y dos das";
 const char* kPronoun = "he she they it him her them his their its hers theirs";
 const char* kSubjPronoun = "he she they it we i you who";
