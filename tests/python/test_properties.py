@@ -37,3 +37,43 @@ def test_news_like_text_is_segmented_losslessly(text):
     # Sentences tile the tokens: every token is in exactly one sentence, in order.
     covered = [t.i for s in doc.sentences for t in s.tokens]
     assert covered == list(range(len(doc.tokens)))
+
+
+# Quote-rich text: names, titles, party codes, speech verbs, pronouns and every kind of quote mark,
+# in random order, so the mention and quote rules meet broken and half-formed attributions.
+quote_pieces = st.sampled_from(
+    ["Sen.", "Pat", "Leahy", "(D-Vt.)", "Rubio", "the spokesman", "officials", "he", "she", "they", "said", "told",
+     "according to", "wrote", "who", "that", "and", ",", ".", ":", "—", "\n", "\n\n", " ", " ", " ", '"', "“", "”",
+     "‘", "’", "«", "»", "„", "'", "Q:", "THE PRESIDENT:", "not", "great", "terrible", "After", "the plan"]
+)
+clause_pieces = st.sampled_from(
+    ["“We are ready,”", "Rubio said.", "he added.", "Sen. Pat Leahy (D-Vt.) said:", "“It is", "over.”",
+     "said Leahy, who", "according to CNN.", "The plan, officials said, is final.", "Rubio told reporters that",
+     "‘scare quotes’", "«Bonjour»", "„Ja“", "''quoted''", "— Leahy", "“", "”", "Q: Why?", "A: Because."]
+)
+quote_text = st.lists(st.one_of(quote_pieces, clause_pieces), max_size=60).map(" ".join)
+
+
+def assert_quote_spans_valid(doc) -> None:
+    text = doc.text
+    spans = list(doc.mentions)
+    for q in doc.quotes:
+        spans.append(q)
+        spans.extend(s for s in (q.cue, q.speaker_mention) if s is not None)
+        assert 0 <= q.sentence < max(1, len(doc.sentences)) and 0.0 <= q.confidence <= 1.0
+    for e in doc.entities:
+        spans.extend(e.mentions)
+        spans.extend(e.affiliation_evidence)
+    for s in spans:
+        assert 0 <= s.start <= s.end <= len(text), s
+        assert text[s.start : s.end] == s.text, s
+
+
+@settings(max_examples=500, deadline=None)
+@given(quote_text)
+def test_quote_like_text_gives_valid_quotes_mentions_and_scores(text):
+    doc = presslens.analyze(text)
+    assert_spans_valid(doc)
+    assert_quote_spans_valid(doc)
+    s = doc.sentiment
+    assert -1.0 <= s.compound <= 1.0 and abs(s.pos + s.neu + s.neg - 1.0) < 1e-6 or not doc.tokens
