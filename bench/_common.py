@@ -571,6 +571,18 @@ def machine_parallel_check(seconds: float = 0.5, procs: int = 2) -> dict:
             "speedup": round(serial / parallel, 2)}
 
 
+def median_time(fn: Callable[[], object], runs: int) -> float:
+    """Median wall time of ``runs`` calls of ``fn`` (seconds)."""
+    import statistics
+
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
 def load_average() -> Optional[List[float]]:
     try:
         return [round(x, 2) for x in os.getloadavg()]

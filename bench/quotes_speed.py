@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
-import time
 from pathlib import Path
-from typing import Callable, List, Optional, Sequence
+from typing import List, Optional, Sequence
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _common as C  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "quotes-dev"
 
@@ -31,14 +32,6 @@ def load_texts(data: Path, limit: Optional[int]) -> List[str]:
         files = files[:limit]
     return [f.read_text(encoding="utf-8") for f in files]
 
-
-def median_time(fn: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -63,7 +56,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return [len(analyzer.analyze(t).quotes) for t in texts]
 
     n_quotes = sum(run_presslens())
-    t_pl = median_time(run_presslens, args.runs)
+    t_pl = C.median_time(run_presslens, args.runs)
     figures = {
         "data": str(args.data), "documents": len(texts), "bytes": nbytes, "words": nwords, "runs": args.runs,
         "presslens": {"seconds": round(t_pl, 4), "words_per_s": round(nwords / t_pl), "quotes": n_quotes},
@@ -96,7 +89,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                     r += 1
             counts["quotes"], counts["raised"] = q, r
 
-        t_peer = median_time(run_peer, args.peer_runs or args.runs)
+        t_peer = C.median_time(run_peer, args.peer_runs or args.runs)
         ratio = t_peer / t_pl
         figures["textacy_spacy"] = {"model": model, "seconds": round(t_peer, 4), "words_per_s": round(nwords / t_peer),
                                     "quotes": counts["quotes"], "docs_raised": counts["raised"]}
@@ -110,7 +103,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     lin = {}
     for k in (1, 4, 16):
         big = "\n".join([base] * k)
-        t = median_time(lambda: analyzer.analyze(big), max(5, args.runs))
+        t = C.median_time(lambda: analyzer.analyze(big), max(5, args.runs))
         lin[str(k)] = round(t / (len(big.encode("utf-8")) / 1024) * 1e6, 2)
     figures["linearity_us_per_kb"] = lin
     print("linearity (µs per KB, text x1 / x4 / x16): " + " / ".join(f"{lin[k]:.1f}" for k in ("1", "4", "16")))

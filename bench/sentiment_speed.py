@@ -22,24 +22,16 @@ from __future__ import annotations
 import argparse
 import ast
 import json
-import os
-import statistics
 import sys
-import time
 from pathlib import Path
-from typing import Callable, Dict, List
+from typing import Dict, List
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _common as C  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data"
 
-
-def median_time(fn: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def load_snippets(data: Path) -> List[str]:
@@ -95,14 +87,14 @@ def main(argv=None) -> int:
 
     def suite(name: str, texts: List[str], vader_runs: int, docs: bool) -> None:
         r: Dict[str, float] = {"texts": len(texts), "words": sum(len(t.split()) for t in texts)}
-        r["vader"] = median_time(lambda: [vader.polarity_scores(t) for t in texts], vader_runs)
+        r["vader"] = C.median_time(lambda: [vader.polarity_scores(t) for t in texts], vader_runs)
         for mode, sa in (("default", default), ("compat", compat)):
             sa.polarity_scores_many(texts[:10], threads=1)  # warm up
-            r[f"{mode}_many"] = median_time(lambda: sa.polarity_scores_many(texts, threads=1), runs)
-            r[f"{mode}_arrays"] = median_time(lambda: sa.polarity_arrays(texts, threads=1), runs)
-            r[f"{mode}_loop"] = median_time(lambda: [sa.polarity_scores(t) for t in texts], runs)
+            r[f"{mode}_many"] = C.median_time(lambda: sa.polarity_scores_many(texts, threads=1), runs)
+            r[f"{mode}_arrays"] = C.median_time(lambda: sa.polarity_arrays(texts, threads=1), runs)
+            r[f"{mode}_loop"] = C.median_time(lambda: [sa.polarity_scores(t) for t in texts], runs)
         if docs:
-            r["analyze_docs"] = median_time(lambda: [d.sentiment for d in analyzer.analyze_many(texts, threads=1)], runs)
+            r["analyze_docs"] = C.median_time(lambda: [d.sentiment for d in analyzer.analyze_many(texts, threads=1)], runs)
         for k in list(r):
             if k not in ("texts", "words", "vader"):
                 r[f"speedup_{k}"] = r["vader"] / r[k]
@@ -116,12 +108,12 @@ def main(argv=None) -> int:
     # (no scoring work), so the time is the call, the text conversion and the result objects.
     empty = [""] * len(snippets)
     floor: Dict[str, float] = {"texts": len(empty)}
-    floor["many"] = median_time(lambda: default.polarity_scores_many(empty, threads=1), runs)
-    floor["arrays"] = median_time(lambda: default.polarity_arrays(empty, threads=1), runs)
-    floor["loop"] = median_time(lambda: [default.polarity_scores(t) for t in empty], runs)
+    floor["many"] = C.median_time(lambda: default.polarity_scores_many(empty, threads=1), runs)
+    floor["arrays"] = C.median_time(lambda: default.polarity_arrays(empty, threads=1), runs)
+    floor["loop"] = C.median_time(lambda: [default.polarity_scores(t) for t in empty], runs)
     bound = default._core.polarity_scores
-    floor["loop_core_method"] = median_time(lambda: [bound(t) for t in empty], runs)
-    floor["loop_len"] = median_time(lambda: [len(t) for t in empty], runs)  # the Python loop itself
+    floor["loop_core_method"] = C.median_time(lambda: [bound(t) for t in empty], runs)
+    floor["loop_len"] = C.median_time(lambda: [len(t) for t in empty], runs)  # the Python loop itself
     res["binding_floor"] = floor
     suite("articles_200", articles, max(1, min(runs, 3)), docs=True)
 
@@ -130,15 +122,15 @@ def main(argv=None) -> int:
     t40 = text_of_words(articles, 40000)
     long: Dict[str, float] = {}
     for mode, sa in (("default", default), ("compat", compat)):
-        a = median_time(lambda: sa.polarity_scores(t4), runs)
-        b = median_time(lambda: sa.polarity_scores(t40), runs)
+        a = C.median_time(lambda: sa.polarity_scores(t4), runs)
+        b = C.median_time(lambda: sa.polarity_scores(t40), runs)
         long[f"{mode}_4k"], long[f"{mode}_40k"], long[f"{mode}_ratio"] = a, b, b / a
-    a = median_time(lambda: analyzer.analyze(t4).sentiment, runs)
-    b = median_time(lambda: analyzer.analyze(t40).sentiment, runs)
+    a = C.median_time(lambda: analyzer.analyze(t4).sentiment, runs)
+    b = C.median_time(lambda: analyzer.analyze(t40).sentiment, runs)
     long["analyze_4k"], long["analyze_40k"], long["analyze_ratio"] = a, b, b / a
-    long["vader_4k"] = median_time(lambda: vader.polarity_scores(t4), 1)
+    long["vader_4k"] = C.median_time(lambda: vader.polarity_scores(t4), 1)
     if args.vader_long:
-        long["vader_40k"] = median_time(lambda: vader.polarity_scores(t40), 1)
+        long["vader_40k"] = C.median_time(lambda: vader.polarity_scores(t40), 1)
         long["vader_ratio"] = long["vader_40k"] / long["vader_4k"]
     res["long_text"] = long
 
@@ -164,7 +156,7 @@ def main(argv=None) -> int:
     else:
         print(f"  vaderSentiment    {long['vader_4k']:.3f}s on 4k words (40k: run with --vader-long)")
     # The machine is shared: the load average says how much the absolute times are inflated.
-    load = [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None
+    load = C.load_average()
     print(f"load average at the end: {load}")
     print(json.dumps({"bench": "sentiment_speed", "presslens_version": presslens.__version__, "runs": runs,
                       "threads": 1, "load_average": load, **res}))
