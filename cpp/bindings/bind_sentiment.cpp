@@ -150,10 +150,8 @@ TextBatch convert_texts(const py::sequence& texts) {
   return b;
 }
 
-const std::shared_ptr<const SentimentScorer>& default_scorer() {
-  static const auto scorer = std::make_shared<const SentimentScorer>();
-  return scorer;
-}
+// The process-wide default scorer, the same instance the default Analyzer uses.
+const std::shared_ptr<const SentimentScorer>& default_scorer() { return shared_default<SentimentScorer>(); }
 
 // Target features count reported events fully: "arrested" says something about who was arrested.
 const SentimentScorer& target_scorer() {

@@ -121,7 +121,11 @@ class SentimentAnalyzer:
 
     def __init__(self, *, lexicon: Optional[Lexicon] = None, vader_compat: bool = False, **options: Any) -> None:
         self._options = dict(options)
-        self._core = _core.SentimentScorer(vader_compat=vader_compat, lexicon=lexicon, **options)
+        if lexicon is None and not vader_compat and not options:
+            # The default scorer is immutable: share the process-wide one (no lexicon rebuild).
+            self._core = _core._default_sentiment_scorer()
+        else:
+            self._core = _core.SentimentScorer(vader_compat=vader_compat, lexicon=lexicon, **options)
         # What pickling sends: a copy, so later edits to `lexicon` do not travel either.
         self._lexicon_ref = lexicon.copy() if lexicon is not None else None
         # Loops call polarity_scores once per text: bind the C++ method on the instance, so a call

@@ -29,6 +29,15 @@ struct Document {
   Document& operator=(const Document&) = delete;
 };
 
+// The default-constructed stage T (Segmenter, MentionFinder, QuoteFinder, SentimentScorer), built
+// on first use and shared by the whole process: the stages are immutable and thread-safe, so every
+// default Analyzer and every binding that needs a default stage uses this one instance.
+template <typename T>
+const std::shared_ptr<const T>& shared_default() {
+  static const std::shared_ptr<const T> instance = std::make_shared<const T>();
+  return instance;
+}
+
 struct AnalyzerOptions {
   bool mentions = true;
   bool quotes = true;

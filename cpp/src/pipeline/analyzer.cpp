@@ -7,16 +7,6 @@
 
 namespace presslens {
 
-namespace {
-// The default stages are immutable and thread-safe, so every Analyzer in the process shares one
-// of each (built on first use): a new Analyzer, or one unpickled in a worker, costs nothing.
-template <typename T>
-std::shared_ptr<const T> shared_default() {
-  static const std::shared_ptr<const T> instance = std::make_shared<const T>();
-  return instance;
-}
-}  // namespace
-
 Analyzer::Analyzer(AnalyzerOptions options) : Analyzer(options, nullptr, nullptr) {}
 
 Analyzer::Analyzer(AnalyzerOptions options, std::shared_ptr<const Segmenter> segmenter,
