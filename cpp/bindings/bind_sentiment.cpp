@@ -158,6 +158,7 @@ const SentimentScorer& target_scorer() {
   static const SentimentScorer scorer([] {
     SentimentOptions o;
     o.event_words = false;
+    o.dilution = 0.0;  // the fitted weights (target_sentiment_weights.tsv) saw undiluted sentence scores
     return o;
   }());
   return scorer;
@@ -307,7 +308,8 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
                                                                 "Immutable lexicon-and-rules scorer (use presslens.SentimentAnalyzer)")
       .def(py::init([](bool vader_compat, std::shared_ptr<Lexicon> lexicon, bool contrast_by_position,
                        bool extra_contrast, bool clause_scope, bool phrases, bool negated_superlatives,
-                       bool event_words, double event_weight, bool shifters, bool morphology, bool length_norm) {
+                       bool event_words, double event_weight, bool shifters, bool morphology, bool length_norm,
+                       double dilution, double dilution_words) {
              SentimentOptions o;
              o.vader_compat = vader_compat;
              o.contrast_by_position = contrast_by_position;
@@ -320,6 +322,8 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
              o.shifters = shifters;
              o.morphology = morphology;
              o.length_norm = length_norm;
+             o.dilution = dilution;
+             o.dilution_words = dilution_words;
              std::shared_ptr<const Lexicon> lex;
              if (lexicon) lex = std::make_shared<const Lexicon>(*lexicon);  // a frozen copy
              return std::make_shared<SentimentScorer>(o, lex);
@@ -328,7 +332,8 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
            py::arg("contrast_by_position") = true, py::arg("extra_contrast") = true, py::arg("clause_scope") = true,
            py::arg("phrases") = true, py::arg("negated_superlatives") = true, py::arg("event_words") = true,
            py::arg("event_weight") = 0.5, py::arg("shifters") = true, py::arg("morphology") = true,
-           py::arg("length_norm") = true)
+           py::arg("length_norm") = true, py::arg("dilution") = SentimentOptions{}.dilution,
+           py::arg("dilution_words") = SentimentOptions{}.dilution_words)
       .def_property_readonly("options", [](const SentimentScorer& s) {
         const auto& o = s.options();
         py::dict d;
@@ -343,6 +348,8 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
         d["shifters"] = o.shifters;
         d["morphology"] = o.morphology;
         d["length_norm"] = o.length_norm;
+        d["dilution"] = o.dilution;
+        d["dilution_words"] = o.dilution_words;
         return d;
       })
       .def_property_readonly("lexicon", [](const SentimentScorer& s) { return std::make_shared<Lexicon>(s.lexicon()); },

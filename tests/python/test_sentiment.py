@@ -127,6 +127,30 @@ def test_few_negates_but_a_few_does_not():
     assert not presslens.SentimentAnalyzer(shifters=False).score("Few great painters were honoured.").compound < 0
 
 
+def test_long_sentences_dilute_one_sentiment_word_as_documented():
+    short = "The plan is good."
+    long = "The plan that the council will put to a vote in the town hall next week is good."
+    sa = presslens.SentimentAnalyzer()
+    p, k = sa.options["dilution"], sa.options["dilution_words"]
+    assert p > 0 and k >= 1
+    s, l = sa.score(short), sa.score(long)
+    assert 0 < l.compound < s.compound
+    # The rule as documented: the valence sum times min(1, (k / words) ** p).
+    undiluted = presslens.SentimentAnalyzer(dilution=0.0)
+    for text, words in ((short, 4), (long, 18)):
+        expected = _normalize(_valence(undiluted.score(text).compound) * min(1.0, (k / words) ** p))
+        assert sa.score(text).compound == pytest.approx(expected, abs=1e-9)
+    # The pos/neu/neg shares do not change, and compat mode has no dilution.
+    assert (l.pos, l.neu, l.neg) == pytest.approx((undiluted.score(long).pos, undiluted.score(long).neu,
+                                                   undiluted.score(long).neg))
+    compat = presslens.SentimentAnalyzer(vader_compat=True)
+    assert presslens.SentimentAnalyzer(vader_compat=True, dilution=0.5).score(long) == compat.score(long)
+    with pytest.raises(ValueError, match="dilution"):
+        presslens.SentimentAnalyzer(dilution=-1.0)
+    with pytest.raises(ValueError, match="dilution_words"):
+        presslens.SentimentAnalyzer(dilution_words=0.0)
+
+
 def test_curly_apostrophe_negation():
     straight = polarity_scores("It isn't good.")["compound"]
     curly = polarity_scores("It isn’t good.")["compound"]

@@ -93,6 +93,11 @@ struct SentimentOptions {
   bool shifters = true;              // "reduce fatalities" is good news; "hardly" negates
   bool morphology = true;            // inflected forms missing from the lexicon (-s, -ed, -ing, -ly)
   bool length_norm = true;           // a sentence's valences add up as sum / sqrt(count)
+  // A long sentence with one sentiment word is milder than a short one: the valence sum is scaled
+  // by min(1, (dilution_words / words)^dilution); 0 turns it off. The values were chosen on the
+  // tweet, movie and Amazon sets only (bench/tune_dilution.py), so NYT stays untuned for it.
+  double dilution = 0.3;
+  double dilution_words = 4.0;
 };
 
 class SentimentScorer {

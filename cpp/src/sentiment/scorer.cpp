@@ -324,6 +324,8 @@ SentimentScorer::SentimentScorer(SentimentOptions options, std::shared_ptr<const
     : options_(options) {
   if (!(options_.event_weight >= 0.0 && options_.event_weight <= 1.0))
     throw InvalidInput("event_weight must be between 0 and 1");
+  if (!(options_.dilution >= 0.0 && options_.dilution <= 4.0)) throw InvalidInput("dilution must be between 0 and 4");
+  if (!(options_.dilution_words >= 1.0)) throw InvalidInput("dilution_words must be at least 1");
   auto impl = std::make_unique<Impl>();
   if (!lexicon) {
     // VADER keeps the last of duplicate keys; the default mode averages them.
@@ -1077,7 +1079,8 @@ struct Rules {
   }
 };
 
-SentimentScores finish(const std::vector<double>& s, const Punctuation& p, bool compat, bool length_norm) {
+SentimentScores finish(const std::vector<double>& s, const Punctuation& p, const SentimentOptions& o) {
+  const bool compat = o.vader_compat, length_norm = !compat && o.length_norm;
   SentimentScores out;
   if (s.empty()) {
     // vaderSentiment returns neu 0 for text without words; presslens says "all neutral".
@@ -1092,6 +1095,8 @@ SentimentScores finish(const std::vector<double>& s, const Punctuation& p, bool 
   }
   // Default mode: several sentiment words add up like evidence (sqrt n), not linearly.
   if (length_norm) sum /= std::sqrt(std::max(1.0, static_cast<double>(n_sentiment)));
+  if (!compat && o.dilution > 0.0 && static_cast<double>(s.size()) > o.dilution_words)
+    sum *= std::pow(o.dilution_words / static_cast<double>(s.size()), o.dilution);
   double amp = std::min(p.exclamations, 4) * 0.292;
   if (p.questions > 1) amp += p.questions <= 3 ? p.questions * 0.18 : 0.96;
   if (sum > 0)
@@ -1134,7 +1139,7 @@ SentimentScores score_work(const SentimentOptions& o, Work& w, bool cap_diff, co
   w.vals.assign(n, 0.0);
   for (std::size_t i = 0; i < n; ++i) w.vals[i] = r.valence(i);
   r.contrast(w.vals);
-  return finish(w.vals, p, compat, !compat && o.length_norm);
+  return finish(w.vals, p, o);
 }
 
 }  // namespace
@@ -1149,7 +1154,7 @@ SentimentScores score_range(const SentimentScorer::Impl& im, const SentimentOpti
   w.clear();
   bool cap_diff = false;
   Punctuation p;
-  if (tb >= te) return finish({}, p, o.vader_compat, false);
+  if (tb >= te) return finish({}, p, o);
   if (o.vader_compat) {
     const std::uint32_t s = toks[tb].start, e = toks[te - 1].end;
     compat_items(im, o, text.substr(s, e - s), w, cap_diff, p);
