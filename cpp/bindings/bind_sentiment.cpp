@@ -309,7 +309,7 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
       .def(py::init([](bool vader_compat, std::shared_ptr<Lexicon> lexicon, bool contrast_by_position,
                        bool extra_contrast, bool clause_scope, bool phrases, bool negated_superlatives,
                        bool event_words, double event_weight, bool shifters, bool morphology, bool length_norm,
-                       double dilution, double dilution_words) {
+                       double dilution, double dilution_words, bool fast_path) {
              SentimentOptions o;
              o.vader_compat = vader_compat;
              o.contrast_by_position = contrast_by_position;
@@ -324,6 +324,7 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
              o.length_norm = length_norm;
              o.dilution = dilution;
              o.dilution_words = dilution_words;
+             o.fast_path = fast_path;
              std::shared_ptr<const Lexicon> lex;
              if (lexicon) lex = std::make_shared<const Lexicon>(*lexicon);  // a frozen copy
              return std::make_shared<SentimentScorer>(o, lex);
@@ -333,7 +334,7 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
            py::arg("phrases") = true, py::arg("negated_superlatives") = true, py::arg("event_words") = true,
            py::arg("event_weight") = 0.5, py::arg("shifters") = true, py::arg("morphology") = true,
            py::arg("length_norm") = true, py::arg("dilution") = SentimentOptions{}.dilution,
-           py::arg("dilution_words") = SentimentOptions{}.dilution_words)
+           py::arg("dilution_words") = SentimentOptions{}.dilution_words, py::arg("fast_path") = true)
       .def_property_readonly("options", [](const SentimentScorer& s) {
         const auto& o = s.options();
         py::dict d;
@@ -350,6 +351,7 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
         d["length_norm"] = o.length_norm;
         d["dilution"] = o.dilution;
         d["dilution_words"] = o.dilution_words;
+        d["fast_path"] = o.fast_path;
         return d;
       })
       .def_property_readonly("lexicon", [](const SentimentScorer& s) { return std::make_shared<Lexicon>(s.lexicon()); },

@@ -412,7 +412,7 @@ class SentimentScorer:
     """
     Immutable lexicon-and-rules scorer (use presslens.SentimentAnalyzer)
     """
-    def __init__(self, *, vader_compat: bool = False, lexicon: Lexicon = None, contrast_by_position: bool = True, extra_contrast: bool = True, clause_scope: bool = True, phrases: bool = True, negated_superlatives: bool = True, event_words: bool = True, event_weight: typing.SupportsFloat | typing.SupportsIndex = 0.5, shifters: bool = True, morphology: bool = True, length_norm: bool = True, dilution: typing.SupportsFloat | typing.SupportsIndex = 0.3, dilution_words: typing.SupportsFloat | typing.SupportsIndex = 4.0) -> None:
+    def __init__(self, *, vader_compat: bool = False, lexicon: Lexicon = None, contrast_by_position: bool = True, extra_contrast: bool = True, clause_scope: bool = True, phrases: bool = True, negated_superlatives: bool = True, event_words: bool = True, event_weight: typing.SupportsFloat | typing.SupportsIndex = 0.5, shifters: bool = True, morphology: bool = True, length_norm: bool = True, dilution: typing.SupportsFloat | typing.SupportsIndex = 0.3, dilution_words: typing.SupportsFloat | typing.SupportsIndex = 4.0, fast_path: bool = True) -> None:
         ...
     def __repr__(self) -> str:
         ...

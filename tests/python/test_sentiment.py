@@ -435,3 +435,62 @@ def test_rounding_matches_python_round():
         assert d["compound"] == round(raw.compound, 4)
         assert d["pos"] == round(raw.pos, 3) and d["neg"] == round(raw.neg, 3)
         assert math.isclose(d["neu"], round(raw.neu, 3))
+
+
+# ---- the ASCII fast path of polarity_scores --------------------------------------------------------
+
+FAST_PATH_PIECES = [
+    "good", "BAD", "not", "isn't", "don't", "DON'T", "I'm", "U.S.", "Dr.", "No.", "no.", "No. 5", "J.", "St.",
+    "e.g.", "Ph.D.", "a.m.", "amazon.com", "1,000", "2.5", "$10", "10%", "1990s", "95th", "3rd", "10am",
+    "20-year-old", "2-13", "1/4", "10:30", "'90s", "''", "'", '"', "(", ")", "[", "]", ",", ".", "!", "?",
+    "!!", "?!", "...", ";", ":", "-", "--", ":)", ":-(", ";)", "(:", ":D", "XD", "great:)", "love!", "but",
+    "however,", "although", "though", "kind of", "at least", "very", "so", "this", "never", "without",
+    "doubt", "the shit", "kiss of death", "can't stand", "yeah right", "no", "nor", "few", "a few",
+    "rock'n'roll", "dogs'", "F.B.I.'s", "word''s", "X-RAY", "B&B", "#tag", "@user", "www.x.com", "\t", "\n",
+    "GREAT", "horrible", "condemning", "killed", "reduce", "deaths", "hardly", "only", "wonder", "the", "last",
+    "2020-01-03", "5-", "-word", "'tis", "end.The", "Mr.", "Sept.", "A.", "(good)", '"bad"', "good,", "bad;",
+]
+
+
+def _texts_for_the_fast_path():
+    rng = random.Random(11)
+    texts = []
+    for _ in range(3000):
+        n = rng.randint(1, 20)
+        texts.append("".join(rng.choice(FAST_PATH_PIECES) + rng.choice([" ", " ", " ", "", "  "]) for _ in range(n)))
+    if VADER_DATA.is_dir():
+        for f in sorted(VADER_DATA.glob("*_GroundTruth.txt")):
+            rows = [line.rstrip("\r").split("\t", 2) for line in f.read_text(encoding="utf-8-sig").split("\n")]
+            texts += [r[2] for r in rows if len(r) == 3][:1500]
+    return texts
+
+
+def test_fast_path_scores_exactly_like_the_tokenizer_path():
+    # polarity_scores reads plain ASCII text without the tokenizer; whatever it reads must score
+    # bit for bit like the general path (tokens -> items), which stays the reference.
+    texts = _texts_for_the_fast_path()
+    fast = SentimentAnalyzer().polarity_arrays(texts, threads=2)
+    general = SentimentAnalyzer(fast_path=False).polarity_arrays(texts, threads=2)
+    for key in ("compound", "pos", "neu", "neg"):
+        differ = [texts[i] for i in range(len(texts)) if fast[key][i] != general[key][i]]
+        assert not differ, (key, differ[:5])
+    assert SentimentAnalyzer().options["fast_path"] and not SentimentAnalyzer(fast_path=False).options["fast_path"]
+
+
+def test_inflected_forms_take_their_stems_valence():
+    sa = SentimentAnalyzer()
+    vader = Lexicon.vader().to_dict()
+    for inflected, stem in (("condemning", "condemn"), ("bullies", "bully")):
+        assert inflected not in vader and stem in vader
+        assert sa.score(f"They were {inflected} it.").compound == sa.score(f"They were {stem} it.").compound != 0
+    assert SentimentAnalyzer(morphology=False).score("They were condemning it.").compound == 0
+    # A custom lexicon gets the same treatment (-s, -ed / -ing after a final e, -ily), and a listed
+    # inflected form keeps its own valence.
+    custom = SentimentAnalyzer(lexicon=Lexicon.from_dict({"zorble": 2.0, "zorbled": -1.0, "gloomy": -2.0}))
+    base = custom.score("They zorble.").compound
+    assert base > 0
+    assert custom.score("They zorbles.").compound == custom.score("They zorbling.").compound == base
+    assert custom.score("They zorbled.").compound < 0
+    assert custom.score("They were gloomily quiet.").compound == custom.score("They were gloomy quiet.").compound < 0
+    # Short words are left alone (more than four bytes and the suffix plus three).
+    assert SentimentAnalyzer(lexicon=Lexicon.from_dict({"hop": 2.0})).score("hops").compound == 0

@@ -98,6 +98,10 @@ struct SentimentOptions {
   // tweet, movie and Amazon sets only (bench/tune_dilution.py), so NYT stays untuned for it.
   double dilution = 0.3;
   double dilution_words = 4.0;
+  // polarity_scores reads plain ASCII text (letters, digits, simple punctuation) straight from the
+  // bytes instead of running the tokenizer; the scores are identical. False forces the tokenizer
+  // (for tests that check exactly that).
+  bool fast_path = true;
 };
 
 class SentimentScorer {

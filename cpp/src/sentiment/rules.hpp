@@ -133,6 +133,9 @@ struct Entry {
   const std::vector<Phrase>* phrases = nullptr;
   double exact = 0.0, folded = 0.0;  // compat: key as in the lexicon; default: case-folded key
   bool has_exact = false, has_folded = false;
+  // Default mode: an inflected form missing from the lexicon ("condemning") whose stem is in it;
+  // `folded` then holds the stem's valence (see add_inflections in scorer.cpp).
+  bool inflected = false;
 };
 
 }  // namespace sentiment_detail
@@ -149,6 +152,7 @@ struct SentimentScorer::Impl {
   std::unordered_map<char32_t, std::string> emoji_cp;
   sentiment_detail::StringTable<std::string> emoji_seq;
   std::unique_ptr<Tokenizer> tokenizer;  // default-mode polarity_scores on raw text
+  std::shared_ptr<const Abbreviations> abbreviations;  // the tokenizer's, for the ASCII fast path
   // One lookup per word over all of the tables above (built last; points into them).
   sentiment_detail::StringTable<sentiment_detail::Entry> lookup;
   // Emoticon pre-filter: (ASCII-lower first byte, ASCII-lower last byte) pairs of the 2..8-byte

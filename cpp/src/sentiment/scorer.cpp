@@ -312,6 +312,49 @@ std::vector<std::string> split_words(std::string_view s) {
   return out;
 }
 
+// Inflected forms the lexicon lacks take the valence of their stem in the default mode: -ies, -es,
+// -s, -ed, -d, -ing, -ly. A word is tried against the suffixes that end in its last letter, in
+// the order below, and the first stem found in the lexicon wins; the word must be longer than four
+// bytes and longer than its suffix plus three, and must not be a listed word (negation,
+// booster...) or a lexicon word itself. Rather than strip suffixes per word at scoring time, every
+// such form of every lexicon word is added to the lookup table once, here.
+struct Inflection {
+  std::string_view suffix, replaced;  // surface = stem without `replaced` + `suffix`
+  int order;                          // rank among the rules for the same last letter
+};
+constexpr Inflection kInflections[] = {
+    {"ies", "y", 0}, {"es", "", 1}, {"s", "", 2},     // ...s
+    {"ed", "", 0},   {"ed", "e", 1}, {"d", "", 2},    // ...d
+    {"ing", "", 0},  {"ing", "e", 1},                 // ...g
+    {"ly", "", 0},   {"ily", "y", 1},                 // ...y
+};
+
+void add_inflections(SentimentScorer::Impl& im) {
+  struct Best {
+    int order;
+    double valence;
+  };
+  std::unordered_map<std::string, Best> forms;
+  im.folded.for_each([&](std::string_view stem, const double& valence) {
+    for (const Inflection& r : kInflections) {
+      const std::size_t rl = r.replaced.size();
+      if (stem.size() < rl || stem.substr(stem.size() - rl) != r.replaced) continue;
+      std::string form(stem.substr(0, stem.size() - rl));
+      form.append(r.suffix.data(), r.suffix.size());
+      if (form.size() <= 4 || form.size() <= r.suffix.size() + 3) continue;
+      auto [it, fresh] = forms.try_emplace(form, Best{r.order, valence});
+      if (!fresh && r.order < it->second.order) it->second = Best{r.order, valence};
+    }
+  });
+  for (const auto& [form, best] : forms) {
+    Entry* e = im.lookup.find_mut(form);
+    if (e && (e->info || e->has_folded)) continue;
+    if (!e) e = &im.lookup.put(form, Entry{});
+    e->inflected = true;
+    e->folded = best.valence;
+  }
+}
+
 }  // namespace
 
 // ---- construction ---------------------------------------------------------------------------
@@ -429,7 +472,10 @@ SentimentScorer::SentimentScorer(SentimentOptions options, std::shared_ptr<const
     if (i == key.size()) impl->emoji_cp[cp] = std::string(desc);
   }
 
-  if (!options_.vader_compat) impl->tokenizer = std::make_unique<Tokenizer>(std::make_shared<const Abbreviations>(Abbreviations::english()));
+  if (!options_.vader_compat) {
+    impl->abbreviations = std::make_shared<const Abbreviations>(Abbreviations::english());
+    impl->tokenizer = std::make_unique<Tokenizer>(impl->abbreviations);
+  }
 
   // The one-lookup table over words, exact and folded valences and phrase starts. The tables it
   // points into are complete and never change again.
@@ -451,6 +497,7 @@ SentimentScorer::SentimentScorer(SentimentOptions options, std::shared_ptr<const
     impl->add_emoticon_key(k);
   });
   impl->phrases.for_each([&](std::string_view k, const std::vector<Phrase>& v) { entry(k).phrases = &v; });
+  if (!options_.vader_compat) add_inflections(*impl);
   impl_ = std::move(impl);
 }
 
@@ -464,7 +511,9 @@ Work& thread_work() {
 }
 
 // Fills the lexical facts of an item whose lower-case text was just appended to the arena.
-void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w, Item& it, std::uint64_t hash) {
+// `apostrophe` false: the caller knows the text has none, so it cannot contain "n't".
+void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w, Item& it, std::uint64_t hash,
+                  bool apostrophe = true) {
   const std::string_view t = w.text(it);
   const Entry* e = im.lookup.find(t, hash);
   const double* v = nullptr;
@@ -473,52 +522,11 @@ void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions& o, Wo
     if (o.vader_compat) {
       if (e->has_exact) v = &e->exact;
     } else {
-      if (e->has_folded) v = &e->folded;
+      if (e->has_folded || (e->inflected && o.morphology)) v = &e->folded;
       it.phrases = e->phrases;
     }
   }
-  it.negation = (it.info && it.info->negation) || contains_nt(t);
-  if (!v && !o.vader_compat && o.morphology && t.size() > 4 && !it.info) {
-    // Inflected forms the lexicon lacks: -ies, -es, -s, -ed, -d, -ing, -ly (tried in this order; only
-    // the suffixes that end in the word's last letter can match, so dispatch on it).
-    struct Suffix {
-      std::string_view suf, repl;
-    };
-    static constexpr Suffix kS[] = {{"ies", "y"}, {"es", ""}, {"s", ""}};
-    static constexpr Suffix kD[] = {{"ed", ""}, {"ed", "e"}, {"d", ""}};
-    static constexpr Suffix kG[] = {{"ing", ""}, {"ing", "e"}};
-    static constexpr Suffix kY[] = {{"ly", ""}, {"ily", "y"}};
-    const Suffix* list = nullptr;
-    std::size_t count = 0;
-    switch (t.back()) {
-      case 's': list = kS; count = 3; break;
-      case 'd': list = kD; count = 3; break;
-      case 'g': list = kG; count = 2; break;
-      case 'y': list = kY; count = 2; break;
-      default: break;
-    }
-    char buf[64];
-    for (std::size_t k = 0; k < count; ++k) {
-      const std::string_view suf = list[k].suf, repl = list[k].repl;
-      if (t.size() <= suf.size() + 3 || t.compare(t.size() - suf.size(), suf.size(), suf) != 0) continue;
-      const std::size_t stem = t.size() - suf.size();
-      const Entry* m;
-      if (stem + repl.size() <= sizeof buf) {
-        std::memcpy(buf, t.data(), stem);
-        if (!repl.empty()) std::memcpy(buf + stem, repl.data(), repl.size());
-        m = im.lookup.find(std::string_view(buf, stem + repl.size()));
-      } else {
-        std::string& b = w.scratch;
-        b.assign(t.data(), stem);
-        b.append(repl.data(), repl.size());
-        m = im.lookup.find(b);
-      }
-      if (m && m->has_folded) {
-        v = &m->folded;
-        break;
-      }
-    }
-  }
+  it.negation = (it.info && it.info->negation) || (apostrophe && contains_nt(t));
   if (v) {
     it.in_lex = true;
     it.lex = *v;
@@ -710,6 +718,8 @@ const std::string* find_emoji(const SentimentScorer::Impl& im, std::string_view 
   return im.emoji_seq.find(t.substr(0, i));
 }
 
+void link_items(const SentimentOptions& o, Work& w);
+
 void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, std::string_view text,
                    const Token* toks, std::uint32_t tb, std::uint32_t te, Work& w, bool& cap_diff,
                    Punctuation& punct) {
@@ -820,8 +830,12 @@ void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, s
     k = c1;
   }
   cap_diff = n_caps > 0 && n_caps < n_cased;
+  link_items(o, w);
+}
 
-  // Multi-word phrases: the head word carries the phrase valence, the others fall silent.
+// The passes over a sentence's items that look at neighbours: word pairs that cancel a negation,
+// and multi-word phrases (the head word carries the phrase valence, the others fall silent).
+void link_items(const SentimentOptions& o, Work& w) {
   // "not only X but Y", "not just": no negation; "no doubt", "no wonder": no negation either.
   for (std::size_t i = 0; i + 1 < w.items.size(); ++i) {
     Item& x = w.items[i];
@@ -1144,6 +1158,419 @@ SentimentScores score_work(const SentimentOptions& o, Work& w, bool cap_diff, co
 
 }  // namespace
 
+// ---- the ASCII fast path of polarity_scores (default mode) -----------------------------------
+//
+// Most news sentences are plain ASCII: words, numbers and simple punctuation. For such a text the
+// items come straight from the bytes, exactly as the tokenizer and default_items would make them,
+// without building tokens first. Whatever the small grammar below does not cover (non-ASCII, line
+// breaks, '@', '#', '$', '/', numbers with separators, dotted abbreviations, runs of punctuation,
+// anything that may be an emoticon...) sends the whole text to the general path, which remains
+// the reference: tests check that both give identical scores.
+
+namespace {
+namespace fast {
+
+enum Class : unsigned char {
+  kBail = 0,   // a byte the fast path does not handle
+  kLetter,     // A-Z a-z
+  kDigit,      // 0-9
+  kBlank,      // ' ' '\t' (line breaks start sentences: general path)
+  kOpen,       // ( [              a punctuation token before a word
+  kClose,      // , . ; : ! ? ) ]  a punctuation token after a word
+  kQuoteMark,  // " '              a quote token on either side
+  kHyphen,     // -                inside a word, or a chunk of hyphens
+  kCurrency,   // $                before a number
+  kNumberMark, // % /              inside or after a number
+};
+
+struct ByteClasses {
+  unsigned char c[256] = {};
+  ByteClasses() {
+    for (int b = 'a'; b <= 'z'; ++b) c[b] = kLetter;
+    for (int b = 'A'; b <= 'Z'; ++b) c[b] = kLetter;
+    for (int b = '0'; b <= '9'; ++b) c[b] = kDigit;
+    c[static_cast<unsigned char>(' ')] = c[static_cast<unsigned char>('\t')] = kBlank;
+    for (unsigned char b : {'(', '['}) c[b] = kOpen;
+    for (unsigned char b : {',', '.', ';', ':', '!', '?', ')', ']'}) c[b] = kClose;
+    for (unsigned char b : {'"', '\''}) c[b] = kQuoteMark;
+    c[static_cast<unsigned char>('-')] = kHyphen;
+    c[static_cast<unsigned char>('$')] = kCurrency;
+    c[static_cast<unsigned char>('%')] = c[static_cast<unsigned char>('/')] = kNumberMark;
+  }
+};
+const ByteClasses kClasses;
+
+enum Kind : unsigned char { kWordTok, kNumberTok, kPunctTok, kQuoteTok };
+
+// One token of a chunk (a run of non-blank bytes). For a word, [start, end) is the token and
+// [start, item_end) the item (the word with its clitic: "do" + "n't").
+struct Tok {
+  std::uint32_t start, end, item_end;
+  Kind kind;
+  bool terminal;  // . ! ?
+  bool clause;    // , ; : ( ) [ ] and dashes
+  bool caps;      // kAllCaps of the (first) word token
+  bool cased;     // a word token of two or more bytes (counts for the ALL-CAPS contrast)
+  bool folded;    // word(): the item's lower-case text is already in the arena at `off`, hashed
+  bool apostrophe;  // the item has an apostrophe (only then can it contain "n't")
+  std::uint32_t off;
+  std::uint64_t hash;
+};
+constexpr int kMaxChunkTokens = 16;
+
+inline bool is_alnum(unsigned char c) { return kClasses.c[c] == kLetter || kClasses.c[c] == kDigit; }
+inline bool is_digit(unsigned char c) { return kClasses.c[c] == kDigit; }
+inline unsigned char lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c; }
+
+class Reader {
+ public:
+  Reader(const SentimentScorer::Impl& im, const SentimentOptions& o, std::string_view text, Work& w)
+      : im_(im), o_(o), s_(text), u_(reinterpret_cast<const unsigned char*>(text.data())), n_(text.size()), w_(w) {}
+
+  // False: the text needs the general path (nothing of `out` is set then).
+  bool run(SentimentScores& out) {
+    for (std::size_t k = 0; k < n_; ++k)
+      if (kClasses.c[u_[k]] == kBail) return false;
+    auto& sents = w_.sentences;
+    sents.clear();
+    w_.clear();
+    std::size_t i = 0;
+    while (i < n_) {
+      if (kClasses.c[u_[i]] == kBlank) {
+        ++i;
+        continue;
+      }
+      const std::size_t b = chunk(i);
+      if (!b) return false;
+      i = b;
+      while (i < n_ && kClasses.c[u_[i]] == kBlank) ++i;
+      if (end_of_sentence(b < n_, i >= n_)) end_sentence();
+    }
+    out = sents.size() == 1 ? sents[0] : SentimentScorer::aggregate(sents);
+    return true;
+  }
+
+ private:
+  const SentimentScorer::Impl& im_;
+  const SentimentOptions& o_;
+  std::string_view s_;
+  const unsigned char* u_;
+  std::size_t n_;
+  Work& w_;
+  Tok toks_[kMaxChunkTokens];
+  int m_ = 0;  // tokens in the current chunk
+  // Sentence state, as default_items and polarity_scores keep it.
+  Punctuation punct_;
+  bool clause_ = false;
+  std::size_t n_caps_ = 0, n_cased_ = 0;
+  std::size_t sentence_tokens_ = 0;  // tokens of the current sentence before this chunk
+  bool last_terminal_ = false;       // the token before this chunk was . ! ?
+
+  bool push(std::size_t a, std::size_t e, Kind kind, bool terminal, bool clause) {
+    if (m_ == kMaxChunkTokens) return false;
+    Tok& t = toks_[m_++];
+    t.start = static_cast<std::uint32_t>(a);
+    t.end = t.item_end = static_cast<std::uint32_t>(e);
+    t.kind = kind;
+    t.terminal = terminal;
+    t.clause = clause;
+    t.caps = t.cased = t.folded = false;
+    t.apostrophe = true;
+    return true;
+  }
+
+  // Splits the chunk (run of non-blank bytes) starting at a into tokens like the tokenizer, then
+  // makes its items. Returns the chunk's end, or 0 to bail.
+  std::size_t chunk(std::size_t a) {
+    m_ = 0;
+    std::size_t k = a;
+    auto ends_here = [&](std::size_t e) { return e >= n_ || kClasses.c[u_[e]] == kBlank; };
+    if (u_[k] == '-') {  // "-" is a punctuation mark, "--" a dash
+      while (k < n_ && u_[k] == '-') ++k;
+      if (!ends_here(k)) return 0;
+      push(a, k, kPunctTok, false, k - a >= 2);
+      return items(a, k) ? k : 0;
+    }
+    const std::size_t b = n_;  // the loops below stop at the first blank by its byte class
+    while (k < b && (kClasses.c[u_[k]] == kOpen || kClasses.c[u_[k]] == kQuoteMark)) {
+      const unsigned char c = u_[k];
+      const std::size_t len = c == '\'' && k + 1 < n_ && u_[k + 1] == '\'' ? 2 : 1;  // '' is one quote mark
+      if (c == '\'' && len == 1 && k + 1 < n_ && is_digit(u_[k + 1])) return 0;  // '90s
+      if (!push(k, k + len, c == '"' || c == '\'' ? kQuoteTok : kPunctTok, false, c == '(' || c == '[')) return 0;
+      k += len;
+    }
+    if (k < b && kClasses.c[u_[k]] == kLetter) {
+      if (!word(k)) return 0;
+      k = toks_[m_ - 1].item_end;
+    } else if (k < b && (kClasses.c[u_[k]] == kDigit || (u_[k] == '$' && k + 1 < n_ && is_digit(u_[k + 1])))) {
+      if (!number(k)) return 0;
+      k = toks_[m_ - 1].item_end;
+    }
+    while (k < b && (kClasses.c[u_[k]] == kClose || kClasses.c[u_[k]] == kQuoteMark)) {
+      const unsigned char c = u_[k];
+      const unsigned char next = k + 1 < n_ ? u_[k + 1] : ' ';
+      if (c == '.' && (next == '.' || is_digit(next))) return 0;                // "..", ".5"
+      if ((c == '!' || c == '?') && (next == '!' || next == '?')) return 0;     // "?!"
+      const std::size_t len = c == '\'' && next == '\'' ? 2 : 1;                     // ''
+      const bool quote = c == '"' || c == '\'';
+      const bool terminal = c == '.' || c == '!' || c == '?';
+      const bool clause = c == ',' || c == ';' || c == ':' || c == ')' || c == ']';
+      if (!push(k, k + len, quote ? kQuoteTok : kPunctTok, terminal, clause)) return 0;
+      k += len;
+    }
+    if (!ends_here(k)) return 0;
+    return items(a, k) ? k : 0;
+  }
+
+  // The case flags of a word token [k, e): ALL CAPS (two or more letters, none lower-case) and
+  // whether it counts for the ALL-CAPS contrast (two or more bytes).
+  void set_case(Tok& t, std::size_t k, std::size_t e) const {
+    int letters = 0;
+    bool lower_seen = false;
+    for (std::size_t q = k; q < e; ++q) {
+      const unsigned char c = u_[q];
+      letters += kClasses.c[c] == kLetter;
+      lower_seen |= c >= 'a' && c <= 'z';
+    }
+    t.caps = letters > 1 && !lower_seen;
+    t.cased = e - k >= 2;
+  }
+
+  // A number at k (digits, or '$' and digits): the tokenizer's scan_number on ASCII. Separators
+  // (1,000 2.5 1/4 10:30), '%', ordinal and plural suffixes (95th, 1990s) stay with it; other
+  // letters or a hyphenated word (10am, 20-year-old) make it a word.
+  bool number(std::size_t k) {
+    std::size_t e = k;
+    if (u_[e] == '$') ++e;
+    while (e < n_ && is_digit(u_[e])) ++e;
+    if (e + 1 < n_ && u_[e] == '-' && is_digit(u_[e + 1])) return false;  // ISO dates, "2-13"
+    for (;;) {
+      if (e + 1 >= n_) break;
+      const unsigned char sep = u_[e];
+      std::size_t after = e + 1;
+      while (after < n_ && is_digit(u_[after])) ++after;
+      const std::size_t run = after - (e + 1);
+      if (run == 0) break;
+      if ((sep == ',' && run == 3) || sep == '.' || sep == '/' || (sep == ':' && run == 2)) {
+        e = after;
+        continue;
+      }
+      break;
+    }
+    Kind kind = kNumberTok;
+    auto hyphenated = [&] {  // 19th-century, 3-D
+      while (e + 1 < n_ && u_[e] == '-' && is_alnum(u_[e + 1])) {
+        ++e;
+        while (e < n_ && is_alnum(u_[e])) ++e;
+        kind = kWordTok;
+      }
+    };
+    if (e < n_ && u_[e] == '%') {
+      ++e;
+    } else if (e < n_ && kClasses.c[u_[e]] == kLetter) {
+      std::size_t w = e;
+      while (w < n_ && is_alnum(u_[w])) ++w;
+      const std::string_view suffix = s_.substr(e, w - e);
+      if (!(suffix == "s" || suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th" || suffix == "S" ||
+            suffix == "ST" || suffix == "ND" || suffix == "RD" || suffix == "TH"))
+        kind = kWordTok;
+      e = w;
+      hyphenated();
+    } else if (e + 1 < n_ && u_[e] == '-' && kClasses.c[u_[e + 1]] == kLetter) {
+      hyphenated();
+    }
+    if (!push(k, e, kind, false, false)) return false;
+    if (kind == kWordTok) set_case(toks_[m_ - 1], k, e);
+    return true;
+  }
+
+  // "U.S.", "e.g.", "Ph.D.": groups of one or two letters each followed by a period, at least two
+  // groups, no letter or digit after (the tokenizer's scan_dotted_abbreviation). Returns the end or 0.
+  std::size_t dotted_abbreviation(std::size_t i) const {
+    if (!(i + 1 < n_ && u_[i + 1] == '.') && !(i + 2 < n_ && u_[i + 2] == '.')) return 0;
+    std::size_t e = i;
+    int groups = 0;
+    while (e < n_) {
+      std::size_t g = e;
+      int letters = 0;
+      while (g < n_ && kClasses.c[u_[g]] == kLetter && letters < 3) ++g, ++letters;
+      if (letters == 0 || letters > 2 || g >= n_ || u_[g] != '.') break;
+      e = g + 1;
+      ++groups;
+    }
+    if (groups < 2) return 0;
+    if (e < n_ && is_alnum(u_[e])) return 0;
+    return e;
+  }
+
+  // A word starting with a letter at k: the tokenizer's scan_word on ASCII (joiners, clitics,
+  // listed abbreviations and initials that keep their period).
+  bool word(std::size_t k) {
+    if (const std::size_t d = dotted_abbreviation(k)) {
+      if (!push(k, d, kWordTok, false, false)) return false;
+      set_case(toks_[m_ - 1], k, d);
+      return true;
+    }
+    // One pass: find the end, write the lower-case text to the arena, hash it and count letters.
+    const std::size_t off = w_.arena.size();
+    char* dst = w_.arena.extend(n_ - k + 1);  // room for the longest possible word and a period
+    std::uint64_t h = kHashSeed;
+    int letters = 0;
+    bool lower_seen = false;
+    std::size_t e = k, last_ap = 0;
+    for (;;) {
+      while (e < n_) {
+        const unsigned char c = u_[e], cls = kClasses.c[c];
+        if (cls != kLetter && cls != kDigit) break;
+        const unsigned char l = lower(c);
+        letters += cls == kLetter;
+        lower_seen |= l == c && cls == kLetter;
+        *dst++ = static_cast<char>(l);
+        h = hash_step(h, l);
+        ++e;
+      }
+      if (e + 1 < n_) {
+        const unsigned char c = u_[e], d = u_[e + 1];
+        if ((c == '-' && is_alnum(d)) || (c == '\'' && kClasses.c[d] == kLetter)) {
+          if (c == '\'') last_ap = e;
+          *dst++ = static_cast<char>(c);
+          h = hash_step(h, c);
+          ++e;
+          continue;
+        }
+        if (c == '.' && d >= 'a' && d <= 'z') return false;  // amazon.com joins in the tokenizer
+      }
+      break;
+    }
+    std::size_t first_end = e, item_end = e;
+    bool split = false;
+    if (last_ap > k) {  // "'s", "n't", "'re", "'ve", "'ll", "'d", "'m" split off the word
+      const std::size_t sl = e - (last_ap + 1);
+      const unsigned char* x = u_ + last_ap + 1;
+      auto is = [&](const char* lit, std::size_t len) {
+        if (sl != len) return false;
+        for (std::size_t q = 0; q < len; ++q)
+          if (lower(x[q]) != static_cast<unsigned char>(lit[q])) return false;
+        return true;
+      };
+      if (is("t", 1) && last_ap - k >= 2 && lower(u_[last_ap - 1]) == 'n') {
+        first_end = last_ap - 1;
+        split = true;
+      } else if (is("s", 1) || is("re", 2) || is("ve", 2) || is("ll", 2) || is("d", 1) || is("m", 1)) {
+        first_end = last_ap;
+        split = true;
+      }
+      split = split && first_end > k;
+      if (!split) first_end = e;
+    }
+    if (!split && e < n_ && u_[e] == '.') {
+      if (e == k + 1 && u_[k] >= 'A' && u_[k] <= 'Z') {
+        first_end = item_end = e + 1;  // an initial: "J."
+      } else {
+        const std::string_view with_period = s_.substr(k, e + 1 - k);
+        if (im_.abbreviations->find(with_period)) {
+          // "No." and friends are abbreviations only before a number: "No. 5", not "said no."
+          const bool needs_number = with_period == "No." || with_period == "Nos." || with_period == "no.";
+          std::size_t after = e + 1;
+          while (after < n_ && u_[after] == ' ') ++after;
+          if (!needs_number || (after < n_ && is_digit(u_[after]))) first_end = item_end = e + 1;
+        }
+      }
+      if (item_end > e) {  // the period belongs to the word
+        *dst++ = '.';
+        h = hash_step(h, '.');
+      }
+    }
+    w_.arena.shrink_to(off + (item_end - k));
+    if (!push(k, first_end, kWordTok, false, false)) return false;
+    Tok& t = toks_[m_ - 1];
+    t.item_end = static_cast<std::uint32_t>(item_end);
+    t.folded = true;
+    t.off = static_cast<std::uint32_t>(off);
+    t.hash = hash_finish(h);
+    t.apostrophe = last_ap > 0;
+    if (split) {
+      set_case(t, k, first_end);
+    } else {
+      t.caps = letters > 1 && !lower_seen;
+      t.cased = first_end - k >= 2;
+    }
+    return true;
+  }
+
+  // default_items for the tokens of one chunk [a, b).
+  bool items(std::size_t a, std::size_t b) {
+    std::string& buf = w_.scratch;
+    bool has_punct = false;
+    for (int t = 0; t < m_; ++t) has_punct |= toks_[t].kind == kPunctTok || toks_[t].kind == kQuoteTok;
+    if (m_ > 1 && has_punct && find_emoticon(im_, s_.substr(a, b - a), buf)) return false;
+    for (int t = 0; t < m_; ++t) {
+      const Tok& tok = toks_[t];
+      if (tok.kind == kWordTok || tok.kind == kNumberTok) {
+        std::uint64_t h;
+        Item it(tok.off, tok.start, tok.item_end);
+        if (tok.folded) {
+          h = tok.hash;
+        } else {
+          it.off = static_cast<std::uint32_t>(w_.arena.size());
+          h = kHashSeed;
+          fold_hash_append(s_.substr(tok.start, tok.item_end - tok.start), w_.arena, h, w_.lower_tmp);
+          h = hash_finish(h);
+        }
+        it.len = tok.item_end - tok.start;
+        it.upper = tok.caps;
+        if (tok.kind == kWordTok && tok.cased) {
+          ++n_cased_;
+          n_caps_ += tok.caps;
+        }
+        it.clause_start = clause_;
+        clause_ = false;
+        resolve_item(im_, o_, w_, it, h, tok.apostrophe);
+        w_.items.push_back(it);
+        continue;
+      }
+      const unsigned char c = u_[tok.start];
+      punct_.exclamations += c == '!';
+      punct_.questions += c == '?';
+      // An emoticon glued to a word ("great:)"): the general path decides.
+      if (tok.kind == kPunctTok && t > 0 && t + 1 < m_ && find_emoticon(im_, s_.substr(tok.start, b - tok.start), buf))
+        return false;
+      if (tok.clause) clause_ = true;
+    }
+    return true;
+  }
+
+  // polarity_scores' rule, at the last token of a chunk: the text ends, or a terminal mark is
+  // followed by white space, or a closing mark follows one ("...!" She said).
+  bool end_of_sentence(bool space_after, bool last_chunk) {
+    const Tok& last = toks_[m_ - 1];
+    bool end = last_chunk || (last.terminal && space_after);
+    if (!end && space_after && (last.kind == kPunctTok || last.kind == kQuoteTok)) {
+      const bool not_first = m_ > 1 || sentence_tokens_ > 0;
+      const bool prev_terminal = m_ > 1 ? toks_[m_ - 2].terminal : last_terminal_;
+      end = not_first && prev_terminal;
+    }
+    sentence_tokens_ += static_cast<std::size_t>(m_);
+    last_terminal_ = last.terminal;
+    return end;
+  }
+
+  void end_sentence() {
+    const bool cap_diff = n_caps_ > 0 && n_caps_ < n_cased_;
+    link_items(o_, w_);
+    w_.sentences.push_back(score_work(o_, w_, cap_diff, punct_));
+    w_.clear();
+    punct_ = Punctuation{};
+    clause_ = false;
+    n_caps_ = n_cased_ = 0;
+    sentence_tokens_ = 0;
+    last_terminal_ = false;
+  }
+};
+
+}  // namespace fast
+}  // namespace
+
 // ---- public entry points --------------------------------------------------------------------
 
 namespace {
@@ -1237,6 +1664,8 @@ SentimentScores SentimentScorer::polarity_scores(std::string_view text) const {
     compat_items(*impl_, options_, text, w, cap_diff, p);
     return score_work(options_, w, cap_diff, p);
   }
+  SentimentScores fast_result;
+  if (options_.fast_path && fast::Reader(*impl_, options_, text, w).run(fast_result)) return fast_result;
   // Default: presslens tokens, sentences split at sentence-final punctuation and line breaks.
   impl_->tokenizer->tokenize_into(text, w.tokens);
   const auto& toks = w.tokens;
