@@ -29,6 +29,7 @@ class Abbreviations {
   std::vector<std::unique_ptr<std::string>> storage_;
   std::unordered_map<std::string_view, AbbreviationKind> exact_;
   std::unordered_map<std::string_view, AbbreviationKind> lower_;
+  std::size_t longest_ = 0;  // bytes of the longest abbreviation added
 };
 
 }  // namespace presslens

@@ -48,12 +48,14 @@ void Abbreviations::add(std::string_view abbreviation, AbbreviationKind kind) {
   exact_[*storage_.back()] = kind;
   storage_.push_back(std::make_unique<std::string>(fold_case(abbreviation)));
   lower_[*storage_.back()] = kind;
+  longest_ = std::max({longest_, abbreviation.size(), storage_.back()->size()});
 }
 
 const AbbreviationKind* Abbreviations::find(std::string_view word) const {
   // Looked up at every word followed by a period: no allocation for the usual short ASCII word.
   char buf[32];
-  if (word.size() > sizeof buf) return nullptr;  // no abbreviation is that long
+  // Most words before a period are longer than any abbreviation: no hashing for them.
+  if (word.size() > longest_ || word.size() > sizeof buf) return nullptr;
   std::memcpy(buf, word.data(), word.size());
   const std::string_view key(buf, word.size());
   auto it = exact_.find(key);

@@ -70,14 +70,16 @@ struct Item {
 
 // A growable byte buffer for the lower-cased item texts of one sentence. Unlike std::string,
 // extend() hands out room without initialising it (the caller writes every byte), so appending a
-// word costs a bounds check.
+// word costs a bounds check. At least kSlack bytes past size() are always allocated (and
+// initialised), so hash_padded may read a whole 8-byte chunk at the end of a text.
 class Arena {
  public:
   std::size_t size() const noexcept { return size_; }
   const char* data() const noexcept { return buf_.get(); }
   void clear() noexcept { size_ = 0; }
+  static constexpr std::size_t kSlack = 8;
   char* extend(std::size_t n) {
-    if (size_ + n > cap_) grow(size_ + n);
+    if (size_ + n + kSlack > cap_) grow(size_ + n + kSlack);
     char* p = buf_.get() + size_;
     size_ += n;
     return p;
@@ -107,14 +109,18 @@ struct Work {
   std::string scratch;
   std::vector<Item> items;
   std::vector<double> vals;
-  std::vector<std::uint32_t> clause_begin;
   std::vector<Token> tokens;
   std::vector<SentimentScores> sentences;
   std::u16string u16a, u16b;
+  // Whether any item of the sentence is a named word (Word other than kOther), a contrast word
+  // (but, however, although...) or starts a phrase: the passes that look for those skip
+  // sentences without any.
+  bool named_words = false, contrast_words = false, phrase_starts = false;
   void clear() {
     arena.clear();
     items.clear();
     vals.clear();
+    named_words = contrast_words = phrase_starts = false;
   }
   std::string_view text(const Item& it) const { return std::string_view(arena.data() + it.off, it.len); }
 };
@@ -158,6 +164,8 @@ struct SentimentScorer::Impl {
   // Emoticon pre-filter: (ASCII-lower first byte, ASCII-lower last byte) pairs of the 2..8-byte
   // lexicon keys, so that "word," chunks skip the emoticon lookups.
   std::vector<std::uint64_t> emoticon_pairs = std::vector<std::uint64_t>(256 * 256 / 64, 0);
+  // The length dilution factor min(1, (k / words)^p) for sentences of up to 255 words.
+  std::vector<double> dilution;
   bool maybe_emoticon(std::string_view t) const noexcept {
     if (t.size() < 2 || t.size() > 8) return false;
     const auto a = static_cast<unsigned char>(t.front()), b = static_cast<unsigned char>(t.back());

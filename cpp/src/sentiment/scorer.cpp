@@ -255,33 +255,28 @@ void fold_append(std::string_view s, std::string& out) {
   }
 }
 
-// The non-ASCII case of fold_hash_append: the n bytes just reserved at the end of `out` are
-// replaced by the ICU case folding of `s`.
-[[gnu::noinline]] void fold_hash_append_slow(std::string_view s, Arena& out, std::uint64_t& h, std::string& tmp) {
+// The non-ASCII case of fold_into: the n bytes just reserved at the end of `out` are replaced by
+// the ICU case folding of `s`.
+[[gnu::noinline]] void fold_into_slow(std::string_view s, Arena& out, std::string& tmp) {
   out.shrink_to(out.size() - s.size());
   tmp.clear();
   fold_append(s, tmp);
   out.append(tmp.data(), tmp.size());
-  for (unsigned char b : tmp) h = hash_step(h, b);
 }
 
-// fold_append into the sentence arena, streaming the FNV hash state `h` over the bytes written
-// (a word and its clitic are folded one after the other into one key).
-inline void fold_hash_append(std::string_view s, Arena& out, std::uint64_t& h, std::string& tmp) {
+// fold_append into the sentence arena (a word and its clitic are folded one after the other into
+// one item text).
+inline void fold_into(std::string_view s, Arena& out, std::string& tmp) {
   const std::size_t n = s.size();
   char* d = out.extend(n);
-  std::uint64_t hh = h;
   for (std::size_t k = 0; k < n; ++k) {
     const char c = s[k];
     if (static_cast<unsigned char>(c) >= 0x80) {  // not ASCII: fold the whole piece with ICU
-      fold_hash_append_slow(s, out, h, tmp);
+      fold_into_slow(s, out, tmp);
       return;
     }
-    const char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-    d[k] = l;
-    hh = hash_step(hh, static_cast<unsigned char>(l));
+    d[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
   }
-  h = hh;
 }
 
 // s == lit without an out-of-line compare.
@@ -292,6 +287,12 @@ inline bool eq(std::string_view s, std::string_view lit) noexcept {
 bool contains_nt(std::string_view s) {
   // Most words have no apostrophe: one memchr answers for them.
   return s.size() >= 3 && std::memchr(s.data(), '\'', s.size()) && s.find("n't") != std::string_view::npos;
+}
+
+// min(1, (k / words)^p): the length dilution of a sentence's valence sum (default mode).
+double dilution_factor(const SentimentOptions& o, std::size_t words) {
+  const double n = static_cast<double>(words);
+  return o.dilution > 0.0 && n > o.dilution_words ? std::pow(o.dilution_words / n, o.dilution) : 1.0;
 }
 
 double normalize_score(double score) {
@@ -497,7 +498,10 @@ SentimentScorer::SentimentScorer(SentimentOptions options, std::shared_ptr<const
     impl->add_emoticon_key(k);
   });
   impl->phrases.for_each([&](std::string_view k, const std::vector<Phrase>& v) { entry(k).phrases = &v; });
-  if (!options_.vader_compat) add_inflections(*impl);
+  if (!options_.vader_compat) {
+    add_inflections(*impl);
+    for (std::size_t n = 0; n < 256; ++n) impl->dilution.push_back(dilution_factor(options_, n));
+  }
   impl_ = std::move(impl);
 }
 
@@ -512,18 +516,22 @@ Work& thread_work() {
 
 // Fills the lexical facts of an item whose lower-case text was just appended to the arena.
 // `apostrophe` false: the caller knows the text has none, so it cannot contain "n't".
-void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w, Item& it, std::uint64_t hash,
+void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w, Item& it,
                   bool apostrophe = true) {
   const std::string_view t = w.text(it);
-  const Entry* e = im.lookup.find(t, hash);
+  const Entry* e = im.lookup.find(t, hash_padded(t.data(), t.size()));
   const double* v = nullptr;
   if (e) {
     it.set_info(e->info);
+    w.named_words |= it.word != kOther;
+    w.contrast_words |= it.word == kBut || it.word == kHowever || it.word == kNevertheless ||
+                        it.word == kNonetheless || it.word == kAlthough || it.word == kThough;
     if (o.vader_compat) {
       if (e->has_exact) v = &e->exact;
     } else {
       if (e->has_folded || (e->inflected && o.morphology)) v = &e->folded;
       it.phrases = e->phrases;
+      w.phrase_starts |= e->phrases != nullptr;
     }
   }
   it.negation = (it.info && it.info->negation) || (apostrophe && contains_nt(t));
@@ -608,19 +616,16 @@ void compat_items(const SentimentScorer::Impl& im, const SentimentOptions& o, st
       it.len = static_cast<std::uint32_t>(b - a);
       bool has_upper = false, has_lower = false;
       char* dst = w.arena.extend(it.len);
-      std::uint64_t h = kHashSeed;
       for (std::size_t k = a; k < b; ++k) {
         char c = t[k];
         const bool up = c >= 'A' && c <= 'Z';
         has_upper |= up;
         has_lower |= c >= 'a' && c <= 'z';
-        const char l = up ? static_cast<char>(c + 32) : c;
-        *dst++ = l;
-        h = hash_step(h, static_cast<unsigned char>(l));
+        *dst++ = up ? static_cast<char>(c + 32) : c;
       }
       it.upper = has_upper && !has_lower;
       n_upper += it.upper;
-      resolve_item(im, o, w, it, hash_finish(h));
+      resolve_item(im, o, w, it);
       w.items.push_back(it);
     }
     cap_diff = n_upper > 0 && n_upper < w.items.size();
@@ -652,7 +657,7 @@ void compat_items(const SentimentScorer::Impl& im, const SentimentOptions& o, st
     it.len = static_cast<std::uint32_t>(w.arena.size() - it.off);
     it.upper = py_isupper(word);
     n_upper += it.upper;
-    resolve_item(im, o, w, it, hash_bytes(w.text(it)));
+    resolve_item(im, o, w, it);
     w.items.push_back(it);
   }
   cap_diff = n_upper > 0 && n_upper < w.items.size();
@@ -688,14 +693,13 @@ void push_description(const SentimentScorer::Impl& im, const SentimentOptions& o
     if (j > i) {
       Item it;
       it.off = static_cast<std::uint32_t>(w.arena.size());
-      std::uint64_t h = kHashSeed;
-      fold_hash_append(desc.substr(i, j - i), w.arena, h, w.lower_tmp);
+      fold_into(desc.substr(i, j - i), w.arena, w.lower_tmp);
       it.len = static_cast<std::uint32_t>(w.arena.size() - it.off);
       it.start = tok.start;
       it.end = tok.end;
       it.clause_start = clause;
       clause = false;
-      resolve_item(im, o, w, it, hash_finish(h));
+      resolve_item(im, o, w, it);
       w.items.push_back(it);
     }
     i = j;
@@ -763,13 +767,12 @@ void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, s
         case TokenKind::Number:
         case TokenKind::Hashtag: {
           Item it(static_cast<std::uint32_t>(w.arena.size()), tok.start, tok.end);  // not `Item it;`: see compat_items
-          std::uint64_t h = kHashSeed;
-          fold_hash_append(tok.kind == TokenKind::Hashtag ? tt.substr(1) : tt, w.arena, h, w.lower_tmp);
+          fold_into(tok.kind == TokenKind::Hashtag ? tt.substr(1) : tt, w.arena, w.lower_tmp);
           // do + n't -> don't. A clitic always follows its word without a space, so it is in this
           // chunk; testing against te (rarely false) rather than c1 keeps the branch predictable.
           while (t + 1 < te && toks[t + 1].has(token_flags::kClitic)) {
             ++t;
-            fold_hash_append(toks[t].text(text), w.arena, h, w.lower_tmp);
+            fold_into(toks[t].text(text), w.arena, w.lower_tmp);
             it.end = toks[t].end;
           }
           it.len = static_cast<std::uint32_t>(w.arena.size() - it.off);
@@ -780,7 +783,7 @@ void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, s
           }
           it.clause_start = clause;
           clause = false;
-          resolve_item(im, o, w, it, hash_finish(h));
+          resolve_item(im, o, w, it);
           w.items.push_back(it);
           break;
         }
@@ -837,7 +840,7 @@ void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, s
 // and multi-word phrases (the head word carries the phrase valence, the others fall silent).
 void link_items(const SentimentOptions& o, Work& w) {
   // "not only X but Y", "not just": no negation; "no doubt", "no wonder": no negation either.
-  for (std::size_t i = 0; i + 1 < w.items.size(); ++i) {
+  for (std::size_t i = 0; w.named_words && i + 1 < w.items.size(); ++i) {
     Item& x = w.items[i];
     // Word ids come from the word's text (nothing has cleared them before this pass).
     const Word a = x.word, b = w.items[i + 1].word;
@@ -851,7 +854,7 @@ void link_items(const SentimentOptions& o, Work& w) {
                       a == kEvery || a == kThese || a == kThose))
       w.items[i + 1].negation = false;
   }
-  if (o.phrases) {
+  if (o.phrases && w.phrase_starts) {
     auto& items = w.items;
     for (std::size_t i = 0; i < items.size(); ++i) {
       if (items[i].absorbed) continue;
@@ -889,14 +892,17 @@ struct Rules {
   const bool compat;
   Work& w;
   const bool cap_diff;
-  const std::vector<std::uint32_t>& clause_begin;
 
   Word word(std::size_t k) const { return w.items[k].word; }
   bool is(std::size_t k, Word x) const { return word(k) == x; }
   // Can the word at i - d modify the word at i? (Default mode: not across clause punctuation.)
   bool reach(std::size_t i, std::size_t d) const {
     if (d > i) return false;
-    return compat || !o.clause_scope || i - d >= clause_begin[i];
+    if (compat || !o.clause_scope) return true;
+    // No clause punctuation before any of the words i - d + 1 ... i (d <= 3).
+    for (std::size_t j = i - d + 1; j <= i; ++j)
+      if (w.items[j].clause_start) return false;
+    return true;
   }
 
   double negate(std::size_t i, double v) const {
@@ -1062,9 +1068,10 @@ struct Rules {
   void contrast(std::vector<double>& s) const {
     const auto& it = w.items;
     const std::size_t n = it.size();
+    if (!w.contrast_words) return;
     if (compat || !o.contrast_by_position) {
       for (std::size_t k = 0; k < n; ++k)
-        if (eq(w.text(it[k]), "but")) {
+        if (is(k, kBut)) {
           contrast_by_value(s, k);
           return;
         }
@@ -1093,7 +1100,9 @@ struct Rules {
   }
 };
 
-SentimentScores finish(const std::vector<double>& s, const Punctuation& p, const SentimentOptions& o) {
+// `dilution`: dilution_factor by sentence length (null in compat mode).
+SentimentScores finish(const std::vector<double>& s, const Punctuation& p, const SentimentOptions& o,
+                       const std::vector<double>* dilution) {
   const bool compat = o.vader_compat, length_norm = !compat && o.length_norm;
   SentimentScores out;
   if (s.empty()) {
@@ -1101,16 +1110,24 @@ SentimentScores finish(const std::vector<double>& s, const Punctuation& p, const
     if (compat) out.neu = 0.0;
     return out;
   }
-  double sum = 0.0;
+  // One pass for the valence sum and the positive / negative / neutral masses (each summed in
+  // word order, as VADER does).
+  double sum = 0.0, pos_sum = 0.0, neg_sum = 0.0;
   int n_sentiment = 0;
+  std::uint32_t neu = 0;
   for (double v : s) {
+    if (v == 0) {  // adding a zero would not change the sum
+      ++neu;
+      continue;
+    }
     sum += v;
-    n_sentiment += v != 0;
+    ++n_sentiment;
+    if (v > 0) pos_sum += v + 1.0;
+    if (v < 0) neg_sum += v - 1.0;
   }
   // Default mode: several sentiment words add up like evidence (sqrt n), not linearly.
   if (length_norm) sum /= std::sqrt(std::max(1.0, static_cast<double>(n_sentiment)));
-  if (!compat && o.dilution > 0.0 && static_cast<double>(s.size()) > o.dilution_words)
-    sum *= std::pow(o.dilution_words / static_cast<double>(s.size()), o.dilution);
+  if (dilution) sum *= s.size() < dilution->size() ? (*dilution)[s.size()] : dilution_factor(o, s.size());
   double amp = std::min(p.exclamations, 4) * 0.292;
   if (p.questions > 1) amp += p.questions <= 3 ? p.questions * 0.18 : 0.96;
   if (sum > 0)
@@ -1119,13 +1136,6 @@ SentimentScores finish(const std::vector<double>& s, const Punctuation& p, const
     sum -= amp;
   out.compound = normalize_score(sum);
   out.valence_sum = sum;
-  double pos_sum = 0.0, neg_sum = 0.0;
-  std::uint32_t neu = 0;
-  for (double v : s) {
-    if (v > 0) pos_sum += v + 1.0;
-    if (v < 0) neg_sum += v - 1.0;
-    if (v == 0) ++neu;
-  }
   if (pos_sum > std::fabs(neg_sum))
     pos_sum += amp;
   else if (pos_sum < std::fabs(neg_sum))
@@ -1141,19 +1151,16 @@ SentimentScores finish(const std::vector<double>& s, const Punctuation& p, const
   return out;
 }
 
-SentimentScores score_work(const SentimentOptions& o, Work& w, bool cap_diff, const Punctuation& p) {
+SentimentScores score_work(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w, bool cap_diff,
+                           const Punctuation& p) {
   const bool compat = o.vader_compat;
   const std::size_t n = w.items.size();
-  if (!compat) {
-    w.clause_begin.resize(n);
-    for (std::size_t i = 0; i < n; ++i)
-      w.clause_begin[i] = (i == 0 || w.items[i].clause_start) ? static_cast<std::uint32_t>(i) : w.clause_begin[i - 1];
-  }
-  Rules r{o, compat, w, cap_diff, w.clause_begin};
-  w.vals.assign(n, 0.0);
-  for (std::size_t i = 0; i < n; ++i) w.vals[i] = r.valence(i);
+  Rules r{o, compat, w, cap_diff};
+  w.vals.resize(n);
+  // Only lexicon words have a valence (valence() is 0 for every other item).
+  for (std::size_t i = 0; i < n; ++i) w.vals[i] = w.items[i].in_lex ? r.valence(i) : 0.0;
   r.contrast(w.vals);
-  return finish(w.vals, p, o);
+  return finish(w.vals, p, o, compat ? nullptr : &im.dilution);
 }
 
 }  // namespace
@@ -1211,16 +1218,30 @@ struct Tok {
   bool clause;    // , ; : ( ) [ ] and dashes
   bool caps;      // kAllCaps of the (first) word token
   bool cased;     // a word token of two or more bytes (counts for the ALL-CAPS contrast)
-  bool folded;    // word(): the item's lower-case text is already in the arena at `off`, hashed
+  bool folded;    // word(): the item's lower-case text is already in the arena at `off`
   bool apostrophe;  // the item has an apostrophe (only then can it contain "n't")
   std::uint32_t off;
-  std::uint64_t hash;
 };
 constexpr int kMaxChunkTokens = 16;
 
 inline bool is_alnum(unsigned char c) { return kClasses.c[c] == kLetter || kClasses.c[c] == kDigit; }
 inline bool is_digit(unsigned char c) { return kClasses.c[c] == kDigit; }
 inline unsigned char lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c; }
+
+// Byte-parallel classes of eight bytes: the high bit of each byte that is an upper-case letter,
+// a lower-case letter or a digit. Bytes >= 0x80 are in no class.
+constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighBits = kOnes * 0x80;
+struct SwarClasses {
+  std::uint64_t upper, lower, digit;
+};
+inline SwarClasses swar_classes(std::uint64_t x) {
+  const std::uint64_t ascii = ~x & kHighBits, x7 = x & ~kHighBits;
+  // High bit of each byte of x7 in [lo, hi] (no carries between bytes: every byte is < 0x80).
+  auto in_range = [x7](unsigned lo, unsigned hi) {
+    return (x7 + kOnes * (0x80 - lo)) & ~(x7 + kOnes * (0x7F - hi)) & kHighBits;
+  };
+  return {in_range('A', 'Z') & ascii, in_range('a', 'z') & ascii, in_range('0', '9') & ascii};
+}
 
 class Reader {
  public:
@@ -1229,8 +1250,9 @@ class Reader {
 
   // False: the text needs the general path (nothing of `out` is set then).
   bool run(SentimentScores& out) {
-    for (std::size_t k = 0; k < n_; ++k)
-      if (kClasses.c[u_[k]] == kBail) return false;
+    // No separate check for bytes the fast path does not handle: every non-blank byte is read by
+    // a token rule that accepts only its own classes, so such a byte ends the chunk early and the
+    // chunk check (it must end at a blank) bails.
     auto& sents = w_.sentences;
     sents.clear();
     w_.clear();
@@ -1240,7 +1262,18 @@ class Reader {
         ++i;
         continue;
       }
-      const std::size_t b = chunk(i);
+      bool terminal = false;
+      std::size_t b = kClasses.c[u_[i]] == kLetter ? plain_chunk(i, terminal) : 0;
+      if (b) {
+        i = b;
+        while (i < n_ && kClasses.c[u_[i]] == kBlank) ++i;
+        // end_of_sentence() for a word with at most one mark after it.
+        sentence_tokens_ += 1;  // (only whether there are any matters)
+        last_terminal_ = terminal;
+        if (i >= n_ || (terminal && b < n_)) end_sentence();
+        continue;
+      }
+      b = chunk(i);
       if (!b) return false;
       i = b;
       while (i < n_ && kClasses.c[u_[i]] == kBlank) ++i;
@@ -1277,6 +1310,100 @@ class Reader {
     t.caps = t.cased = t.folded = false;
     t.apostrophe = true;
     return true;
+  }
+
+  // The chunk of most news words: ASCII letters and digits starting with a letter, then a blank
+  // or the end, or one of , ; : . ! ? and then a blank or the end. Makes its item, counts the
+  // mark and returns the chunk's end (`terminal`: the mark is . ! ?); 0 if the chunk has another
+  // shape (chunk() reads it then). The same tokens as chunk(), only fewer decisions.
+  std::size_t plain_chunk(std::size_t i, bool& terminal) {
+    const unsigned char* u = u_;
+    const std::size_t n = n_;
+    const std::size_t off = w_.arena.size();
+    char* dst = w_.arena.extend(n - i + 9);
+    std::size_t e = i;
+    int letters = 0;
+    bool lower_seen = false, stopped = false;
+    while (e + 8 <= n) {
+      std::uint64_t x;
+      std::memcpy(&x, u + e, 8);
+      const SwarClasses c = swar_classes(x);
+      const std::uint64_t stop = ~(c.upper | c.lower | c.digit) & kHighBits;
+      const std::uint64_t keep = stop ? ((stop & (0 - stop)) - 1) & kHighBits : kHighBits;
+      const std::uint64_t lowered = x | (c.upper >> 2);
+      std::memcpy(dst, &lowered, 8);
+      const std::uint64_t let = (c.upper | c.lower) & keep;
+      letters += (let != 0) + ((let & (let - 1)) != 0);
+      lower_seen |= (c.lower & keep) != 0;
+      const std::size_t len = stop ? static_cast<std::size_t>(__builtin_ctzll(stop)) / 8 : 8;
+      dst += len;
+      e += len;
+      if (stop) {
+        stopped = true;
+        break;
+      }
+    }
+    if (!stopped) {
+      for (; e < n; ++e) {
+        const unsigned char c = u[e], cls = kClasses.c[c];
+        if (cls != kLetter && cls != kDigit) break;
+        letters += cls == kLetter;
+        lower_seen |= c >= 'a' && c <= 'z';
+        *dst++ = static_cast<char>(lower(c));
+      }
+    }
+    // What follows the word.
+    unsigned char mark = 0;
+    if (e < n && kClasses.c[u[e]] != kBlank) {
+      mark = u[e];
+      const bool simple = mark == ',' || mark == ';' || mark == ':' || mark == '.' || mark == '!' || mark == '?';
+      if (!simple || (e + 1 < n && kClasses.c[u[e + 1]] != kBlank)) {
+        w_.arena.shrink_to(off);
+        return 0;
+      }
+    }
+    std::size_t item_end = e;
+    if (mark == '.') {  // an initial or a listed abbreviation keeps its period
+      bool keeps = e == i + 1 && u[i] >= 'A' && u[i] <= 'Z';
+      if (!keeps && im_.abbreviations->find(s_.substr(i, e + 1 - i))) {
+        const std::string_view w = s_.substr(i, e + 1 - i);
+        // "No." and friends only before a number: a blank follows here, then maybe a digit.
+        const bool needs_number = w == "No." || w == "Nos." || w == "no.";
+        std::size_t after = e + 1;
+        while (after < n && u[after] == ' ') ++after;
+        keeps = !needs_number || (after < n && is_digit(u[after]));
+      }
+      if (keeps) {
+        *dst++ = '.';
+        item_end = e + 1;
+        mark = 0;
+      }
+    }
+    if (mark && im_.maybe_emoticon(s_.substr(i, e + 1 - i)) && find_emoticon(im_, s_.substr(i, e + 1 - i), w_.scratch)) {
+      w_.arena.shrink_to(off);
+      return 0;
+    }
+    w_.arena.shrink_to(off + (item_end - i));
+    Item it(static_cast<std::uint32_t>(off), static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(item_end));
+    it.len = static_cast<std::uint32_t>(item_end - i);
+    const bool caps = letters > 1 && !lower_seen;
+    it.upper = caps;
+    if (item_end - i >= 2) {
+      ++n_cased_;
+      n_caps_ += caps;
+    }
+    it.clause_start = clause_;
+    clause_ = false;
+    resolve_item(im_, o_, w_, it, false);
+    w_.items.push_back(it);
+    terminal = mark == '.' || mark == '!' || mark == '?';
+    if (mark) {
+      punct_.exclamations += mark == '!';
+      punct_.questions += mark == '?';
+      clause_ = mark == ',' || mark == ';' || mark == ':';
+      return e + 1;
+    }
+    return item_end;
   }
 
   // Splits the chunk (run of non-blank bytes) starting at a into tokens like the tokenizer, then
@@ -1411,30 +1538,51 @@ class Reader {
       set_case(toks_[m_ - 1], k, d);
       return true;
     }
-    // One pass: find the end, write the lower-case text to the arena, hash it and count letters.
+    // One pass: find the end, write the lower-case text to the arena and count letters (up to
+    // two: enough for ALL CAPS). Locals, not members: the char stores could alias them.
+    const unsigned char* u = u_;
+    const std::size_t n = n_;
     const std::size_t off = w_.arena.size();
-    char* dst = w_.arena.extend(n_ - k + 1);  // room for the longest possible word and a period
-    std::uint64_t h = kHashSeed;
+    char* const begin = w_.arena.extend(n - k + 9);  // the longest possible word, a period, 8 spare
+    char* dst = begin;
     int letters = 0;
     bool lower_seen = false;
     std::size_t e = k, last_ap = 0;
     for (;;) {
-      while (e < n_) {
-        const unsigned char c = u_[e], cls = kClasses.c[c];
-        if (cls != kLetter && cls != kDigit) break;
-        const unsigned char l = lower(c);
-        letters += cls == kLetter;
-        lower_seen |= l == c && cls == kLetter;
-        *dst++ = static_cast<char>(l);
-        h = hash_step(h, l);
-        ++e;
+      bool stopped = false;
+      while (e + 8 <= n) {  // eight bytes at a time
+        std::uint64_t x;
+        std::memcpy(&x, u + e, 8);
+        const SwarClasses c = swar_classes(x);
+        const std::uint64_t stop = ~(c.upper | c.lower | c.digit) & kHighBits;
+        const std::uint64_t keep = stop ? ((stop & (0 - stop)) - 1) & kHighBits : kHighBits;  // bytes before the stop
+        const std::uint64_t lowered = x | (c.upper >> 2);  // 'A'..'Z' + 0x20
+        std::memcpy(dst, &lowered, 8);
+        const std::uint64_t let = (c.upper | c.lower) & keep;
+        letters += (let != 0) + ((let & (let - 1)) != 0);
+        lower_seen |= (c.lower & keep) != 0;
+        const std::size_t len = stop ? static_cast<std::size_t>(__builtin_ctzll(stop)) / 8 : 8;
+        dst += len;
+        e += len;
+        if (stop) {
+          stopped = true;
+          break;
+        }
       }
-      if (e + 1 < n_) {
-        const unsigned char c = u_[e], d = u_[e + 1];
+      if (!stopped) {
+        for (; e < n; ++e) {
+          const unsigned char c = u[e], cls = kClasses.c[c];
+          if (cls != kLetter && cls != kDigit) break;
+          letters += cls == kLetter;
+          lower_seen |= c >= 'a' && c <= 'z';
+          *dst++ = static_cast<char>(lower(c));
+        }
+      }
+      if (e + 1 < n) {
+        const unsigned char c = u[e], d = u[e + 1];
         if ((c == '-' && is_alnum(d)) || (c == '\'' && kClasses.c[d] == kLetter)) {
           if (c == '\'') last_ap = e;
           *dst++ = static_cast<char>(c);
-          h = hash_step(h, c);
           ++e;
           continue;
         }
@@ -1478,7 +1626,6 @@ class Reader {
       }
       if (item_end > e) {  // the period belongs to the word
         *dst++ = '.';
-        h = hash_step(h, '.');
       }
     }
     w_.arena.shrink_to(off + (item_end - k));
@@ -1487,7 +1634,6 @@ class Reader {
     t.item_end = static_cast<std::uint32_t>(item_end);
     t.folded = true;
     t.off = static_cast<std::uint32_t>(off);
-    t.hash = hash_finish(h);
     t.apostrophe = last_ap > 0;
     if (split) {
       set_case(t, k, first_end);
@@ -1507,15 +1653,10 @@ class Reader {
     for (int t = 0; t < m_; ++t) {
       const Tok& tok = toks_[t];
       if (tok.kind == kWordTok || tok.kind == kNumberTok) {
-        std::uint64_t h;
         Item it(tok.off, tok.start, tok.item_end);
-        if (tok.folded) {
-          h = tok.hash;
-        } else {
+        if (!tok.folded) {
           it.off = static_cast<std::uint32_t>(w_.arena.size());
-          h = kHashSeed;
-          fold_hash_append(s_.substr(tok.start, tok.item_end - tok.start), w_.arena, h, w_.lower_tmp);
-          h = hash_finish(h);
+          fold_into(s_.substr(tok.start, tok.item_end - tok.start), w_.arena, w_.lower_tmp);
         }
         it.len = tok.item_end - tok.start;
         it.upper = tok.caps;
@@ -1525,7 +1666,7 @@ class Reader {
         }
         it.clause_start = clause_;
         clause_ = false;
-        resolve_item(im_, o_, w_, it, h, tok.apostrophe);
+        resolve_item(im_, o_, w_, it, tok.apostrophe);
         w_.items.push_back(it);
         continue;
       }
@@ -1558,7 +1699,7 @@ class Reader {
   void end_sentence() {
     const bool cap_diff = n_caps_ > 0 && n_caps_ < n_cased_;
     link_items(o_, w_);
-    w_.sentences.push_back(score_work(o_, w_, cap_diff, punct_));
+    w_.sentences.push_back(score_work(im_, o_, w_, cap_diff, punct_));
     w_.clear();
     punct_ = Punctuation{};
     clause_ = false;
@@ -1581,14 +1722,14 @@ SentimentScores score_range(const SentimentScorer::Impl& im, const SentimentOpti
   w.clear();
   bool cap_diff = false;
   Punctuation p;
-  if (tb >= te) return finish({}, p, o);
+  if (tb >= te) return finish({}, p, o, nullptr);
   if (o.vader_compat) {
     const std::uint32_t s = toks[tb].start, e = toks[te - 1].end;
     compat_items(im, o, text.substr(s, e - s), w, cap_diff, p);
   } else {
     default_items(im, o, text, toks, tb, te, w, cap_diff, p);
   }
-  return score_work(o, w, cap_diff, p);
+  return score_work(im, o, w, cap_diff, p);
 }
 
 }  // namespace
@@ -1609,7 +1750,7 @@ std::vector<SentimentScorer::ItemValence> SentimentScorer::item_valences(std::st
   te = std::min<std::uint32_t>(te, static_cast<std::uint32_t>(seg.tokens.size()));
   if (tb >= te || options_.vader_compat) return out;
   default_items(*impl_, options_, text, seg.tokens.data(), tb, te, w, cap_diff, p);
-  score_work(options_, w, cap_diff, p);
+  score_work(*impl_, options_, w, cap_diff, p);
   out.reserve(w.items.size());
   for (std::size_t i = 0; i < w.items.size(); ++i) out.push_back({w.items[i].start, w.items[i].end, w.vals[i]});
   return out;
@@ -1662,7 +1803,7 @@ SentimentScores SentimentScorer::polarity_scores(std::string_view text) const {
     bool cap_diff = false;
     Punctuation p;
     compat_items(*impl_, options_, text, w, cap_diff, p);
-    return score_work(options_, w, cap_diff, p);
+    return score_work(*impl_, options_, w, cap_diff, p);
   }
   SentimentScores fast_result;
   if (options_.fast_path && fast::Reader(*impl_, options_, text, w).run(fast_result)) return fast_result;
