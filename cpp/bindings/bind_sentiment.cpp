@@ -115,12 +115,27 @@ struct TextBatch {
   std::vector<std::string_view> views;
   std::size_t size() const { return views.size(); }
   const std::string_view& operator[](std::size_t i) const { return views[i]; }
+  const std::string_view* data() const { return views.data(); }
 };
+
+// Scores texts[0..n) on up to `threads` threads. Short texts go out in blocks (one scheduling
+// step and one work-buffer lookup per block); long ones one at a time, since their sizes differ a lot.
+void score_into(const SentimentScorer& scorer, const std::string_view* texts, std::size_t n, SentimentScores* out,
+                unsigned threads) {
+  std::size_t bytes = 0;
+  for (std::size_t i = 0; i < n; ++i) bytes += texts[i].size();
+  const std::size_t block = bytes <= n * 512 ? 64 : 1;
+  const std::size_t blocks = (n + block - 1) / block;
+  parallel_for(blocks, threads, [&](std::size_t b) {
+    const std::size_t lo = b * block, hi = std::min(n, lo + block);
+    scorer.polarity_scores(texts + lo, hi - lo, out + lo);
+  });
+}
 
 template <class Texts>
 std::vector<SentimentScores> score_parallel(const SentimentScorer& scorer, const Texts& texts, unsigned threads) {
   std::vector<SentimentScores> out(texts.size());
-  parallel_for(texts.size(), threads, [&](std::size_t i) { out[i] = scorer.polarity_scores(texts[i]); });
+  score_into(scorer, texts.data(), texts.size(), out.data(), threads);
   return out;
 }
 
@@ -405,10 +420,12 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
              double* d = comp.mutable_data();
              {
                py::gil_scoped_release release;
-               parallel_for(utf8.size(), threads, [&](std::size_t i) {
-                 const SentimentScores r = s.polarity_scores(utf8[i]);
+               std::vector<SentimentScores> scores(utf8.size());
+               score_into(s, utf8.views.data(), utf8.size(), scores.data(), threads);
+               for (std::size_t i = 0; i < scores.size(); ++i) {
+                 const SentimentScores& r = scores[i];
                  a[i] = r.neg; b[i] = r.neu; c[i] = r.pos; d[i] = r.compound;
-               });
+               }
              }
              py::dict out;
              out["neg"] = neg; out["neu"] = neu; out["pos"] = pos; out["compound"] = comp;

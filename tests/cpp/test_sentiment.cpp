@@ -152,3 +152,34 @@ TEST(Sentiment, TargetModelHashedRows) {
   EXPECT_NEAR(model.predict(model.features(scorer, text, s, 16, 21)).p_positive, 1.0 / 3, 1e-12);  // dense only
   EXPECT_THROW(TargetSentimentModel::parse(file + "h99999999\t1\t1\t1\n", "w.tsv"), ParseError);
 }
+
+TEST(Sentiment, FastPathAndBatchScoreLikeTheTokenizerPath) {
+  SentimentOptions general_options;
+  general_options.fast_path = false;
+  const SentimentScorer general(general_options);
+  const SentimentScorer fast;
+  const std::vector<std::string> texts = {
+      "The plan is good, but the cost is NOT small!",
+      "Dr. Smith said No. 5 was the best of the U.S. plans.",
+      "''I don't like it,'' she said. It's hardly a surprise?",
+      "Prices rose 2.5% to $1,000 in the 1990s -- a 20-year-old record.",
+      "It was great:) and then bad (really bad)...",
+      "No. no. NO. J. Doe, St. Louis; e.g. amazon.com",
+      "",
+      "   ",
+      "a",
+  };
+  std::vector<std::string_view> views(texts.begin(), texts.end());
+  std::vector<SentimentScores> batch(texts.size());
+  fast.polarity_scores(views.data(), views.size(), batch.data());
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    const SentimentScores a = fast.polarity_scores(texts[i]), b = general.polarity_scores(texts[i]);
+    EXPECT_EQ(a.compound, b.compound) << texts[i];
+    EXPECT_EQ(a.pos, b.pos) << texts[i];
+    EXPECT_EQ(a.neg, b.neg) << texts[i];
+    EXPECT_EQ(a.neu, b.neu) << texts[i];
+    EXPECT_EQ(batch[i].compound, a.compound) << texts[i];
+  }
+  EXPECT_GT(fast.polarity_scores(texts[0]).compound, 0.0);
+  EXPECT_LT(fast.polarity_scores(texts[2]).compound, 0.0);
+}

@@ -104,6 +104,10 @@ struct SentimentOptions {
   bool fast_path = true;
 };
 
+namespace sentiment_detail {
+struct Work;  // per-thread scratch buffers of the scorer (cpp/src/sentiment/rules.hpp)
+}
+
 class SentimentScorer {
  public:
   SentimentScorer();  // VADER lexicon, default options
@@ -120,6 +124,9 @@ class SentimentScorer {
   // A raw text: compat mode scores it as VADER does (one unit); default mode tokenizes it, splits it
   // at sentence-final punctuation and aggregates the sentences like score().
   SentimentScores polarity_scores(std::string_view text) const;
+  // polarity_scores of texts[0..n) into out[0..n), with the calling thread's work buffers looked up
+  // once for the whole range rather than once per text (short texts: a measurable share).
+  void polarity_scores(const std::string_view* texts, std::size_t n, SentimentScores* out) const;
 
   // Per-item valences of one sentence, after every rule (for target sentiment and explanations):
   // (byte start, byte end, valence) of each word-like item.
@@ -141,6 +148,7 @@ class SentimentScorer {
   struct Impl;  // the indexed lexicon and rule tables (opaque)
 
  private:
+  SentimentScores polarity_scores(std::string_view text, sentiment_detail::Work& work) const;
   SentimentOptions options_;
   std::unique_ptr<const Impl> impl_;
 };

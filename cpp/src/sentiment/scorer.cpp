@@ -1797,7 +1797,15 @@ DocumentSentiment SentimentScorer::score(std::string_view text, const Segmentati
 }
 
 SentimentScores SentimentScorer::polarity_scores(std::string_view text) const {
+  return polarity_scores(text, thread_work());
+}
+
+void SentimentScorer::polarity_scores(const std::string_view* texts, std::size_t n, SentimentScores* out) const {
   Work& w = thread_work();
+  for (std::size_t i = 0; i < n; ++i) out[i] = polarity_scores(texts[i], w);
+}
+
+SentimentScores SentimentScorer::polarity_scores(std::string_view text, sentiment_detail::Work& w) const {
   if (options_.vader_compat) {
     w.clear();
     bool cap_diff = false;
