@@ -55,6 +55,7 @@ struct Item {
   bool clause_start = false; // punctuation (, ; : dash bracket) right before it
   bool absorbed = false;     // part of a phrase scored on its head word
   bool booster = false;      // info->is_booster, kept here so the rules need not follow `info`
+  bool apostrophe = true;    // the text may have an apostrophe (so may contain "n't")
   Word word = kOther;        // info->word, likewise (both reset with `info`: see set_info)
   const WordInfo* info = nullptr;
   const std::vector<Phrase>* phrases = nullptr;  // phrases starting with this word (default mode)
@@ -111,6 +112,7 @@ struct Work {
   std::vector<double> vals;
   std::vector<Token> tokens;
   std::vector<SentimentScores> sentences;
+  std::vector<std::uint64_t> hashes;  // fast path: the lookup hash of each item, resolved at sentence end
   std::u16string u16a, u16b;
   // Whether any item of the sentence is a named word (Word other than kOther), a contrast word
   // (but, however, although...) or starts a phrase: the passes that look for those skip
@@ -120,6 +122,7 @@ struct Work {
     arena.clear();
     items.clear();
     vals.clear();
+    hashes.clear();
     named_words = contrast_words = phrase_starts = false;
   }
   std::string_view text(const Item& it) const { return std::string_view(arena.data() + it.off, it.len); }

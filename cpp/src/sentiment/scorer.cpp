@@ -516,10 +516,11 @@ Work& thread_work() {
 
 // Fills the lexical facts of an item whose lower-case text was just appended to the arena.
 // `apostrophe` false: the caller knows the text has none, so it cannot contain "n't".
-void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w, Item& it,
-                  bool apostrophe = true) {
+// `hash` must be hash_padded of the item's text.
+void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w, Item& it, bool apostrophe,
+                  std::uint64_t hash) {
   const std::string_view t = w.text(it);
-  const Entry* e = im.lookup.find(t, hash_padded(t.data(), t.size()));
+  const Entry* e = im.lookup.find(t, hash);
   const double* v = nullptr;
   if (e) {
     it.set_info(e->info);
@@ -540,6 +541,12 @@ void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions& o, Wo
     it.lex = *v;
     if (it.info && it.info->event) it.lex *= o.event_weight;
   }
+}
+
+void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w, Item& it,
+                  bool apostrophe = true) {
+  const std::string_view t = w.text(it);
+  resolve_item(im, o, w, it, apostrophe, hash_padded(t.data(), t.size()));
 }
 
 // ---- compat mode: VADER's own word splitting on the raw text -------------------------------
@@ -1394,8 +1401,8 @@ class Reader {
     }
     it.clause_start = clause_;
     clause_ = false;
-    resolve_item(im_, o_, w_, it, false);
-    w_.items.push_back(it);
+    it.apostrophe = false;
+    defer(it);
     terminal = mark == '.' || mark == '!' || mark == '?';
     if (mark) {
       punct_.exclamations += mark == '!';
@@ -1666,8 +1673,8 @@ class Reader {
         }
         it.clause_start = clause_;
         clause_ = false;
-        resolve_item(im_, o_, w_, it, tok.apostrophe);
-        w_.items.push_back(it);
+        it.apostrophe = tok.apostrophe;
+        defer(it);
         continue;
       }
       const unsigned char c = u_[tok.start];
@@ -1696,8 +1703,20 @@ class Reader {
     return end;
   }
 
+  // Items are looked up at the end of their sentence, in order: the table line of each word is
+  // prefetched when the word is read, so the look-ups find it in cache.
+  void defer(const Item& it) {
+    const std::uint64_t h = hash_padded(w_.arena.data() + it.off, it.len);
+    im_.lookup.prefetch(h);
+    w_.hashes.push_back(h);
+    w_.items.push_back(it);
+  }
+
   void end_sentence() {
     const bool cap_diff = n_caps_ > 0 && n_caps_ < n_cased_;
+    for (std::size_t k = 0; k < w_.items.size(); ++k)
+      resolve_item(im_, o_, w_, w_.items[k], w_.items[k].apostrophe, w_.hashes[k]);
+    w_.hashes.clear();
     link_items(o_, w_);
     w_.sentences.push_back(score_work(im_, o_, w_, cap_diff, punct_));
     w_.clear();
