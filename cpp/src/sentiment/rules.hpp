@@ -142,9 +142,6 @@ struct Entry {
   const std::vector<Phrase>* phrases = nullptr;
   double exact = 0.0, folded = 0.0;  // compat: key as in the lexicon; default: case-folded key
   bool has_exact = false, has_folded = false;
-  // Default mode: an inflected form missing from the lexicon ("condemning") whose stem is in it;
-  // `folded` then holds the stem's valence (see add_inflections in scorer.cpp).
-  bool inflected = false;
 };
 
 }  // namespace sentiment_detail
@@ -164,6 +161,10 @@ struct SentimentScorer::Impl {
   std::shared_ptr<const Abbreviations> abbreviations;  // the tokenizer's, for the ASCII fast path
   // One lookup per word over all of the tables above (built last; points into them).
   sentiment_detail::StringTable<sentiment_detail::Entry> lookup;
+  // Default mode: inflected forms missing from the lexicon ("condemning") -> their stem's valence
+  // (see add_inflections in scorer.cpp). A table of its own, so that `lookup` stays small enough
+  // to stay in cache; only words that could be inflected reach it.
+  sentiment_detail::StringTable<double> inflections;
   // Emoticon pre-filter: (ASCII-lower first byte, ASCII-lower last byte) pairs of the 2..8-byte
   // lexicon keys, so that "word," chunks skip the emoticon lookups.
   std::vector<std::uint64_t> emoticon_pairs = std::vector<std::uint64_t>(256 * 256 / 64, 0);

@@ -348,11 +348,9 @@ void add_inflections(SentimentScorer::Impl& im) {
     }
   });
   for (const auto& [form, best] : forms) {
-    Entry* e = im.lookup.find_mut(form);
-    if (e && (e->info || e->has_folded)) continue;
-    if (!e) e = &im.lookup.put(form, Entry{});
-    e->inflected = true;
-    e->folded = best.valence;
+    const Entry* e = im.lookup.find(form);
+    if (e && (e->info || e->has_folded)) continue;  // a listed word or a lexicon word itself
+    im.inflections.put(form, best.valence);
   }
 }
 
@@ -530,12 +528,16 @@ void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions& o, Wo
     if (o.vader_compat) {
       if (e->has_exact) v = &e->exact;
     } else {
-      if (e->has_folded || (e->inflected && o.morphology)) v = &e->folded;
+      if (e->has_folded) v = &e->folded;
       it.phrases = e->phrases;
       w.phrase_starts |= e->phrases != nullptr;
     }
   }
   it.negation = (it.info && it.info->negation) || (apostrophe && contains_nt(t));
+  if (!v && !it.info && !o.vader_compat && o.morphology && t.size() > 4) {
+    const char last = t.back();  // every suffix ends in s, d, g or y
+    if (last == 's' || last == 'd' || last == 'g' || last == 'y') v = im.inflections.find(t, hash);
+  }
   if (v) {
     it.in_lex = true;
     it.lex = *v;
