@@ -1,5 +1,7 @@
 // The curated list of abbreviations that keep their final period ("Mr.", "U.S.", "Inc.").
 #pragma once
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -30,6 +32,8 @@ class Abbreviations {
   std::unordered_map<std::string_view, AbbreviationKind> exact_;
   std::unordered_map<std::string_view, AbbreviationKind> lower_;
   std::size_t longest_ = 0;  // bytes of the longest abbreviation added
+  // starts_[b] bit n: some abbreviation (or its lower-cased form) of n bytes starts with byte b.
+  std::array<std::uint64_t, 256> starts_{};
 };
 
 }  // namespace presslens

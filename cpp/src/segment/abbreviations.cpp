@@ -49,13 +49,19 @@ void Abbreviations::add(std::string_view abbreviation, AbbreviationKind kind) {
   storage_.push_back(std::make_unique<std::string>(fold_case(abbreviation)));
   lower_[*storage_.back()] = kind;
   longest_ = std::max({longest_, abbreviation.size(), storage_.back()->size()});
+  for (const std::string_view form : {abbreviation, std::string_view(*storage_.back())})
+    if (!form.empty() && form.size() < 64) starts_[static_cast<unsigned char>(form[0])] |= std::uint64_t{1} << form.size();
 }
 
 const AbbreviationKind* Abbreviations::find(std::string_view word) const {
   // Looked up at every word followed by a period: no allocation for the usual short ASCII word.
   char buf[32];
   // Most words before a period are longer than any abbreviation: no hashing for them.
-  if (word.size() > longest_ || word.size() > sizeof buf) return nullptr;
+  if (word.size() > longest_ || word.size() > sizeof buf || word.empty()) return nullptr;
+  // Nor for a word whose first letter and length no abbreviation has (exactly or lower-cased).
+  const auto first = static_cast<unsigned char>(word[0]);
+  const unsigned char lower_first = first >= 'A' && first <= 'Z' ? static_cast<unsigned char>(first + 32) : first;
+  if (!((starts_[first] | starts_[lower_first]) >> word.size() & 1u)) return nullptr;
   std::memcpy(buf, word.data(), word.size());
   const std::string_view key(buf, word.size());
   auto it = exact_.find(key);

@@ -114,16 +114,16 @@ struct Work {
   std::vector<SentimentScores> sentences;
   std::vector<std::uint64_t> hashes;  // fast path: the lookup hash of each item, resolved at sentence end
   std::u16string u16a, u16b;
-  // Whether any item of the sentence is a named word (Word other than kOther), a contrast word
-  // (but, however, although...) or starts a phrase: the passes that look for those skip
-  // sentences without any.
-  bool named_words = false, contrast_words = false, phrase_starts = false;
+  // Whether any item of the sentence is "not", "no" or "few" (the word-pair exceptions), a
+  // contrast word (but, however, although...) or starts a phrase: the passes that look for those
+  // skip sentences without any.
+  bool pair_words = false, contrast_words = false, phrase_starts = false;
   void clear() {
     arena.clear();
     items.clear();
     vals.clear();
     hashes.clear();
-    named_words = contrast_words = phrase_starts = false;
+    pair_words = contrast_words = phrase_starts = false;
   }
   std::string_view text(const Item& it) const { return std::string_view(arena.data() + it.off, it.len); }
 };

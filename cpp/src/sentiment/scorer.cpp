@@ -522,7 +522,7 @@ void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions& o, Wo
   const double* v = nullptr;
   if (e) {
     it.set_info(e->info);
-    w.named_words |= it.word != kOther;
+    w.pair_words |= it.word == kNot || it.word == kNo || it.word == kFew;
     w.contrast_words |= it.word == kBut || it.word == kHowever || it.word == kNevertheless ||
                         it.word == kNonetheless || it.word == kAlthough || it.word == kThough;
     if (o.vader_compat) {
@@ -849,7 +849,7 @@ void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, s
 // and multi-word phrases (the head word carries the phrase valence, the others fall silent).
 void link_items(const SentimentOptions& o, Work& w) {
   // "not only X but Y", "not just": no negation; "no doubt", "no wonder": no negation either.
-  for (std::size_t i = 0; w.named_words && i + 1 < w.items.size(); ++i) {
+  for (std::size_t i = 0; w.pair_words && i + 1 < w.items.size(); ++i) {
     Item& x = w.items[i];
     // Word ids come from the word's text (nothing has cleared them before this pass).
     const Word a = x.word, b = w.items[i + 1].word;
