@@ -30,6 +30,22 @@ enum Word : std::uint8_t {
   kNot, kOnly, kJust, kWonder, kFew, kA, kLast, kPast, kNext, kFirst, kEvery, kThese, kThose,
 };
 
+// VADER's two-word dampeners (checked as n-grams before a sentiment word).
+inline constexpr const char* kDampenerBigrams[][2] = {{"kind", "of"}, {"sort", "of"}, {"just", "enough"}};
+
+struct SpecialCase {
+  const char* words[3];
+  double valence;
+  int head;  // the word that carries the valence in default mode
+};
+// VADER's special cases (phrases containing lexicon words).
+inline constexpr SpecialCase kSpecialCases[] = {
+    {{"the", "shit", nullptr}, 3, 1},      {{"the", "bomb", nullptr}, 3, 1},
+    {{"bad", "ass", nullptr}, 1.5, 0},     {{"bus", "stop", nullptr}, 0.0, 1},
+    {{"yeah", "right", nullptr}, -2, 0},   {{"kiss", "of", "death"}, -1.5, 2},
+    {{"to", "die", "for"}, 3, 1},          {{"beating", "heart", nullptr}, 3.5, 1},
+};
+
 struct WordInfo {
   double booster = 0.0;      // booster / dampener value of a single word
   bool is_booster = false;
@@ -162,7 +178,7 @@ struct SentimentScorer::Impl {
   // One lookup per word over all of the tables above (built last; points into them).
   sentiment_detail::StringTable<sentiment_detail::Entry> lookup;
   // Default mode: inflected forms missing from the lexicon ("condemning") -> their stem's valence
-  // (see add_inflections in scorer.cpp). A table of its own, so that `lookup` stays small enough
+  // (see add_inflections in scorer_tables.cpp). A table of its own, so that `lookup` stays small enough
   // to stay in cache; only words that could be inflected reach it.
   sentiment_detail::StringTable<double> inflections;
   // Emoticon pre-filter: (ASCII-lower first byte, ASCII-lower last byte) pairs of the 2..8-byte

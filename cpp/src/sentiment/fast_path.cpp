@@ -1,0 +1,572 @@
+// The ASCII fast path of polarity_scores in default mode: items straight from the bytes of plain
+// ASCII text, without tokens (see the comment below).
+#include <cstring>
+
+#include "items.hpp"
+#include "presslens/abbreviations.hpp"
+
+namespace presslens::sentiment_detail {
+
+// ---- the ASCII fast path of polarity_scores (default mode) -----------------------------------
+//
+// Most news sentences are plain ASCII: words, numbers and simple punctuation. For such a text the
+// items come straight from the bytes, exactly as the tokenizer and default_items would make them,
+// without building tokens first. Whatever the small grammar below does not cover (non-ASCII, line
+// breaks, '@', '#', '$', '/', numbers with separators, dotted abbreviations, runs of punctuation,
+// anything that may be an emoticon...) sends the whole text to the general path, which remains
+// the reference: tests check that both give identical scores.
+
+namespace {
+
+enum Class : unsigned char {
+  kBail = 0,   // a byte the fast path does not handle
+  kLetter,     // A-Z a-z
+  kDigit,      // 0-9
+  kBlank,      // ' ' '\t' (line breaks start sentences: general path)
+  kOpen,       // ( [              a punctuation token before a word
+  kClose,      // , . ; : ! ? ) ]  a punctuation token after a word
+  kQuoteMark,  // " '              a quote token on either side
+  kHyphen,     // -                inside a word, or a chunk of hyphens
+  kCurrency,   // $                before a number
+  kNumberMark, // % /              inside or after a number
+};
+
+struct ByteClasses {
+  unsigned char c[256] = {};
+  ByteClasses() {
+    for (int b = 'a'; b <= 'z'; ++b) c[b] = kLetter;
+    for (int b = 'A'; b <= 'Z'; ++b) c[b] = kLetter;
+    for (int b = '0'; b <= '9'; ++b) c[b] = kDigit;
+    c[static_cast<unsigned char>(' ')] = c[static_cast<unsigned char>('\t')] = kBlank;
+    for (unsigned char b : {'(', '['}) c[b] = kOpen;
+    for (unsigned char b : {',', '.', ';', ':', '!', '?', ')', ']'}) c[b] = kClose;
+    for (unsigned char b : {'"', '\''}) c[b] = kQuoteMark;
+    c[static_cast<unsigned char>('-')] = kHyphen;
+    c[static_cast<unsigned char>('$')] = kCurrency;
+    c[static_cast<unsigned char>('%')] = c[static_cast<unsigned char>('/')] = kNumberMark;
+  }
+};
+const ByteClasses kClasses;
+
+enum Kind : unsigned char { kWordTok, kNumberTok, kPunctTok, kQuoteTok };
+
+// One token of a chunk (a run of non-blank bytes). For a word, [start, end) is the token and
+// [start, item_end) the item (the word with its clitic: "do" + "n't").
+struct Tok {
+  std::uint32_t start, end, item_end;
+  Kind kind;
+  bool terminal;  // . ! ?
+  bool clause;    // , ; : ( ) [ ] and dashes
+  bool caps;      // kAllCaps of the (first) word token
+  bool cased;     // a word token of two or more bytes (counts for the ALL-CAPS contrast)
+  bool folded;    // word(): the item's lower-case text is already in the arena at `off`
+  bool apostrophe;  // the item has an apostrophe (only then can it contain "n't")
+  std::uint32_t off;
+};
+constexpr int kMaxChunkTokens = 16;
+
+inline bool is_alnum(unsigned char c) { return kClasses.c[c] == kLetter || kClasses.c[c] == kDigit; }
+inline bool is_digit(unsigned char c) { return kClasses.c[c] == kDigit; }
+inline unsigned char lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c; }
+
+// Byte-parallel classes of eight bytes: the high bit of each byte that is an upper-case letter,
+// a lower-case letter or a digit. Bytes >= 0x80 are in no class.
+constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighBits = kOnes * 0x80;
+struct SwarClasses {
+  std::uint64_t upper, lower, digit;
+};
+inline SwarClasses swar_classes(std::uint64_t x) {
+  const std::uint64_t ascii = ~x & kHighBits, x7 = x & ~kHighBits;
+  // High bit of each byte of x7 in [lo, hi] (no carries between bytes: every byte is < 0x80).
+  auto in_range = [x7](unsigned lo, unsigned hi) {
+    return (x7 + kOnes * (0x80 - lo)) & ~(x7 + kOnes * (0x7F - hi)) & kHighBits;
+  };
+  return {in_range('A', 'Z') & ascii, in_range('a', 'z') & ascii, in_range('0', '9') & ascii};
+}
+
+class Reader {
+ public:
+  Reader(const SentimentScorer::Impl& im, const SentimentOptions& o, std::string_view text, Work& w)
+      : im_(im), o_(o), s_(text), u_(reinterpret_cast<const unsigned char*>(text.data())), n_(text.size()), w_(w) {}
+
+  // False: the text needs the general path (nothing of `out` is set then).
+  bool run(SentimentScores& out) {
+    // No separate check for bytes the fast path does not handle: every non-blank byte is read by
+    // a token rule that accepts only its own classes, so such a byte ends the chunk early and the
+    // chunk check (it must end at a blank) bails.
+    auto& sents = w_.sentences;
+    sents.clear();
+    w_.clear();
+    std::size_t i = 0;
+    while (i < n_) {
+      if (kClasses.c[u_[i]] == kBlank) {
+        ++i;
+        continue;
+      }
+      bool terminal = false;
+      std::size_t b = kClasses.c[u_[i]] == kLetter ? plain_chunk(i, terminal) : 0;
+      if (b) {
+        i = b;
+        while (i < n_ && kClasses.c[u_[i]] == kBlank) ++i;
+        // end_of_sentence() for a word with at most one mark after it.
+        sentence_tokens_ += 1;  // (only whether there are any matters)
+        last_terminal_ = terminal;
+        if (i >= n_ || (terminal && b < n_)) end_sentence();
+        continue;
+      }
+      b = chunk(i);
+      if (!b) return false;
+      i = b;
+      while (i < n_ && kClasses.c[u_[i]] == kBlank) ++i;
+      if (end_of_sentence(b < n_, i >= n_)) end_sentence();
+    }
+    out = sents.size() == 1 ? sents[0] : SentimentScorer::aggregate(sents);
+    return true;
+  }
+
+ private:
+  const SentimentScorer::Impl& im_;
+  const SentimentOptions& o_;
+  std::string_view s_;
+  const unsigned char* u_;
+  std::size_t n_;
+  Work& w_;
+  Tok toks_[kMaxChunkTokens];
+  int m_ = 0;  // tokens in the current chunk
+  // Sentence state, as default_items and polarity_scores keep it.
+  Punctuation punct_;
+  bool clause_ = false;
+  std::size_t n_caps_ = 0, n_cased_ = 0;
+  std::size_t sentence_tokens_ = 0;  // tokens of the current sentence before this chunk
+  bool last_terminal_ = false;       // the token before this chunk was . ! ?
+
+  bool push(std::size_t a, std::size_t e, Kind kind, bool terminal, bool clause) {
+    if (m_ == kMaxChunkTokens) return false;
+    Tok& t = toks_[m_++];
+    t.start = static_cast<std::uint32_t>(a);
+    t.end = t.item_end = static_cast<std::uint32_t>(e);
+    t.kind = kind;
+    t.terminal = terminal;
+    t.clause = clause;
+    t.caps = t.cased = t.folded = false;
+    t.apostrophe = true;
+    return true;
+  }
+
+  // The chunk of most news words: ASCII letters and digits starting with a letter, then a blank
+  // or the end, or one of , ; : . ! ? and then a blank or the end. Makes its item, counts the
+  // mark and returns the chunk's end (`terminal`: the mark is . ! ?); 0 if the chunk has another
+  // shape (chunk() reads it then). The same tokens as chunk(), only fewer decisions.
+  std::size_t plain_chunk(std::size_t i, bool& terminal) {
+    const unsigned char* u = u_;
+    const std::size_t n = n_;
+    const std::size_t off = w_.arena.size();
+    char* dst = w_.arena.extend(n - i + 9);
+    std::size_t e = i;
+    int letters = 0;
+    bool lower_seen = false, stopped = false;
+    while (e + 8 <= n) {
+      std::uint64_t x;
+      std::memcpy(&x, u + e, 8);
+      const SwarClasses c = swar_classes(x);
+      const std::uint64_t stop = ~(c.upper | c.lower | c.digit) & kHighBits;
+      const std::uint64_t keep = stop ? ((stop & (0 - stop)) - 1) & kHighBits : kHighBits;
+      const std::uint64_t lowered = x | (c.upper >> 2);
+      std::memcpy(dst, &lowered, 8);
+      const std::uint64_t let = (c.upper | c.lower) & keep;
+      letters += (let != 0) + ((let & (let - 1)) != 0);
+      lower_seen |= (c.lower & keep) != 0;
+      const std::size_t len = stop ? static_cast<std::size_t>(__builtin_ctzll(stop)) / 8 : 8;
+      dst += len;
+      e += len;
+      if (stop) {
+        stopped = true;
+        break;
+      }
+    }
+    if (!stopped) {
+      for (; e < n; ++e) {
+        const unsigned char c = u[e], cls = kClasses.c[c];
+        if (cls != kLetter && cls != kDigit) break;
+        letters += cls == kLetter;
+        lower_seen |= c >= 'a' && c <= 'z';
+        *dst++ = static_cast<char>(lower(c));
+      }
+    }
+    // What follows the word.
+    unsigned char mark = 0;
+    if (e < n && kClasses.c[u[e]] != kBlank) {
+      mark = u[e];
+      const bool simple = mark == ',' || mark == ';' || mark == ':' || mark == '.' || mark == '!' || mark == '?';
+      if (!simple || (e + 1 < n && kClasses.c[u[e + 1]] != kBlank)) {
+        w_.arena.shrink_to(off);
+        return 0;
+      }
+    }
+    std::size_t item_end = e;
+    if (mark == '.') {  // an initial or a listed abbreviation keeps its period
+      bool keeps = e == i + 1 && u[i] >= 'A' && u[i] <= 'Z';
+      if (!keeps && im_.abbreviations->find(s_.substr(i, e + 1 - i))) {
+        const std::string_view w = s_.substr(i, e + 1 - i);
+        // "No." and friends only before a number: a blank follows here, then maybe a digit.
+        const bool needs_number = w == "No." || w == "Nos." || w == "no.";
+        std::size_t after = e + 1;
+        while (after < n && u[after] == ' ') ++after;
+        keeps = !needs_number || (after < n && is_digit(u[after]));
+      }
+      if (keeps) {
+        *dst++ = '.';
+        item_end = e + 1;
+        mark = 0;
+      }
+    }
+    if (mark && im_.maybe_emoticon(s_.substr(i, e + 1 - i)) && find_emoticon(im_, s_.substr(i, e + 1 - i), w_.scratch)) {
+      w_.arena.shrink_to(off);
+      return 0;
+    }
+    w_.arena.shrink_to(off + (item_end - i));
+    Item it(static_cast<std::uint32_t>(off), static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(item_end));
+    it.len = static_cast<std::uint32_t>(item_end - i);
+    const bool caps = letters > 1 && !lower_seen;
+    it.upper = caps;
+    if (item_end - i >= 2) {
+      ++n_cased_;
+      n_caps_ += caps;
+    }
+    it.clause_start = clause_;
+    clause_ = false;
+    it.apostrophe = false;
+    defer(it);
+    terminal = mark == '.' || mark == '!' || mark == '?';
+    if (mark) {
+      punct_.exclamations += mark == '!';
+      punct_.questions += mark == '?';
+      clause_ = mark == ',' || mark == ';' || mark == ':';
+      return e + 1;
+    }
+    return item_end;
+  }
+
+  // Splits the chunk (run of non-blank bytes) starting at a into tokens like the tokenizer, then
+  // makes its items. Returns the chunk's end, or 0 to bail.
+  std::size_t chunk(std::size_t a) {
+    m_ = 0;
+    std::size_t k = a;
+    auto ends_here = [&](std::size_t e) { return e >= n_ || kClasses.c[u_[e]] == kBlank; };
+    if (u_[k] == '-') {  // "-" is a punctuation mark, "--" a dash
+      while (k < n_ && u_[k] == '-') ++k;
+      if (!ends_here(k)) return 0;
+      push(a, k, kPunctTok, false, k - a >= 2);
+      return items(a, k) ? k : 0;
+    }
+    const std::size_t b = n_;  // the loops below stop at the first blank by its byte class
+    while (k < b && (kClasses.c[u_[k]] == kOpen || kClasses.c[u_[k]] == kQuoteMark)) {
+      const unsigned char c = u_[k];
+      const std::size_t len = c == '\'' && k + 1 < n_ && u_[k + 1] == '\'' ? 2 : 1;  // '' is one quote mark
+      if (c == '\'' && len == 1 && k + 1 < n_ && is_digit(u_[k + 1])) return 0;  // '90s
+      if (!push(k, k + len, c == '"' || c == '\'' ? kQuoteTok : kPunctTok, false, c == '(' || c == '[')) return 0;
+      k += len;
+    }
+    if (k < b && kClasses.c[u_[k]] == kLetter) {
+      if (!word(k)) return 0;
+      k = toks_[m_ - 1].item_end;
+    } else if (k < b && (kClasses.c[u_[k]] == kDigit || (u_[k] == '$' && k + 1 < n_ && is_digit(u_[k + 1])))) {
+      if (!number(k)) return 0;
+      k = toks_[m_ - 1].item_end;
+    }
+    while (k < b && (kClasses.c[u_[k]] == kClose || kClasses.c[u_[k]] == kQuoteMark)) {
+      const unsigned char c = u_[k];
+      const unsigned char next = k + 1 < n_ ? u_[k + 1] : ' ';
+      if (c == '.' && (next == '.' || is_digit(next))) return 0;                // "..", ".5"
+      if ((c == '!' || c == '?') && (next == '!' || next == '?')) return 0;     // "?!"
+      const std::size_t len = c == '\'' && next == '\'' ? 2 : 1;                     // ''
+      const bool quote = c == '"' || c == '\'';
+      const bool terminal = c == '.' || c == '!' || c == '?';
+      const bool clause = c == ',' || c == ';' || c == ':' || c == ')' || c == ']';
+      if (!push(k, k + len, quote ? kQuoteTok : kPunctTok, terminal, clause)) return 0;
+      k += len;
+    }
+    if (!ends_here(k)) return 0;
+    return items(a, k) ? k : 0;
+  }
+
+  // The case flags of a word token [k, e): ALL CAPS (two or more letters, none lower-case) and
+  // whether it counts for the ALL-CAPS contrast (two or more bytes).
+  void set_case(Tok& t, std::size_t k, std::size_t e) const {
+    int letters = 0;
+    bool lower_seen = false;
+    for (std::size_t q = k; q < e; ++q) {
+      const unsigned char c = u_[q];
+      letters += kClasses.c[c] == kLetter;
+      lower_seen |= c >= 'a' && c <= 'z';
+    }
+    t.caps = letters > 1 && !lower_seen;
+    t.cased = e - k >= 2;
+  }
+
+  // A number at k (digits, or '$' and digits): the tokenizer's scan_number on ASCII. Separators
+  // (1,000 2.5 1/4 10:30), '%', ordinal and plural suffixes (95th, 1990s) stay with it; other
+  // letters or a hyphenated word (10am, 20-year-old) make it a word.
+  bool number(std::size_t k) {
+    std::size_t e = k;
+    if (u_[e] == '$') ++e;
+    while (e < n_ && is_digit(u_[e])) ++e;
+    if (e + 1 < n_ && u_[e] == '-' && is_digit(u_[e + 1])) return false;  // ISO dates, "2-13"
+    for (;;) {
+      if (e + 1 >= n_) break;
+      const unsigned char sep = u_[e];
+      std::size_t after = e + 1;
+      while (after < n_ && is_digit(u_[after])) ++after;
+      const std::size_t run = after - (e + 1);
+      if (run == 0) break;
+      if ((sep == ',' && run == 3) || sep == '.' || sep == '/' || (sep == ':' && run == 2)) {
+        e = after;
+        continue;
+      }
+      break;
+    }
+    Kind kind = kNumberTok;
+    auto hyphenated = [&] {  // 19th-century, 3-D
+      while (e + 1 < n_ && u_[e] == '-' && is_alnum(u_[e + 1])) {
+        ++e;
+        while (e < n_ && is_alnum(u_[e])) ++e;
+        kind = kWordTok;
+      }
+    };
+    if (e < n_ && u_[e] == '%') {
+      ++e;
+    } else if (e < n_ && kClasses.c[u_[e]] == kLetter) {
+      std::size_t w = e;
+      while (w < n_ && is_alnum(u_[w])) ++w;
+      const std::string_view suffix = s_.substr(e, w - e);
+      if (!(suffix == "s" || suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th" || suffix == "S" ||
+            suffix == "ST" || suffix == "ND" || suffix == "RD" || suffix == "TH"))
+        kind = kWordTok;
+      e = w;
+      hyphenated();
+    } else if (e + 1 < n_ && u_[e] == '-' && kClasses.c[u_[e + 1]] == kLetter) {
+      hyphenated();
+    }
+    if (!push(k, e, kind, false, false)) return false;
+    if (kind == kWordTok) set_case(toks_[m_ - 1], k, e);
+    return true;
+  }
+
+  // "U.S.", "e.g.", "Ph.D.": groups of one or two letters each followed by a period, at least two
+  // groups, no letter or digit after (the tokenizer's scan_dotted_abbreviation). Returns the end or 0.
+  std::size_t dotted_abbreviation(std::size_t i) const {
+    if (!(i + 1 < n_ && u_[i + 1] == '.') && !(i + 2 < n_ && u_[i + 2] == '.')) return 0;
+    std::size_t e = i;
+    int groups = 0;
+    while (e < n_) {
+      std::size_t g = e;
+      int letters = 0;
+      while (g < n_ && kClasses.c[u_[g]] == kLetter && letters < 3) ++g, ++letters;
+      if (letters == 0 || letters > 2 || g >= n_ || u_[g] != '.') break;
+      e = g + 1;
+      ++groups;
+    }
+    if (groups < 2) return 0;
+    if (e < n_ && is_alnum(u_[e])) return 0;
+    return e;
+  }
+
+  // A word starting with a letter at k: the tokenizer's scan_word on ASCII (joiners, clitics,
+  // listed abbreviations and initials that keep their period).
+  bool word(std::size_t k) {
+    if (const std::size_t d = dotted_abbreviation(k)) {
+      if (!push(k, d, kWordTok, false, false)) return false;
+      set_case(toks_[m_ - 1], k, d);
+      return true;
+    }
+    // One pass: find the end, write the lower-case text to the arena and count letters (up to
+    // two: enough for ALL CAPS). Locals, not members: the char stores could alias them.
+    const unsigned char* u = u_;
+    const std::size_t n = n_;
+    const std::size_t off = w_.arena.size();
+    char* const begin = w_.arena.extend(n - k + 9);  // the longest possible word, a period, 8 spare
+    char* dst = begin;
+    int letters = 0;
+    bool lower_seen = false;
+    std::size_t e = k, last_ap = 0;
+    for (;;) {
+      bool stopped = false;
+      while (e + 8 <= n) {  // eight bytes at a time
+        std::uint64_t x;
+        std::memcpy(&x, u + e, 8);
+        const SwarClasses c = swar_classes(x);
+        const std::uint64_t stop = ~(c.upper | c.lower | c.digit) & kHighBits;
+        const std::uint64_t keep = stop ? ((stop & (0 - stop)) - 1) & kHighBits : kHighBits;  // bytes before the stop
+        const std::uint64_t lowered = x | (c.upper >> 2);  // 'A'..'Z' + 0x20
+        std::memcpy(dst, &lowered, 8);
+        const std::uint64_t let = (c.upper | c.lower) & keep;
+        letters += (let != 0) + ((let & (let - 1)) != 0);
+        lower_seen |= (c.lower & keep) != 0;
+        const std::size_t len = stop ? static_cast<std::size_t>(__builtin_ctzll(stop)) / 8 : 8;
+        dst += len;
+        e += len;
+        if (stop) {
+          stopped = true;
+          break;
+        }
+      }
+      if (!stopped) {
+        for (; e < n; ++e) {
+          const unsigned char c = u[e], cls = kClasses.c[c];
+          if (cls != kLetter && cls != kDigit) break;
+          letters += cls == kLetter;
+          lower_seen |= c >= 'a' && c <= 'z';
+          *dst++ = static_cast<char>(lower(c));
+        }
+      }
+      if (e + 1 < n) {
+        const unsigned char c = u[e], d = u[e + 1];
+        if ((c == '-' && is_alnum(d)) || (c == '\'' && kClasses.c[d] == kLetter)) {
+          if (c == '\'') last_ap = e;
+          *dst++ = static_cast<char>(c);
+          ++e;
+          continue;
+        }
+        if (c == '.' && d >= 'a' && d <= 'z') return false;  // amazon.com joins in the tokenizer
+      }
+      break;
+    }
+    std::size_t first_end = e, item_end = e;
+    bool split = false;
+    if (last_ap > k) {  // "'s", "n't", "'re", "'ve", "'ll", "'d", "'m" split off the word
+      const std::size_t sl = e - (last_ap + 1);
+      const unsigned char* x = u_ + last_ap + 1;
+      auto is = [&](const char* lit, std::size_t len) {
+        if (sl != len) return false;
+        for (std::size_t q = 0; q < len; ++q)
+          if (lower(x[q]) != static_cast<unsigned char>(lit[q])) return false;
+        return true;
+      };
+      if (is("t", 1) && last_ap - k >= 2 && lower(u_[last_ap - 1]) == 'n') {
+        first_end = last_ap - 1;
+        split = true;
+      } else if (is("s", 1) || is("re", 2) || is("ve", 2) || is("ll", 2) || is("d", 1) || is("m", 1)) {
+        first_end = last_ap;
+        split = true;
+      }
+      split = split && first_end > k;
+      if (!split) first_end = e;
+    }
+    if (!split && e < n_ && u_[e] == '.') {
+      if (e == k + 1 && u_[k] >= 'A' && u_[k] <= 'Z') {
+        first_end = item_end = e + 1;  // an initial: "J."
+      } else {
+        const std::string_view with_period = s_.substr(k, e + 1 - k);
+        if (im_.abbreviations->find(with_period)) {
+          // "No." and friends are abbreviations only before a number: "No. 5", not "said no."
+          const bool needs_number = with_period == "No." || with_period == "Nos." || with_period == "no.";
+          std::size_t after = e + 1;
+          while (after < n_ && u_[after] == ' ') ++after;
+          if (!needs_number || (after < n_ && is_digit(u_[after]))) first_end = item_end = e + 1;
+        }
+      }
+      if (item_end > e) {  // the period belongs to the word
+        *dst++ = '.';
+      }
+    }
+    w_.arena.shrink_to(off + (item_end - k));
+    if (!push(k, first_end, kWordTok, false, false)) return false;
+    Tok& t = toks_[m_ - 1];
+    t.item_end = static_cast<std::uint32_t>(item_end);
+    t.folded = true;
+    t.off = static_cast<std::uint32_t>(off);
+    t.apostrophe = last_ap > 0;
+    if (split) {
+      set_case(t, k, first_end);
+    } else {
+      t.caps = letters > 1 && !lower_seen;
+      t.cased = first_end - k >= 2;
+    }
+    return true;
+  }
+
+  // default_items for the tokens of one chunk [a, b).
+  bool items(std::size_t a, std::size_t b) {
+    std::string& buf = w_.scratch;
+    bool has_punct = false;
+    for (int t = 0; t < m_; ++t) has_punct |= toks_[t].kind == kPunctTok || toks_[t].kind == kQuoteTok;
+    if (m_ > 1 && has_punct && find_emoticon(im_, s_.substr(a, b - a), buf)) return false;
+    for (int t = 0; t < m_; ++t) {
+      const Tok& tok = toks_[t];
+      if (tok.kind == kWordTok || tok.kind == kNumberTok) {
+        Item it(tok.off, tok.start, tok.item_end);
+        if (!tok.folded) {
+          it.off = static_cast<std::uint32_t>(w_.arena.size());
+          fold_into(s_.substr(tok.start, tok.item_end - tok.start), w_.arena, w_.lower_tmp);
+        }
+        it.len = tok.item_end - tok.start;
+        it.upper = tok.caps;
+        if (tok.kind == kWordTok && tok.cased) {
+          ++n_cased_;
+          n_caps_ += tok.caps;
+        }
+        it.clause_start = clause_;
+        clause_ = false;
+        it.apostrophe = tok.apostrophe;
+        defer(it);
+        continue;
+      }
+      const unsigned char c = u_[tok.start];
+      punct_.exclamations += c == '!';
+      punct_.questions += c == '?';
+      // An emoticon glued to a word ("great:)"): the general path decides.
+      if (tok.kind == kPunctTok && t > 0 && t + 1 < m_ && find_emoticon(im_, s_.substr(tok.start, b - tok.start), buf))
+        return false;
+      if (tok.clause) clause_ = true;
+    }
+    return true;
+  }
+
+  // polarity_scores' rule, at the last token of a chunk: the text ends, or a terminal mark is
+  // followed by white space, or a closing mark follows one ("...!" She said).
+  bool end_of_sentence(bool space_after, bool last_chunk) {
+    const Tok& last = toks_[m_ - 1];
+    bool end = last_chunk || (last.terminal && space_after);
+    if (!end && space_after && (last.kind == kPunctTok || last.kind == kQuoteTok)) {
+      const bool not_first = m_ > 1 || sentence_tokens_ > 0;
+      const bool prev_terminal = m_ > 1 ? toks_[m_ - 2].terminal : last_terminal_;
+      end = not_first && prev_terminal;
+    }
+    sentence_tokens_ += static_cast<std::size_t>(m_);
+    last_terminal_ = last.terminal;
+    return end;
+  }
+
+  // Items are looked up at the end of their sentence, in order: the table line of each word is
+  // prefetched when the word is read, so the look-ups find it in cache.
+  void defer(const Item& it) {
+    const std::uint64_t h = hash_padded(w_.arena.data() + it.off, it.len);
+    im_.lookup.prefetch(h);
+    w_.hashes.push_back(h);
+    w_.items.push_back(it);
+  }
+
+  void end_sentence() {
+    const bool cap_diff = n_caps_ > 0 && n_caps_ < n_cased_;
+    for (std::size_t k = 0; k < w_.items.size(); ++k)
+      resolve_item(im_, o_, w_, w_.items[k], w_.items[k].apostrophe, w_.hashes[k]);
+    w_.hashes.clear();
+    link_items(o_, w_);
+    w_.sentences.push_back(score_work(im_, o_, w_, cap_diff, punct_));
+    w_.clear();
+    punct_ = Punctuation{};
+    clause_ = false;
+    n_caps_ = n_cased_ = 0;
+    sentence_tokens_ = 0;
+    last_terminal_ = false;
+  }
+};
+
+}  // namespace
+
+bool fast_polarity(const SentimentScorer::Impl& im, const SentimentOptions& o, std::string_view text, Work& w,
+                   SentimentScores& out) {
+  return Reader(im, o, text, w).run(out);
+}
+
+}  // namespace presslens::sentiment_detail

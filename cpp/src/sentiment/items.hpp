@@ -1,0 +1,119 @@
+// Internal: the steps shared by the three ways of turning text into items (compat_items.cpp:
+// VADER's white-space split; token_items.cpp: presslens tokens; fast_path.cpp: plain ASCII read
+// straight from the bytes) and the rules that score them (rules.cpp).
+#pragma once
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "presslens/sentiment.hpp"
+#include "presslens/token.hpp"
+#include "rules.hpp"
+
+namespace presslens::sentiment_detail {
+
+struct Punctuation {
+  int exclamations = 0, questions = 0;
+};
+
+// ---- case folding into item texts (token_items.cpp) ----
+
+// Appends the lookup form of a token for the default mode: case-folded, curly apostrophe -> '.
+void fold_append(std::string_view s, std::string& out);
+// The non-ASCII case of fold_into: the n bytes just reserved at the end of `out` are replaced by
+// the ICU case folding of `s`.
+void fold_into_slow(std::string_view s, Arena& out, std::string& tmp);
+// fold_append into the sentence arena (a word and its clitic are folded one after the other into
+// one item text).
+inline void fold_into(std::string_view s, Arena& out, std::string& tmp) {
+  const std::size_t n = s.size();
+  char* d = out.extend(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    const char c = s[k];
+    if (static_cast<unsigned char>(c) >= 0x80) {  // not ASCII: fold the whole piece with ICU
+      fold_into_slow(s, out, tmp);
+      return;
+    }
+    d[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+}
+
+inline bool contains_nt(std::string_view s) {
+  // Most words have no apostrophe: one memchr answers for them.
+  return s.size() >= 3 && std::memchr(s.data(), '\'', s.size()) && s.find("n't") != std::string_view::npos;
+}
+
+// Fills the lexical facts of an item whose lower-case text is in the arena: its word facts, its
+// lexicon valence (or that of its stem, for an inflected form) and the phrases it starts.
+// `apostrophe` false: the caller knows the text has none, so it cannot contain "n't". `hash` must
+// be hash_padded of the item's text.
+inline void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w, Item& it,
+                         bool apostrophe, std::uint64_t hash) {
+  const std::string_view t = w.text(it);
+  const Entry* e = im.lookup.find(t, hash);
+  const double* v = nullptr;
+  if (e) {
+    it.set_info(e->info);
+    w.pair_words |= it.word == kNot || it.word == kNo || it.word == kFew;
+    w.contrast_words |= it.word == kBut || it.word == kHowever || it.word == kNevertheless ||
+                        it.word == kNonetheless || it.word == kAlthough || it.word == kThough;
+    if (o.vader_compat) {
+      if (e->has_exact) v = &e->exact;
+    } else {
+      if (e->has_folded) v = &e->folded;
+      it.phrases = e->phrases;
+      w.phrase_starts |= e->phrases != nullptr;
+    }
+  }
+  it.negation = (it.info && it.info->negation) || (apostrophe && contains_nt(t));
+  if (!v && !it.info && !o.vader_compat && o.morphology && t.size() > 4) {
+    const char last = t.back();  // every suffix ends in s, d, g or y
+    if (last == 's' || last == 'd' || last == 'g' || last == 'y') v = im.inflections.find(t, hash);
+  }
+  if (v) {
+    it.in_lex = true;
+    it.lex = *v;
+    if (it.info && it.info->event) it.lex *= o.event_weight;
+  }
+}
+
+// The same, hashing the item's text.
+inline void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w, Item& it,
+                         bool apostrophe = true) {
+  const std::string_view t = w.text(it);
+  resolve_item(im, o, w, it, apostrophe, hash_padded(t.data(), t.size()));
+}
+
+// The lexicon value of an emoticon, the exact spelling first (":D"), then folded; null if none.
+const double* find_emoticon(const SentimentScorer::Impl& im, std::string_view t, std::string& buf);
+
+// ---- items of one text or sentence ----
+
+// Compat mode: VADER's own word splitting of the raw text.
+void compat_items(const SentimentScorer::Impl& im, const SentimentOptions& o, std::string_view text, Work& w,
+                  bool& cap_diff, Punctuation& punct);
+// Default mode: items of the tokens [tb, te) of one sentence.
+void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, std::string_view text,
+                   const Token* toks, std::uint32_t tb, std::uint32_t te, Work& w, bool& cap_diff,
+                   Punctuation& punct);
+// Default mode, polarity_scores of plain ASCII text without tokens. False (nothing set): the text
+// needs the token path.
+bool fast_polarity(const SentimentScorer::Impl& im, const SentimentOptions& o, std::string_view text, Work& w,
+                   SentimentScores& out);
+
+// ---- the rules (rules.cpp, link_items in token_items.cpp) ----
+
+// Word pairs that cancel a negation and multi-word phrases, over a sentence's items.
+void link_items(const SentimentOptions& o, Work& w);
+// The VADER-class rules over w.items (w.vals gets each item's valence) and the sentence scores.
+SentimentScores score_work(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w, bool cap_diff,
+                           const Punctuation& p);
+// Scores of a sentence from its item valences (`dilution`: by sentence length; null in compat mode).
+SentimentScores finish(const std::vector<double>& s, const Punctuation& p, const SentimentOptions& o,
+                       const std::vector<double>* dilution);
+double dilution_factor(const SentimentOptions& o, std::size_t words);
+double normalize_score(double score);
+
+}  // namespace presslens::sentiment_detail

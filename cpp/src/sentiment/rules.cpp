@@ -1,0 +1,305 @@
+// The VADER-class rules over a sentence's items (negation, boosters, caps, "least", contrast,
+// idioms, the default mode's fixes) and the scores they add up to.
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <unordered_map>
+
+#include "items.hpp"
+
+namespace presslens::sentiment_detail {
+
+// min(1, (k / words)^p): the length dilution of a sentence's valence sum (default mode).
+double dilution_factor(const SentimentOptions& o, std::size_t words) {
+  const double n = static_cast<double>(words);
+  return o.dilution > 0.0 && n > o.dilution_words ? std::pow(o.dilution_words / n, o.dilution) : 1.0;
+}
+
+double normalize_score(double score) {
+  const double n = score / std::sqrt(score * score + kNormAlpha);
+  return std::max(-1.0, std::min(1.0, n));
+}
+
+namespace {
+
+// ---- the rules ------------------------------------------------------------------------------
+
+struct Rules {
+  const SentimentOptions& o;
+  const bool compat;
+  Work& w;
+  const bool cap_diff;
+
+  Word word(std::size_t k) const { return w.items[k].word; }
+  bool is(std::size_t k, Word x) const { return word(k) == x; }
+  // Can the word at i - d modify the word at i? (Default mode: not across clause punctuation.)
+  bool reach(std::size_t i, std::size_t d) const {
+    if (d > i) return false;
+    if (compat || !o.clause_scope) return true;
+    // No clause punctuation before any of the words i - d + 1 ... i (d <= 3).
+    for (std::size_t j = i - d + 1; j <= i; ++j)
+      if (w.items[j].clause_start) return false;
+    return true;
+  }
+
+  double negate(std::size_t i, double v) const {
+    if (!compat && o.negated_superlatives && w.items[i].info && w.items[i].info->superlative) {
+      // "not the worst" is no praise; "not the best" is mild criticism.
+      return w.items[i].lex < 0 ? 0.0 : v * 0.5 * kNegationScalar;
+    }
+    return v * kNegationScalar;
+  }
+
+  double scalar_inc_dec(std::size_t k, double valence) const {
+    const Item& m = w.items[k];
+    if (!m.booster) return 0.0;
+    double s = m.info->booster;
+    if (valence < 0) s = -s;
+    if (m.upper && cap_diff) s += valence > 0 ? kCapsIncrement : -kCapsIncrement;
+    return s;
+  }
+
+  double negation_check(double v, std::size_t s, std::size_t i) const {
+    const auto& it = w.items;
+    if (s == 0) {
+      if (it[i - 1].negation) v = negate(i, v);
+    } else if (s == 1) {
+      if (is(i - 2, kNever) && (is(i - 1, kSo) || is(i - 1, kThis))) {
+        v *= 1.25;
+      } else if (is(i - 2, kWithout) && is(i - 1, kDoubt)) {
+      } else if (it[i - 2].negation) {
+        v = negate(i, v);
+      }
+    } else {
+      const bool never_so = is(i - 3, kNever) && (is(i - 2, kSo) || is(i - 2, kThis));
+      // vaderSentiment's operator precedence makes any "so"/"this" right before the word count.
+      // Kept in the default mode: "haven't been this sore" is emphasis, not negation.
+      const bool so_before = is(i - 1, kSo) || is(i - 1, kThis);
+      if (never_so || so_before) {
+        v *= 1.25;
+      } else if (is(i - 3, kWithout) && (is(i - 2, kDoubt) || is(i - 1, kDoubt))) {
+      } else if (it[i - 3].negation) {
+        v = negate(i, v);
+      }
+    }
+    return v;
+  }
+
+  bool words_equal(std::size_t k, const char* s) const { return w.text(w.items[k]) == s; }
+
+  bool match_special(std::initializer_list<std::size_t> idx, double& out) const {
+    const Item& first = w.items[*idx.begin()];
+    if (!first.info || !first.info->special_start) return false;
+    for (const auto& sc : kSpecialCases) {
+      std::size_t n = 0;
+      while (n < 3 && sc.words[n]) ++n;
+      if (n != idx.size()) continue;
+      std::size_t m = 0;
+      bool ok = true;
+      for (std::size_t k : idx) ok = ok && words_equal(k, sc.words[m++]);
+      if (ok) {
+        out = sc.valence;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  bool dampener_bigram(std::size_t a, std::size_t b) const {
+    if (!w.items[a].info || !w.items[a].info->dampener_start) return false;
+    for (const auto& bg : kDampenerBigrams)
+      if (words_equal(a, bg[0]) && words_equal(b, bg[1])) return true;
+    return false;
+  }
+
+  double special_idioms(double v, std::size_t i) const {
+    const std::size_t n = w.items.size();
+    double sv;
+    if (match_special({i - 1, i}, sv) || match_special({i - 2, i - 1, i}, sv) || match_special({i - 2, i - 1}, sv) ||
+        match_special({i - 3, i - 2, i - 1}, sv) || match_special({i - 3, i - 2}, sv))
+      v = sv;
+    if (n - 1 > i && match_special({i, i + 1}, sv)) v = sv;
+    if (n - 1 > i + 1 && match_special({i, i + 1, i + 2}, sv)) v = sv;
+    if (dampener_bigram(i - 3, i - 2)) v -= kBoosterIncrement;
+    if (dampener_bigram(i - 2, i - 1)) v -= kBoosterIncrement;
+    return v;
+  }
+
+  double least_check(double v, std::size_t i) const {
+    const auto& it = w.items;
+    if (i > 1 && !it[i - 1].in_lex && is(i - 1, kLeast)) {
+      if (!is(i - 2, kAt) && !is(i - 2, kVery)) v *= kNegationScalar;
+    } else if (i > 0 && !it[i - 1].in_lex && is(i - 1, kLeast)) {
+      v *= kNegationScalar;
+    }
+    return v;
+  }
+
+  double valence(std::size_t i) const {
+    const auto& it = w.items;
+    const std::size_t n = it.size();
+    const Item& x = it[i];
+    if (x.booster) return 0.0;
+    if (is(i, kKind) && i + 1 < n && is(i + 1, kOf)) return 0.0;
+    if (!x.in_lex) return 0.0;
+    double v = x.lex;
+    if (is(i, kNo) && i != n - 1 && it[i + 1].in_lex) v = 0.0;
+    if ((reach(i, 1) && is(i - 1, kNo)) || (reach(i, 2) && is(i - 2, kNo)) ||
+        (reach(i, 3) && is(i - 3, kNo) && (is(i - 1, kOr) || is(i - 1, kNor))))
+      v = x.lex * kNegationScalar;
+    if (x.upper && cap_diff) v += v > 0 ? kCapsIncrement : -kCapsIncrement;
+    for (std::size_t s = 0; s < 3; ++s) {
+      if (i > s && reach(i, s + 1) && !it[i - (s + 1)].in_lex) {
+        double sc = scalar_inc_dec(i - (s + 1), v);
+        if (s == 1 && sc != 0) sc *= 0.95;
+        if (s == 2 && sc != 0) sc *= 0.9;
+        v += sc;
+        v = negation_check(v, s, i);
+        if (s == 2 && compat) v = special_idioms(v, i);
+      }
+    }
+    if (!compat && o.shifters && v < 0) {  // "reduce fatalities", "curb violence"
+      for (std::size_t d = 1; d <= 3; ++d)
+        if (reach(i, d) && it[i - d].info && it[i - d].info->shifter) {
+          v *= kNegationScalar;
+          break;
+        }
+    }
+    if (!compat) {
+      // "kind of" / "sort of" / "just enough" right before the word, wherever it stands.
+      if (reach(i, 3) && dampener_bigram(i - 3, i - 2)) v -= kBoosterIncrement;
+      if (reach(i, 2) && dampener_bigram(i - 2, i - 1)) v -= kBoosterIncrement;
+    }
+    return least_check(v, i);
+  }
+
+  void contrast_by_value(std::vector<double>& s, std::size_t bi) const {
+    // vaderSentiment's loop: each value is re-weighted at the FIRST index holding an equal value.
+    if (s.size() <= 64) {
+      // A short text: find that index by scanning (at most 64 x 64 compares, no allocation).
+      for (std::size_t k = 0; k < s.size(); ++k) {
+        const double v = s[k];
+        std::size_t si = 0;
+        while (s[si] != v) ++si;  // stops at k at the latest
+        if (si == bi) continue;
+        s[si] = si < bi ? v * 0.5 : v * 1.5;
+      }
+      return;
+    }
+    // Longer ones: positions by value, so the whole pass stays O(n log n).
+    std::unordered_map<double, std::set<std::uint32_t>> where;
+    auto key = [](double v) { return v + 0.0; };  // -0.0 -> 0.0
+    for (std::uint32_t j = 0; j < s.size(); ++j) where[key(s[j])].insert(j);
+    for (std::size_t k = 0; k < s.size(); ++k) {
+      const double v = s[k];
+      auto& pos = where[key(v)];
+      const std::uint32_t si = *pos.begin();
+      if (si == bi) continue;
+      const double nv = si < bi ? v * 0.5 : v * 1.5;
+      pos.erase(pos.begin());
+      s[si] = nv;
+      where[key(nv)].insert(si);
+    }
+  }
+
+  void contrast(std::vector<double>& s) const {
+    const auto& it = w.items;
+    const std::size_t n = it.size();
+    if (!w.contrast_words) return;
+    if (compat || !o.contrast_by_position) {
+      for (std::size_t k = 0; k < n; ++k)
+        if (is(k, kBut)) {
+          contrast_by_value(s, k);
+          return;
+        }
+      return;
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+      const Word x = word(k);
+      if (x == kBut && k == 0) continue;  // a sentence-initial "But" contrasts with the previous sentence
+      const bool but = x == kBut || (o.extra_contrast && k > 0 &&
+                                     (x == kHowever || x == kNevertheless || x == kNonetheless));
+      if (but) {
+        for (std::size_t j = 0; j < n; ++j) s[j] *= j < k ? 0.5 : (j > k ? 1.5 : 1.0);
+        return;
+      }
+      if (o.extra_contrast && (x == kAlthough || x == kThough)) {
+        // "as though", or "though" inside a clause, is no concession.
+        if (x == kThough && k > 0 && !it[k].clause_start && !is(k - 1, kEven)) continue;
+        // The concession (up to the next clause punctuation) counts half, the main clause 1.5 times.
+        std::size_t e = k + 1;
+        while (e < n && !it[e].clause_start) ++e;
+        if (e >= n && k == 0) return;  // no main clause in this sentence
+        for (std::size_t j = 0; j < n; ++j) s[j] *= (j > k && j < e) ? 0.5 : (j == k ? 1.0 : 1.5);
+        return;
+      }
+    }
+  }
+};
+
+}  // namespace
+
+// `dilution`: dilution_factor by sentence length (null in compat mode).
+SentimentScores finish(const std::vector<double>& s, const Punctuation& p, const SentimentOptions& o,
+                       const std::vector<double>* dilution) {
+  const bool compat = o.vader_compat, length_norm = !compat && o.length_norm;
+  SentimentScores out;
+  if (s.empty()) {
+    // vaderSentiment returns neu 0 for text without words; presslens says "all neutral".
+    if (compat) out.neu = 0.0;
+    return out;
+  }
+  // One pass for the valence sum and the positive / negative / neutral masses (each summed in
+  // word order, as VADER does).
+  double sum = 0.0, pos_sum = 0.0, neg_sum = 0.0;
+  int n_sentiment = 0;
+  std::uint32_t neu = 0;
+  for (double v : s) {
+    if (v == 0) {  // adding a zero would not change the sum
+      ++neu;
+      continue;
+    }
+    sum += v;
+    ++n_sentiment;
+    if (v > 0) pos_sum += v + 1.0;
+    if (v < 0) neg_sum += v - 1.0;
+  }
+  // Default mode: several sentiment words add up like evidence (sqrt n), not linearly.
+  if (length_norm) sum /= std::sqrt(std::max(1.0, static_cast<double>(n_sentiment)));
+  if (dilution) sum *= s.size() < dilution->size() ? (*dilution)[s.size()] : dilution_factor(o, s.size());
+  double amp = std::min(p.exclamations, 4) * 0.292;
+  if (p.questions > 1) amp += p.questions <= 3 ? p.questions * 0.18 : 0.96;
+  if (sum > 0)
+    sum += amp;
+  else if (sum < 0)
+    sum -= amp;
+  out.compound = normalize_score(sum);
+  out.valence_sum = sum;
+  if (pos_sum > std::fabs(neg_sum))
+    pos_sum += amp;
+  else if (pos_sum < std::fabs(neg_sum))
+    neg_sum -= amp;
+  const double total = pos_sum + std::fabs(neg_sum) + neu;
+  out.pos = std::fabs(pos_sum / total);
+  out.neg = std::fabs(neg_sum / total);
+  out.neu = std::fabs(neu / total);
+  out.pos_mass = pos_sum;
+  out.neg_mass = std::fabs(neg_sum);
+  out.neutral_words = neu;
+  out.words = static_cast<std::uint32_t>(s.size());
+  return out;
+}
+
+SentimentScores score_work(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w, bool cap_diff,
+                           const Punctuation& p) {
+  const bool compat = o.vader_compat;
+  const std::size_t n = w.items.size();
+  Rules r{o, compat, w, cap_diff};
+  w.vals.resize(n);
+  // Only lexicon words have a valence (valence() is 0 for every other item).
+  for (std::size_t i = 0; i < n; ++i) w.vals[i] = w.items[i].in_lex ? r.valence(i) : 0.0;
+  r.contrast(w.vals);
+  return finish(w.vals, p, o, compat ? nullptr : &im.dilution);
+}
+
+}  // namespace presslens::sentiment_detail

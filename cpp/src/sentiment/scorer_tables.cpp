@@ -1,0 +1,307 @@
+// Building a sentiment scorer: VADER's word lists, the indexed lexicon (one hash lookup per word),
+// inflected forms, idioms and the emoji descriptions.
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+#include "items.hpp"
+#include "presslens/errors.hpp"
+#include "presslens/tokenizer.hpp"
+#include "presslens/utf8.hpp"
+
+namespace presslens {
+
+namespace embedded {
+extern const unsigned char kEmojiLexicon[];
+extern const std::size_t kEmojiLexicon_size;
+}  // namespace embedded
+
+using namespace sentiment_detail;
+
+namespace {
+
+// ---- static word lists ----------------------------------------------------------------------
+
+// VADER's negations (its NEGATE list).
+constexpr const char* kNegations[] = {
+    "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt", "ain't", "aren't", "can't",
+    "couldn't", "daren't", "didn't", "doesn't", "dont", "hadnt", "hasnt", "havent", "isnt", "mightnt",
+    "mustnt", "neither", "don't", "hadn't", "hasn't", "haven't", "isn't", "mightn't", "mustn't", "neednt",
+    "needn't", "never", "none", "nope", "nor", "not", "nothing", "nowhere", "oughtnt", "shant", "shouldnt",
+    "uhuh", "wasnt", "werent", "oughtn't", "shan't", "shouldn't", "uh-uh", "wasn't", "weren't", "without",
+    "wont", "wouldnt", "won't", "wouldn't", "rarely", "seldom", "despite"};
+
+// Degree adverbs: boosters (+) and dampeners (-), VADER's list.
+constexpr const char* kBoostersUp[] = {
+    "absolutely", "amazingly", "awfully", "completely", "considerable", "considerably", "decidedly", "deeply",
+    "effing", "enormous", "enormously", "entirely", "especially", "exceptional", "exceptionally", "extreme",
+    "extremely", "fabulously", "flipping", "flippin", "frackin", "fracking", "fricking", "frickin", "frigging",
+    "friggin", "fully", "fuckin", "fucking", "fuggin", "fugging", "greatly", "hella", "highly", "hugely",
+    "incredible", "incredibly", "intensely", "major", "majorly", "more", "most", "particularly", "purely",
+    "quite", "really", "remarkably", "so", "substantially", "thoroughly", "total", "totally", "tremendous",
+    "tremendously", "uber", "unbelievably", "unusually", "utter", "utterly", "very"};
+constexpr const char* kBoostersDown[] = {
+    "almost", "barely", "hardly", "kinda", "kindof", "kind-of", "less", "little", "marginal", "marginally",
+    "occasional", "occasionally", "partly", "scarce", "scarcely", "slight", "slightly", "somewhat", "sorta",
+    "sortof", "sort-of"};
+
+// VADER's sentiment-laden idioms without lexicon words ("future work" in vaderSentiment; used by
+// the default mode).
+constexpr SpecialCase kIdioms[] = {
+    {{"cut", "the", "mustard"}, 2, 0},    {{"hand", "to", "mouth"}, -2, 0},  {{"back", "handed", nullptr}, -2, 0},
+    {{"blow", "smoke", nullptr}, -2, 0},  {{"blowing", "smoke", nullptr}, -2, 0},
+    {{"upper", "hand", nullptr}, 1, 0},   {{"break", "a", "leg"}, 2, 0},    {{"cooking", "with", "gas"}, 2, 0},
+    {{"in", "the", "black"}, 2, 2},       {{"in", "the", "red"}, -2, 2},     {{"on", "the", "ball"}, 2, 2},
+    {{"under", "the", "weather"}, -2, 2},
+};
+
+constexpr const char* kSuperlatives[] = {
+    "best", "worst", "greatest", "nicest", "happiest", "saddest", "ugliest", "dumbest", "stupidest",
+    "smartest", "strongest", "weakest", "easiest", "cruelest", "funniest", "bravest", "poorest", "finest",
+    "brightest", "coolest", "sweetest", "kindest", "loveliest", "prettiest", "toughest"};
+
+// Words that report events (crime, war, accidents) more than they express an attitude.
+constexpr const char* kEventWords[] = {
+    "arrested", "arrest", "arrests", "killed", "kill", "kills", "killing", "killings", "dead", "death",
+    "deaths", "died", "dies", "die", "war", "wars", "attack", "attacked", "attacks", "crash", "injured",
+    "injury", "injuries", "murder", "murdered", "prison", "jailed", "charged", "charges", "accused",
+    "sentenced", "fire", "fired", "victim", "victims", "bomb", "suspect", "suspected", "lawsuit", "stolen",
+    "collapsed", "fight", "fighting", "dispute", "conflict", "protest", "protests", "protesters", "strike",
+    "shooting", "shot", "wounded", "police"};
+
+// Valence shifters: "decrease fatalities", "curb violence", "saving lives" are good news.
+constexpr const char* kShifters[] = {
+    "reduce", "reduces", "reduced", "reducing", "decrease", "decreases", "decreased", "decreasing", "curb",
+    "curbs", "curbed", "curbing", "prevent", "prevents", "prevented", "preventing", "eliminate", "eliminates",
+    "eliminated", "eliminating", "combat", "combats", "combating", "combatting", "lower", "lowers", "lowered",
+    "lowering", "ease", "eases", "eased", "easing", "avoid", "avoids", "avoided", "avoiding", "avert", "averts",
+    "averted", "relieve", "relieves", "relieved", "relieving", "alleviate", "alleviates", "alleviated",
+    "alleviating", "fight", "fights", "fighting", "halt", "halts", "halted", "halting", "fewer", "overcome",
+    "overcomes", "overcame", "overcoming", "tackle", "tackles", "tackled", "tackling", "save", "saves", "saved",
+    "saving", "protect", "protects", "protected", "protecting", "limit", "limits", "limited", "limiting",
+    "stop", "stops", "stopped", "stopping", "end", "ends", "ended", "ending", "cut", "cuts", "cutting",
+    "minimize", "minimizes", "minimized", "minimizing", "mitigate", "mitigates", "mitigated", "mitigating",
+    "solve", "solves", "solved", "solving", "resolve", "resolves", "resolved", "resolving", "against"};
+
+struct NamedWord {
+  const char* text;
+  Word word;
+};
+constexpr NamedWord kNamedWords[] = {
+    {"no", kNo},           {"but", kBut},           {"least", kLeast},      {"at", kAt},
+    {"very", kVery},       {"never", kNever},       {"so", kSo},            {"this", kThis},
+    {"without", kWithout}, {"doubt", kDoubt},       {"kind", kKind},        {"of", kOf},
+    {"or", kOr},           {"nor", kNor},           {"the", kThe},          {"however", kHowever},
+    {"although", kAlthough}, {"though", kThough},   {"nevertheless", kNevertheless},
+    {"nonetheless", kNonetheless}, {"even", kEven},
+    {"not", kNot},         {"only", kOnly},         {"just", kJust},        {"wonder", kWonder},
+    {"few", kFew},         {"a", kA},               {"last", kLast},        {"past", kPast},
+    {"next", kNext},       {"first", kFirst},       {"every", kEvery},      {"these", kThese},
+    {"those", kThose}};
+
+std::vector<std::string> split_words(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+// Inflected forms the lexicon lacks take the valence of their stem in the default mode: -ies, -es,
+// -s, -ed, -d, -ing, -ly. A word is tried against the suffixes that end in its last letter, in
+// the order below, and the first stem found in the lexicon wins; the word must be longer than four
+// bytes and longer than its suffix plus three, and must not be a listed word (negation,
+// booster...) or a lexicon word itself. Rather than strip suffixes per word at scoring time, every
+// such form of every lexicon word is added to the lookup table once, here.
+struct Inflection {
+  std::string_view suffix, replaced;  // surface = stem without `replaced` + `suffix`
+  int order;                          // rank among the rules for the same last letter
+};
+constexpr Inflection kInflections[] = {
+    {"ies", "y", 0}, {"es", "", 1}, {"s", "", 2},     // ...s
+    {"ed", "", 0},   {"ed", "e", 1}, {"d", "", 2},    // ...d
+    {"ing", "", 0},  {"ing", "e", 1},                 // ...g
+    {"ly", "", 0},   {"ily", "y", 1},                 // ...y
+};
+
+void add_inflections(SentimentScorer::Impl& im) {
+  struct Best {
+    int order;
+    double valence;
+  };
+  std::unordered_map<std::string, Best> forms;
+  im.folded.for_each([&](std::string_view stem, const double& valence) {
+    for (const Inflection& r : kInflections) {
+      const std::size_t rl = r.replaced.size();
+      if (stem.size() < rl || stem.substr(stem.size() - rl) != r.replaced) continue;
+      std::string form(stem.substr(0, stem.size() - rl));
+      form.append(r.suffix.data(), r.suffix.size());
+      if (form.size() <= 4 || form.size() <= r.suffix.size() + 3) continue;
+      auto [it, fresh] = forms.try_emplace(form, Best{r.order, valence});
+      if (!fresh && r.order < it->second.order) it->second = Best{r.order, valence};
+    }
+  });
+  for (const auto& [form, best] : forms) {
+    const Entry* e = im.lookup.find(form);
+    if (e && (e->info || e->has_folded)) continue;  // a listed word or a lexicon word itself
+    im.inflections.put(form, best.valence);
+  }
+}
+
+}  // namespace
+
+// ---- construction ---------------------------------------------------------------------------
+
+SentimentScorer::SentimentScorer() : SentimentScorer(SentimentOptions{}, nullptr) {}
+
+SentimentScorer::~SentimentScorer() = default;
+
+SentimentScorer::SentimentScorer(SentimentOptions options, std::shared_ptr<const Lexicon> lexicon)
+    : options_(options) {
+  if (!(options_.event_weight >= 0.0 && options_.event_weight <= 1.0))
+    throw InvalidInput("event_weight must be between 0 and 1");
+  if (!(options_.dilution >= 0.0 && options_.dilution <= 4.0)) throw InvalidInput("dilution must be between 0 and 4");
+  if (!(options_.dilution_words >= 1.0)) throw InvalidInput("dilution_words must be at least 1");
+  auto impl = std::make_unique<Impl>();
+  if (!lexicon) {
+    // VADER keeps the last of duplicate keys; the default mode averages them.
+    lexicon = std::make_shared<const Lexicon>(
+        Lexicon::vader(options_.vader_compat ? DuplicatePolicy::Last : DuplicatePolicy::Mean));
+  }
+  impl->lexicon = lexicon;
+
+  // Word facts.
+  auto info = [&](std::string_view w) -> WordInfo& {
+    if (auto* p = impl->words.find_mut(w)) return *p;
+    return impl->words.put(w, WordInfo{});
+  };
+  for (const char* w : kNegations) info(w).negation = true;
+  for (const char* w : kBoostersUp) {
+    info(w).booster = kBoosterIncrement;
+    info(w).is_booster = true;
+  }
+  for (const char* w : kBoostersDown) {
+    info(w).booster = -kBoosterIncrement;
+    info(w).is_booster = true;
+  }
+  for (const auto& nw : kNamedWords) info(nw.text).word = nw.word;
+  for (const auto& sc : kSpecialCases) info(sc.words[0]).special_start = true;
+  for (const auto& bg : kDampenerBigrams) info(bg[0]).dampener_start = true;
+  if (!options_.vader_compat) {
+    for (const char* w : kSuperlatives) info(w).superlative = true;
+    if (options_.event_words)
+      for (const char* w : kEventWords) info(w).event = true;
+    if (options_.shifters) {
+      for (const char* w : kShifters) info(w).shifter = true;
+      for (const char* w : {"hardly", "scarcely", "few"}) {  // "hardly inspires confidence", "few find it funny" negate
+        info(w).negation = true;
+        info(w).is_booster = false;
+        info(w).booster = 0.0;
+      }
+    }
+  }
+
+  // Lexicon tables.
+  for (const auto& kv : lexicon->items()) {
+    impl->exact.put(kv.first, kv.second);
+    if (kv.first.find(' ') != std::string::npos) {
+      std::string f;
+      fold_append(kv.first, f);
+      auto words = split_words(f);
+      if (words.size() >= 2) {
+        std::string first = words.front();
+        words.erase(words.begin());
+        auto* list = impl->phrases.find_mut(first);
+        if (!list) list = &impl->phrases.put(first, {});
+        list->push_back(Phrase{std::move(words), kv.second, 0});
+      }
+      continue;
+    }
+    std::string f;
+    fold_append(kv.first, f);
+    const bool is_lower = (f == kv.first);
+    if (double* existing = impl->folded.find_mut(f)) {
+      if (is_lower) *existing = kv.second;  // the lower-case spelling wins
+    } else {
+      impl->folded.put(f, kv.second);
+    }
+  }
+  auto add_phrase = [&](const SpecialCase& sc) {
+    std::vector<std::string> rest;
+    for (int k = 1; k < 3 && sc.words[k]; ++k) rest.emplace_back(sc.words[k]);
+    auto* list = impl->phrases.find_mut(sc.words[0]);
+    if (!list) list = &impl->phrases.put(sc.words[0], {});
+    list->push_back(Phrase{std::move(rest), sc.valence, sc.head});
+  };
+  for (const auto& sc : kSpecialCases) add_phrase(sc);
+  for (const auto& sc : kIdioms) add_phrase(sc);
+  // Longest phrases first.
+  std::vector<std::string> keys;
+  impl->phrases.for_each([&](std::string_view k, const std::vector<Phrase>&) { keys.emplace_back(k); });
+  for (const auto& k : keys) {
+    auto* list = impl->phrases.find_mut(k);
+    std::stable_sort(list->begin(), list->end(),
+                     [](const Phrase& a, const Phrase& b) { return a.rest.size() > b.rest.size(); });
+  }
+
+  // Emoji.
+  std::string_view emo(reinterpret_cast<const char*>(embedded::kEmojiLexicon), embedded::kEmojiLexicon_size);
+  std::size_t pos = 0;
+  while (pos < emo.size()) {
+    std::size_t nl = emo.find('\n', pos);
+    if (nl == std::string_view::npos) nl = emo.size();
+    std::string_view line = emo.substr(pos, nl - pos);
+    pos = nl + 1;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    const std::size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) continue;
+    std::string_view key = line.substr(0, tab);
+    std::string_view desc = line.substr(tab + 1);
+    const std::size_t tab2 = desc.find('\t');
+    if (tab2 != std::string_view::npos) desc = desc.substr(0, tab2);
+    impl->emoji_seq.put(key, std::string(desc));
+    std::size_t i = 0;
+    const char32_t cp = decode_utf8(key, i);
+    if (i == key.size()) impl->emoji_cp[cp] = std::string(desc);
+  }
+
+  if (!options_.vader_compat) {
+    impl->abbreviations = std::make_shared<const Abbreviations>(Abbreviations::english());
+    impl->tokenizer = std::make_unique<Tokenizer>(impl->abbreviations);
+  }
+
+  // The one-lookup table over words, exact and folded valences and phrase starts. The tables it
+  // points into are complete and never change again.
+  auto entry = [&](std::string_view k) -> Entry& {
+    if (auto* p = impl->lookup.find_mut(k)) return *p;
+    return impl->lookup.put(k, Entry{});
+  };
+  impl->words.for_each([&](std::string_view k, const WordInfo& v) { entry(k).info = &v; });
+  impl->exact.for_each([&](std::string_view k, const double& v) {
+    Entry& e = entry(k);
+    e.exact = v;
+    e.has_exact = true;
+    impl->add_emoticon_key(k);
+  });
+  impl->folded.for_each([&](std::string_view k, const double& v) {
+    Entry& e = entry(k);
+    e.folded = v;
+    e.has_folded = true;
+    impl->add_emoticon_key(k);
+  });
+  impl->phrases.for_each([&](std::string_view k, const std::vector<Phrase>& v) { entry(k).phrases = &v; });
+  if (!options_.vader_compat) {
+    add_inflections(*impl);
+    for (std::size_t n = 0; n < 256; ++n) impl->dilution.push_back(dilution_factor(options_, n));
+  }
+  impl_ = std::move(impl);
+}
+
+const Lexicon& SentimentScorer::lexicon() const noexcept { return *impl_->lexicon; }
+
+}  // namespace presslens

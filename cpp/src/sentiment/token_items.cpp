@@ -1,0 +1,272 @@
+// Default mode: items from presslens tokens (one sentence), with emoticons, emoji descriptions,
+// clitics joined to their word, clause punctuation; then the word-pair and phrase pass.
+#include <cstring>
+
+#include "items.hpp"
+#include "presslens/utf8.hpp"
+
+namespace presslens::sentiment_detail {
+
+// Appends the lookup form of a token for the default mode: case-folded, curly apostrophe -> '.
+void fold_append(std::string_view s, std::string& out) {
+  const std::size_t off = out.size(), n = s.size();
+  out.resize(off + n);
+  char* d = &out[off];
+  for (std::size_t k = 0; k < n; ++k) {
+    const char c = s[k];
+    if (static_cast<unsigned char>(c) >= 0x80) {  // not ASCII: ICU case folding
+      out.resize(off);
+      std::string f = fold_case(s);
+      for (std::size_t i = 0; i < f.size(); ++i) {
+        if (i + 2 < f.size() && static_cast<unsigned char>(f[i]) == 0xE2 &&
+            static_cast<unsigned char>(f[i + 1]) == 0x80 && static_cast<unsigned char>(f[i + 2]) == 0x99) {
+          out.push_back('\'');
+          i += 2;
+        } else {
+          out.push_back(f[i]);
+        }
+      }
+      return;
+    }
+    d[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+}
+
+// The non-ASCII case of fold_into: the n bytes just reserved at the end of `out` are replaced by
+// the ICU case folding of `s`.
+[[gnu::noinline]] void fold_into_slow(std::string_view s, Arena& out, std::string& tmp) {
+  out.shrink_to(out.size() - s.size());
+  tmp.clear();
+  fold_append(s, tmp);
+  out.append(tmp.data(), tmp.size());
+}
+
+// ---- default mode: items from presslens tokens ----------------------------------------------
+
+namespace {
+
+bool is_clause_punct(std::string_view t, const Token& tok) {
+  if (tok.has(token_flags::kDash)) return true;
+  if (t.size() == 1) {
+    const char c = t[0];
+    return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '[' || c == ']';
+  }
+  return false;
+}
+
+}  // namespace
+
+// Looks an emoticon up: the exact spelling first (":D"), then folded.
+const double* find_emoticon(const SentimentScorer::Impl& im, std::string_view t, std::string& buf) {
+  if (!im.maybe_emoticon(t)) return nullptr;
+  if (const double* v = im.exact.find(t)) return v;
+  buf.clear();
+  fold_append(t, buf);
+  return im.folded.find(buf);
+}
+
+namespace {
+
+void push_description(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w, std::string_view desc,
+                      const Token& tok, bool& clause) {
+  std::size_t i = 0;
+  while (i < desc.size()) {
+    while (i < desc.size() && desc[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < desc.size() && desc[j] != ' ') ++j;
+    if (j > i) {
+      Item it;
+      it.off = static_cast<std::uint32_t>(w.arena.size());
+      fold_into(desc.substr(i, j - i), w.arena, w.lower_tmp);
+      it.len = static_cast<std::uint32_t>(w.arena.size() - it.off);
+      it.start = tok.start;
+      it.end = tok.end;
+      it.clause_start = clause;
+      clause = false;
+      resolve_item(im, o, w, it);
+      w.items.push_back(it);
+    }
+    i = j;
+  }
+}
+
+const std::string* find_emoji(const SentimentScorer::Impl& im, std::string_view t, std::string& buf) {
+  if (const std::string* d = im.emoji_seq.find(t)) return d;
+  // Without variation selectors and skin tones, then the first code point alone.
+  buf.clear();
+  for (std::size_t i = 0; i < t.size();) {
+    const std::size_t s = i;
+    const char32_t c = decode_utf8(t, i);
+    if (c == 0xFE0E || c == 0xFE0F || (c >= 0x1F3FB && c <= 0x1F3FF)) continue;
+    buf.append(t.data() + s, i - s);
+  }
+  if (const std::string* d = im.emoji_seq.find(buf)) return d;
+  std::size_t i = 0;
+  decode_utf8(t, i);
+  return im.emoji_seq.find(t.substr(0, i));
+}
+
+}  // namespace
+
+void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, std::string_view text,
+                   const Token* toks, std::uint32_t tb, std::uint32_t te, Work& w, bool& cap_diff,
+                   Punctuation& punct) {
+  bool clause = false;
+  std::string buf;
+  std::size_t n_caps = 0, n_cased = 0;
+  std::uint32_t k = tb;
+  while (k < te) {
+    // A chunk: tokens with no white space between them.
+    std::uint32_t c1 = k;
+    bool has_punct = false;
+    while (c1 < te) {
+      const Token& t = toks[c1];
+      has_punct |= t.kind == TokenKind::Punct || t.kind == TokenKind::Symbol || t.kind == TokenKind::Quote;
+      ++c1;
+      if (t.space_after) break;
+    }
+    if (c1 - k > 1 && has_punct) {
+      std::string_view ct = text.substr(toks[k].start, toks[c1 - 1].end - toks[k].start);
+      if (const double* v = find_emoticon(im, ct, buf)) {
+        Item it;
+        it.off = static_cast<std::uint32_t>(w.arena.size());
+        w.arena.append(ct.data(), ct.size());
+        it.len = static_cast<std::uint32_t>(ct.size());
+        it.start = toks[k].start;
+        it.end = toks[c1 - 1].end;
+        it.in_lex = true;
+        it.lex = *v;
+        it.clause_start = clause;
+        clause = false;
+        w.items.push_back(it);
+        k = c1;
+        continue;
+      }
+    }
+    for (std::uint32_t t = k; t < c1; ++t) {
+      const Token& tok = toks[t];
+      std::string_view tt = tok.text(text);
+      switch (tok.kind) {
+        case TokenKind::Word:
+        case TokenKind::Number:
+        case TokenKind::Hashtag: {
+          Item it(static_cast<std::uint32_t>(w.arena.size()), tok.start, tok.end);  // not `Item it;`: see compat_items
+          fold_into(tok.kind == TokenKind::Hashtag ? tt.substr(1) : tt, w.arena, w.lower_tmp);
+          // do + n't -> don't. A clitic always follows its word without a space, so it is in this
+          // chunk; testing against te (rarely false) rather than c1 keeps the branch predictable.
+          while (t + 1 < te && toks[t + 1].has(token_flags::kClitic)) {
+            ++t;
+            fold_into(toks[t].text(text), w.arena, w.lower_tmp);
+            it.end = toks[t].end;
+          }
+          it.len = static_cast<std::uint32_t>(w.arena.size() - it.off);
+          it.upper = tok.has(token_flags::kAllCaps);
+          if (tok.kind == TokenKind::Word && tok.end - tok.start >= 2) {
+            ++n_cased;
+            n_caps += it.upper;
+          }
+          it.clause_start = clause;
+          clause = false;
+          resolve_item(im, o, w, it);
+          w.items.push_back(it);
+          break;
+        }
+        case TokenKind::Handle:
+        case TokenKind::Url:
+        case TokenKind::Email: {
+          Item it;  // a neutral word
+          it.off = static_cast<std::uint32_t>(w.arena.size());
+          it.start = tok.start;
+          it.end = tok.end;
+          it.clause_start = clause;
+          clause = false;
+          w.items.push_back(it);
+          break;
+        }
+        case TokenKind::Emoji: {
+          if (const std::string* d = find_emoji(im, tt, buf)) push_description(im, o, w, *d, tok, clause);
+          break;
+        }
+        default: {  // punctuation, quotes, symbols
+          for (char c : tt) {
+            punct.exclamations += c == '!';
+            punct.questions += c == '?';
+          }
+          // An emoticon glued to a word ("great:)"): the rest of the chunk.
+          if (tok.kind != TokenKind::Quote && t > k && t + 1 < c1) {
+            std::string_view rest = text.substr(tok.start, toks[c1 - 1].end - tok.start);
+            if (const double* v = find_emoticon(im, rest, buf)) {
+              Item it;
+              it.off = static_cast<std::uint32_t>(w.arena.size());
+              w.arena.append(rest.data(), rest.size());
+              it.len = static_cast<std::uint32_t>(rest.size());
+              it.start = tok.start;
+              it.end = toks[c1 - 1].end;
+              it.in_lex = true;
+              it.lex = *v;
+              w.items.push_back(it);
+              t = c1 - 1;
+              break;
+            }
+          }
+          if (is_clause_punct(tt, tok)) clause = true;
+          break;
+        }
+      }
+    }
+    k = c1;
+  }
+  cap_diff = n_caps > 0 && n_caps < n_cased;
+  link_items(o, w);
+}
+
+// The passes over a sentence's items that look at neighbours: word pairs that cancel a negation,
+// and multi-word phrases (the head word carries the phrase valence, the others fall silent).
+void link_items(const SentimentOptions& o, Work& w) {
+  // "not only X but Y", "not just": no negation; "no doubt", "no wonder": no negation either.
+  for (std::size_t i = 0; w.pair_words && i + 1 < w.items.size(); ++i) {
+    Item& x = w.items[i];
+    // Word ids come from the word's text (nothing has cleared them before this pass).
+    const Word a = x.word, b = w.items[i + 1].word;
+    if (a == kOther) continue;
+    if ((a == kNot && (b == kOnly || b == kJust)) || (a == kNo && (b == kDoubt || b == kWonder))) {
+      x.negation = false;
+      x.set_info(nullptr);
+    }
+    // "a few", "the last few": a quantity, not a negation.
+    if (b == kFew && (a == kA || a == kThe || a == kLast || a == kPast || a == kNext || a == kFirst ||
+                      a == kEvery || a == kThese || a == kThose))
+      w.items[i + 1].negation = false;
+  }
+  if (o.phrases && w.phrase_starts) {
+    auto& items = w.items;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (items[i].absorbed) continue;
+      const auto* list = items[i].phrases;
+      if (!list) continue;
+      for (const Phrase& ph : *list) {
+        if (i + ph.rest.size() >= items.size()) continue;
+        bool ok = true;
+        for (std::size_t r = 0; r < ph.rest.size() && ok; ++r)
+          ok = !items[i + 1 + r].absorbed && !items[i + 1 + r].clause_start && w.text(items[i + 1 + r]) == ph.rest[r];
+        if (!ok) continue;
+        for (std::size_t r = 0; r <= ph.rest.size(); ++r) {
+          Item& x = items[i + r];
+          if (static_cast<int>(r) == ph.head) {
+            x.in_lex = true;
+            x.lex = ph.valence;
+          } else {
+            x.absorbed = true;
+            x.in_lex = false;
+            x.set_info(nullptr);
+            x.negation = false;
+          }
+        }
+        i += ph.rest.size();
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace presslens::sentiment_detail
