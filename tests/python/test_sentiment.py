@@ -449,6 +449,7 @@ FAST_PATH_PIECES = [
     "rock'n'roll", "dogs'", "F.B.I.'s", "word''s", "X-RAY", "B&B", "#tag", "@user", "www.x.com", "\t", "\n",
     "GREAT", "horrible", "condemning", "killed", "reduce", "deaths", "hardly", "only", "wonder", "the", "last",
     "2020-01-03", "5-", "-word", "'tis", "end.The", "Mr.", "Sept.", "A.", "(good)", '"bad"', "good,", "bad;",
+    "Good" * 70, "so-" * 90 + "good", "GREAT" * 60 + ".",  # words longer than the fast path reads
 ]
 
 

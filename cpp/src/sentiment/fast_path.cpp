@@ -1,5 +1,6 @@
 // The ASCII fast path of polarity_scores in default mode: items straight from the bytes of plain
 // ASCII text, without tokens (see the comment below).
+#include <algorithm>
 #include <cstring>
 
 #include "items.hpp"
@@ -84,6 +85,41 @@ inline SwarClasses swar_classes(std::uint64_t x) {
   return {in_range('A', 'Z') & ascii, in_range('a', 'z') & ascii, in_range('0', '9') & ascii};
 }
 
+// Words longer than this take the token path (which has no limit): the fast path reserves arena
+// room for the longest possible word up front.
+constexpr std::size_t kMaxWord = 256;
+
+// The run of letters and digits from e up to `end`, copied lower-cased to dst (which advances),
+// eight bytes at a time where the text allows. Counts letters (up to two per eight bytes: enough
+// for ALL CAPS) and notes lower-case ones. Returns where the run stops.
+inline std::size_t scan_alnum(const unsigned char* u, std::size_t e, std::size_t end, char*& dst, int& letters,
+                              bool& lower_seen) {
+  while (e + 8 <= end) {
+    std::uint64_t x;
+    std::memcpy(&x, u + e, 8);
+    const SwarClasses c = swar_classes(x);
+    const std::uint64_t stop = ~(c.upper | c.lower | c.digit) & kHighBits;
+    const std::uint64_t keep = stop ? ((stop & (0 - stop)) - 1) & kHighBits : kHighBits;  // bytes before the stop
+    const std::uint64_t lowered = x | (c.upper >> 2);  // 'A'..'Z' + 0x20
+    std::memcpy(dst, &lowered, 8);
+    const std::uint64_t let = (c.upper | c.lower) & keep;
+    letters += (let != 0) + ((let & (let - 1)) != 0);
+    lower_seen |= (c.lower & keep) != 0;
+    const std::size_t len = stop ? static_cast<std::size_t>(__builtin_ctzll(stop)) / 8 : 8;
+    dst += len;
+    e += len;
+    if (stop) return e;
+  }
+  for (; e < end; ++e) {
+    const unsigned char c = u[e], cls = kClasses.c[c];
+    if (cls != kLetter && cls != kDigit) break;
+    letters += cls == kLetter;
+    lower_seen |= c >= 'a' && c <= 'z';
+    *dst++ = static_cast<char>(lower(c));
+  }
+  return e;
+}
+
 class Reader {
  public:
   Reader(const SentimentScorer::Impl& im, const SentimentOptions& o, std::string_view text, Work& w)
@@ -160,38 +196,14 @@ class Reader {
   std::size_t plain_chunk(std::size_t i, bool& terminal) {
     const unsigned char* u = u_;
     const std::size_t n = n_;
-    const std::size_t off = w_.arena.size();
-    char* dst = w_.arena.extend(n - i + 9);
-    std::size_t e = i;
+    const std::size_t off = w_.arena.size(), end = std::min(n, i + kMaxWord);
+    char* dst = w_.arena.extend(end - i + 9);  // the word, a period, 8 bytes of slack
     int letters = 0;
-    bool lower_seen = false, stopped = false;
-    while (e + 8 <= n) {
-      std::uint64_t x;
-      std::memcpy(&x, u + e, 8);
-      const SwarClasses c = swar_classes(x);
-      const std::uint64_t stop = ~(c.upper | c.lower | c.digit) & kHighBits;
-      const std::uint64_t keep = stop ? ((stop & (0 - stop)) - 1) & kHighBits : kHighBits;
-      const std::uint64_t lowered = x | (c.upper >> 2);
-      std::memcpy(dst, &lowered, 8);
-      const std::uint64_t let = (c.upper | c.lower) & keep;
-      letters += (let != 0) + ((let & (let - 1)) != 0);
-      lower_seen |= (c.lower & keep) != 0;
-      const std::size_t len = stop ? static_cast<std::size_t>(__builtin_ctzll(stop)) / 8 : 8;
-      dst += len;
-      e += len;
-      if (stop) {
-        stopped = true;
-        break;
-      }
-    }
-    if (!stopped) {
-      for (; e < n; ++e) {
-        const unsigned char c = u[e], cls = kClasses.c[c];
-        if (cls != kLetter && cls != kDigit) break;
-        letters += cls == kLetter;
-        lower_seen |= c >= 'a' && c <= 'z';
-        *dst++ = static_cast<char>(lower(c));
-      }
+    bool lower_seen = false;
+    const std::size_t e = scan_alnum(u, i, end, dst, letters, lower_seen);
+    if (e == end && end < n) {  // a very long word: chunk() bails on it
+      w_.arena.shrink_to(off);
+      return 0;
     }
     // What follows the word.
     unsigned char mark = 0;
@@ -383,43 +395,14 @@ class Reader {
     // two: enough for ALL CAPS). Locals, not members: the char stores could alias them.
     const unsigned char* u = u_;
     const std::size_t n = n_;
-    const std::size_t off = w_.arena.size();
-    char* const begin = w_.arena.extend(n - k + 9);  // the longest possible word, a period, 8 spare
-    char* dst = begin;
+    const std::size_t off = w_.arena.size(), end = std::min(n, k + kMaxWord);
+    char* dst = w_.arena.extend(end - k + 9);  // the word, a period, 8 bytes of slack
     int letters = 0;
     bool lower_seen = false;
     std::size_t e = k, last_ap = 0;
     for (;;) {
-      bool stopped = false;
-      while (e + 8 <= n) {  // eight bytes at a time
-        std::uint64_t x;
-        std::memcpy(&x, u + e, 8);
-        const SwarClasses c = swar_classes(x);
-        const std::uint64_t stop = ~(c.upper | c.lower | c.digit) & kHighBits;
-        const std::uint64_t keep = stop ? ((stop & (0 - stop)) - 1) & kHighBits : kHighBits;  // bytes before the stop
-        const std::uint64_t lowered = x | (c.upper >> 2);  // 'A'..'Z' + 0x20
-        std::memcpy(dst, &lowered, 8);
-        const std::uint64_t let = (c.upper | c.lower) & keep;
-        letters += (let != 0) + ((let & (let - 1)) != 0);
-        lower_seen |= (c.lower & keep) != 0;
-        const std::size_t len = stop ? static_cast<std::size_t>(__builtin_ctzll(stop)) / 8 : 8;
-        dst += len;
-        e += len;
-        if (stop) {
-          stopped = true;
-          break;
-        }
-      }
-      if (!stopped) {
-        for (; e < n; ++e) {
-          const unsigned char c = u[e], cls = kClasses.c[c];
-          if (cls != kLetter && cls != kDigit) break;
-          letters += cls == kLetter;
-          lower_seen |= c >= 'a' && c <= 'z';
-          *dst++ = static_cast<char>(lower(c));
-        }
-      }
-      if (e + 1 < n) {
+      e = scan_alnum(u, e, end, dst, letters, lower_seen);
+      if (e + 1 < end) {
         const unsigned char c = u[e], d = u[e + 1];
         if ((c == '-' && is_alnum(d)) || (c == '\'' && kClasses.c[d] == kLetter)) {
           if (c == '\'') last_ap = e;
@@ -431,6 +414,7 @@ class Reader {
       }
       break;
     }
+    if (end < n && e + 1 >= end) return false;  // the word may run on past kMaxWord
     std::size_t first_end = e, item_end = e;
     bool split = false;
     if (last_ap > k) {  // "'s", "n't", "'re", "'ve", "'ll", "'d", "'m" split off the word

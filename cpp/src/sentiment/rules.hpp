@@ -1,5 +1,5 @@
-// Internal: the indexed lexicon, the per-call work buffers and the VADER-class rules engine shared
-// by the compat and default modes of the sentiment scorer.
+// Internal: the data the sentiment scorer works on, shared by both modes: the word facts and the
+// indexed lexicon (SentimentScorer::Impl), a sentence's items and the per-thread work buffers.
 #pragma once
 #include <cstdint>
 #include <cstring>
