@@ -189,6 +189,19 @@ class Reader {
     return true;
   }
 
+  // Whether the period at e after the word [k, e) belongs to the word (the tokenizer's rule): an
+  // initial ("J."), or a listed abbreviation ("Dr.", "Sept."), "No." and friends only before a
+  // number ("No. 5", not "said no.").
+  bool keeps_period(std::size_t k, std::size_t e) const {
+    if (e == k + 1 && u_[k] >= 'A' && u_[k] <= 'Z') return true;
+    const std::string_view with_period = s_.substr(k, e + 1 - k);
+    if (!im_.abbreviations->find(with_period)) return false;
+    if (with_period != "No." && with_period != "Nos." && with_period != "no.") return true;
+    std::size_t after = e + 1;
+    while (after < n_ && u_[after] == ' ') ++after;
+    return after < n_ && is_digit(u_[after]);
+  }
+
   // The chunk of most news words: ASCII letters and digits starting with a letter, then a blank
   // or the end, or one of , ; : . ! ? and then a blank or the end. Makes its item, counts the
   // mark and returns the chunk's end (`terminal`: the mark is . ! ?); 0 if the chunk has another
@@ -216,21 +229,10 @@ class Reader {
       }
     }
     std::size_t item_end = e;
-    if (mark == '.') {  // an initial or a listed abbreviation keeps its period
-      bool keeps = e == i + 1 && u[i] >= 'A' && u[i] <= 'Z';
-      if (!keeps && im_.abbreviations->find(s_.substr(i, e + 1 - i))) {
-        const std::string_view w = s_.substr(i, e + 1 - i);
-        // "No." and friends only before a number: a blank follows here, then maybe a digit.
-        const bool needs_number = w == "No." || w == "Nos." || w == "no.";
-        std::size_t after = e + 1;
-        while (after < n && u[after] == ' ') ++after;
-        keeps = !needs_number || (after < n && is_digit(u[after]));
-      }
-      if (keeps) {
-        *dst++ = '.';
-        item_end = e + 1;
-        mark = 0;
-      }
+    if (mark == '.' && keeps_period(i, e)) {
+      *dst++ = '.';
+      item_end = e + 1;
+      mark = 0;
     }
     if (mark && im_.maybe_emoticon(s_.substr(i, e + 1 - i)) && find_emoticon(im_, s_.substr(i, e + 1 - i), w_.scratch)) {
       w_.arena.shrink_to(off);
@@ -436,22 +438,9 @@ class Reader {
       split = split && first_end > k;
       if (!split) first_end = e;
     }
-    if (!split && e < n_ && u_[e] == '.') {
-      if (e == k + 1 && u_[k] >= 'A' && u_[k] <= 'Z') {
-        first_end = item_end = e + 1;  // an initial: "J."
-      } else {
-        const std::string_view with_period = s_.substr(k, e + 1 - k);
-        if (im_.abbreviations->find(with_period)) {
-          // "No." and friends are abbreviations only before a number: "No. 5", not "said no."
-          const bool needs_number = with_period == "No." || with_period == "Nos." || with_period == "no.";
-          std::size_t after = e + 1;
-          while (after < n_ && u_[after] == ' ') ++after;
-          if (!needs_number || (after < n_ && is_digit(u_[after]))) first_end = item_end = e + 1;
-        }
-      }
-      if (item_end > e) {  // the period belongs to the word
-        *dst++ = '.';
-      }
+    if (!split && e < n_ && u_[e] == '.' && keeps_period(k, e)) {
+      *dst++ = '.';
+      first_end = item_end = e + 1;
     }
     w_.arena.shrink_to(off + (item_end - k));
     if (!push(k, first_end, kWordTok, false, false)) return false;
