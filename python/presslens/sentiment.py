@@ -112,7 +112,10 @@ class SentimentAnalyzer:
         vader_compat: reproduce vaderSentiment 3.3.2 exactly (tokenization, rules and bugs).
         **options: default-mode switches, all on by default: ``contrast_by_position``,
             ``extra_contrast``, ``clause_scope``, ``phrases``, ``negated_superlatives``,
-            ``event_words`` and ``event_weight`` (0..1). See ``docs/sentiment.md``.
+            ``event_words`` and ``event_weight`` (0..1), ``shifters``, ``morphology``,
+            ``length_norm``, the length dilution ``dilution`` (exponent, 0 = off) and
+            ``dilution_words``, and ``fast_path`` (``False`` makes ``polarity_scores`` always
+            tokenize; the scores are the same). See ``docs/sentiment.md``.
 
     >>> sa = SentimentAnalyzer(lexicon=Lexicon.vader().merge(Lexicon.from_dict({"zorbly": -2.0})))
     >>> sa.polarity_scores("The food was zorbly.")["compound"] < 0

@@ -13,9 +13,10 @@ namespace presslens::sentiment_detail {
 // Most news sentences are plain ASCII: words, numbers and simple punctuation. For such a text the
 // items come straight from the bytes, exactly as the tokenizer and default_items would make them,
 // without building tokens first. Whatever the small grammar below does not cover (non-ASCII, line
-// breaks, '@', '#', '$', '/', numbers with separators, dotted abbreviations, runs of punctuation,
-// anything that may be an emoticon...) sends the whole text to the general path, which remains
-// the reference: tests check that both give identical scores.
+// breaks, '@', '#', '&', '$' or '/' outside a number, dotted abbreviations next to other marks,
+// runs of punctuation, anything that may be an emoticon, words over kMaxWord bytes...) sends the
+// whole text to the general path, which remains the reference: tests check that both give
+// identical scores.
 
 namespace {
 
@@ -71,8 +72,14 @@ inline bool is_digit(unsigned char c) { return kClasses.c[c] == kDigit; }
 inline unsigned char lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c; }
 
 // Byte-parallel classes of eight bytes: the high bit of each byte that is an upper-case letter,
-// a lower-case letter or a digit. Bytes >= 0x80 are in no class.
+// a lower-case letter or a digit. Bytes >= 0x80 are in no class. The first byte of a chunk is its
+// lowest byte on little-endian machines only; elsewhere scan_alnum goes byte by byte.
 constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighBits = kOnes * 0x80;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+constexpr bool kByteParallel = false;
+#else
+constexpr bool kByteParallel = true;
+#endif
 struct SwarClasses {
   std::uint64_t upper, lower, digit;
 };
@@ -94,7 +101,7 @@ constexpr std::size_t kMaxWord = 256;
 // for ALL CAPS) and notes lower-case ones. Returns where the run stops.
 inline std::size_t scan_alnum(const unsigned char* u, std::size_t e, std::size_t end, char*& dst, int& letters,
                               bool& lower_seen) {
-  while (e + 8 <= end) {
+  while (kByteParallel && e + 8 <= end) {
     std::uint64_t x;
     std::memcpy(&x, u + e, 8);
     const SwarClasses c = swar_classes(x);
