@@ -245,6 +245,37 @@ py::tuple document_sentiment_result(const DocumentSentiment& ds) {
   return py::make_tuple(scores_tuple(ds.overall), cols);
 }
 
+// A loop of single polarity_scores calls is how vaderSentiment is used. For it, a plain C function
+// (METH_O) bound to one scorer scores a str in place without pybind11's argument dispatch; any
+// other input (bytes, long or non-UTF-8-able text, a wrong type) and any error go to the bound
+// pybind11 method, so results and exceptions are exactly those of SentimentScorer.polarity_scores.
+struct FastPolarityCall {
+  std::shared_ptr<const SentimentScorer> scorer;
+  py::object method;  // the scorer's bound polarity_scores
+};
+constexpr const char* kFastPolarityCapsule = "presslens.FastPolarityCall";
+
+PyObject* fast_polarity_call(PyObject* capsule, PyObject* text) {
+  auto* f = static_cast<FastPolarityCall*>(PyCapsule_GetPointer(capsule, kFastPolarityCapsule));
+  if (!f) return nullptr;
+  if (PyUnicode_Check(text)) {
+    Py_ssize_t size = 0;
+    const char* data = PyUnicode_AsUTF8AndSize(text, &size);
+    if (data && size <= 4096) {
+      try {
+        return scores_dict_raw(f->scorer->polarity_scores(std::string_view(data, static_cast<std::size_t>(size))));
+      } catch (...) {
+        PyErr_Clear();  // the bound method below raises it again, translated in the one place
+      }
+    }
+    if (!data) PyErr_Clear();
+  }
+  return PyObject_CallFunctionObjArgs(f->method.ptr(), text, nullptr);
+}
+
+PyMethodDef kFastPolarityDef = {"polarity_scores", fast_polarity_call, METH_O,
+                                "polarity_scores(text) -> {'neg', 'neu', 'pos', 'compound'}, rounded like vaderSentiment"};
+
 }  // namespace
 
 void bind_sentiment(py::module_& m) {
@@ -390,6 +421,18 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
              return scores_dict(r);
            },
            py::arg("text"))
+      .def("_fast_polarity_scores",
+           [](const std::shared_ptr<SentimentScorer>& self) {
+             auto call = std::make_unique<FastPolarityCall>();
+             call->scorer = self;
+             call->method = py::cast(self).attr("polarity_scores");
+             py::capsule capsule(call.get(), kFastPolarityCapsule, [](PyObject* c) {
+               delete static_cast<FastPolarityCall*>(PyCapsule_GetPointer(c, kFastPolarityCapsule));
+             });
+             call.release();  // owned by the capsule from here on
+             return py::reinterpret_steal<py::object>(PyCFunction_New(&kFastPolarityDef, capsule.ptr()));
+           },
+           "polarity_scores as a plain C function bound to this scorer (for loops of single calls)")
       .def("polarity_scores_raw",
            [](const SentimentScorer& s, py::handle text) {
              std::string t = scoring_text(text, "text");

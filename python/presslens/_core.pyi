@@ -416,6 +416,10 @@ class SentimentScorer:
         ...
     def __repr__(self) -> str:
         ...
+    def _fast_polarity_scores(self) -> typing.Any:
+        """
+        polarity_scores as a plain C function bound to this scorer (for loops of single calls)
+        """
     def polarity_arrays(self, texts: collections.abc.Sequence, threads: typing.SupportsInt | typing.SupportsIndex = 1) -> dict:
         """
         Unrounded scores as NumPy arrays

@@ -131,9 +131,10 @@ class SentimentAnalyzer:
             self._core = _core.SentimentScorer(vader_compat=vader_compat, lexicon=lexicon, **options)
         # What pickling sends: a copy, so later edits to `lexicon` do not travel either.
         self._lexicon_ref = lexicon.copy() if lexicon is not None else None
-        # Loops call polarity_scores once per text: bind the C++ method on the instance, so a call
-        # skips the Python wrapper below (same argument, same result; the method stays for docs).
-        self.polarity_scores = self._core.polarity_scores  # type: ignore[method-assign]
+        # Loops call polarity_scores once per text: put a plain C function on the instance, so a
+        # call skips the Python wrapper below and pybind11's dispatch (same argument, same result,
+        # same errors; the method stays for docs).
+        self.polarity_scores = self._core._fast_polarity_scores()  # type: ignore[method-assign]
 
     @property
     def vader_compat(self) -> bool:
@@ -233,7 +234,7 @@ def polarity_scores(text: Union[str, bytes], *, vader_compat: bool = False) -> D
     >>> polarity_scores("The book was good.")["compound"] > 0
     True
     """
-    return _analyzer(vader_compat)._core.polarity_scores(text)
+    return _analyzer(vader_compat).polarity_scores(text)
 
 
 def polarity_scores_many(

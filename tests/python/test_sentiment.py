@@ -524,3 +524,20 @@ def test_inflected_forms_take_their_stems_valence():
     assert custom.score("They were gloomily quiet.").compound == custom.score("They were gloomy quiet.").compound < 0
     # Short words are left alone (more than four bytes and the suffix plus three).
     assert SentimentAnalyzer(lexicon=Lexicon.from_dict({"hop": 2.0})).score("hops").compound == 0
+
+
+def test_instance_polarity_scores_is_the_method_without_dispatch_overhead():
+    # SentimentAnalyzer.polarity_scores on an instance is a plain C function bound to the scorer
+    # (loops of single calls); it must answer and fail exactly like the documented method.
+    for sa in (SentimentAnalyzer(), SentimentAnalyzer(vader_compat=True), SentimentAnalyzer(dilution=0.0)):
+        texts = ["It is good.", "", "   ", "NOT bad at all!!", b"bytes are good", "a" * 5000 + " good",
+                 "bad \ud800 text", "“Curly” quotes, 😀 and ÉTÉ."]
+        for t in texts:
+            assert sa.polarity_scores(t) == SentimentAnalyzer.polarity_scores(sa, t) == sa._core.polarity_scores(t)
+        for bad in (None, 5, ["x"], b"\xff\xfe"):
+            with pytest.raises((TypeError, UnicodeDecodeError)) as fast:
+                sa.polarity_scores(bad)
+            with pytest.raises(type(fast.value)) as method:
+                SentimentAnalyzer.polarity_scores(sa, bad)
+            assert str(fast.value) == str(method.value)
+    assert presslens.polarity_scores("It is good.") == SentimentAnalyzer().polarity_scores("It is good.")
