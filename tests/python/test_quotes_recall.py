@@ -21,6 +21,13 @@ def _kind(doc, kind):
     return [q for q in doc.quotes if q.kind == kind]
 
 
+def _only(doc, kind):
+    """The one quote of `kind` in `doc` (fails, listing the quotes found, if there is not exactly one)."""
+    found = _kind(doc, kind)
+    assert len(found) == 1, [(q.kind, q.text) for q in doc.quotes]
+    return found[0]
+
+
 def test_mixed_clause_with_a_fragment_far_from_the_verb():
     doc = presslens.analyze("Ann Lee said the long message from her campaign to the voters of the state was "
                             "only “a joke” at the rally.")
@@ -190,31 +197,28 @@ def test_same_family_marks_nested_in_an_open_quotation():
 def test_reported_clause_ends_at_a_second_past_tense_verb_of_the_speaker():
     doc = presslens.analyze("Ann Lee wrote that the mayor was “dishonest” and urged voters to stay home.")
     _spans_valid(doc)
-    ind = _kind(doc, "indirect")
-    assert len(ind) == 1 and ind[0].text == "the mayor was “dishonest”"
-    assert ind[0].speaker.name == "Ann Lee"
+    ind = _only(doc, "indirect")
+    assert ind.text == "the mayor was “dishonest”"
+    assert ind.speaker.name == "Ann Lee"
 
 
 def test_characterisation_runs_over_a_prepositional_phrase():
     doc = presslens.analyze("Ann Lee blamed the closures on “reckless spending” by the city council.")
     _spans_valid(doc)
-    ind = _kind(doc, "indirect")
-    assert len(ind) == 1 and ind[0].text == "the closures on “reckless spending” by the city council"
+    assert _only(doc, "indirect").text == "the closures on “reckless spending” by the city council"
     # A setting, a time phrase or a subordinate clause after the quote is still the author's.
     doc = presslens.analyze("Ann Lee blamed the closures on “reckless spending” at a rally.")
-    ind = _kind(doc, "indirect")
-    assert len(ind) == 1 and ind[0].text == "the closures on “reckless spending”"
+    assert _only(doc, "indirect").text == "the closures on “reckless spending”"
     doc = presslens.analyze("Ann Lee called the tax a “slow poison” when the council met.")
-    ind = _kind(doc, "indirect")
-    assert len(ind) == 1 and ind[0].text == "the tax a “slow poison”"
+    assert _only(doc, "indirect").text == "the tax a “slow poison”"
 
 
 def test_conjunction_before_a_fronted_subordinate_clause():
     doc = presslens.analyze("But as Ann Lee said the plan was “a trap” for tenants, the crowd in the hall cheered loudly.")
     _spans_valid(doc)
-    ind = _kind(doc, "indirect")
-    assert len(ind) == 1 and ind[0].text == "the plan was “a trap” for tenants"
-    assert ind[0].speaker.name == "Ann Lee"
+    ind = _only(doc, "indirect")
+    assert ind.text == "the plan was “a trap” for tenants"
+    assert ind.speaker.name == "Ann Lee"
 
 
 def test_sentence_subject_after_a_fronted_subordinate_clause():
@@ -247,24 +251,21 @@ def test_a_work_title_does_not_continue_the_previous_quotation():
 def test_reported_clause_ends_at_and_also_or_comma_and_participle():
     doc = presslens.analyze("Ann Lee said the council was “a disgrace” and also asked voters to call their mayor.")
     _spans_valid(doc)
-    ind = _kind(doc, "indirect")
-    assert len(ind) == 1 and ind[0].text == "the council was “a disgrace”"
+    assert _only(doc, "indirect").text == "the council was “a disgrace”"
     doc = presslens.analyze("Ann Lee said the council would “fix the roads” this year, and urging voters to be patient.")
     _spans_valid(doc)
-    ind = _kind(doc, "indirect")
-    assert len(ind) == 1 and ind[0].text == "the council would “fix the roads” this year"
+    assert _only(doc, "indirect").text == "the council would “fix the roads” this year"
     # "and" between two parts of one clause does not end it.
     doc = presslens.analyze("Ann Lee said the council and the mayor were “a disgrace” to the town.")
-    ind = _kind(doc, "indirect")
-    assert len(ind) == 1 and ind[0].text == "the council and the mayor were “a disgrace” to the town"
+    assert _only(doc, "indirect").text == "the council and the mayor were “a disgrace” to the town"
 
 
 def test_clause_opening_with_a_quoted_title_is_reported_speech():
     doc = presslens.analyze("“Rivers of Gold” was to be a “cautionary tale,” said Tom Baker, the book's agent.")
     _spans_valid(doc)
-    ind = _kind(doc, "indirect")
-    assert len(ind) == 1 and ind[0].text == "“Rivers of Gold” was to be a “cautionary tale,”"
-    assert ind[0].speaker.name == "Tom Baker"
+    ind = _only(doc, "indirect")
+    assert ind.text == "“Rivers of Gold” was to be a “cautionary tale,”"
+    assert ind.speaker.name == "Tom Baker"
     # A quotation with no author's words around it stays a direct quote.
     doc = presslens.analyze("“We will build it,” said Tom Baker, the book's agent.")
     assert [q.kind for q in doc.quotes] == ["direct"]
@@ -273,9 +274,9 @@ def test_clause_opening_with_a_quoted_title_is_reported_speech():
 def test_parenthetical_attribution_inside_the_reported_sentence():
     doc = presslens.analyze("The new bridge, Ann Lee said on Monday, will open to traffic next spring.")
     _spans_valid(doc)
-    ind = _kind(doc, "indirect")
-    assert len(ind) == 1 and ind[0].text == "The new bridge, Ann Lee said on Monday, will open to traffic next spring"
-    assert ind[0].speaker.name == "Ann Lee" and ind[0].cue.text == "said"
+    ind = _only(doc, "indirect")
+    assert ind.text == "The new bridge, Ann Lee said on Monday, will open to traffic next spring"
+    assert ind.speaker.name == "Ann Lee" and ind.cue.text == "said"
     # A split direct quote is not a parenthetical attribution of the author's sentence.
     doc = presslens.analyze("“The new bridge,” Ann Lee said on Monday, “will open next spring.”")
     assert [q.kind for q in doc.quotes] == ["direct", "direct"]
