@@ -1,0 +1,130 @@
+// The C++ sentiment scorer alone, without Python: time per text of SentimentScorer::polarity_scores
+// in default mode (ASCII fast path, and with the tokenizer path forced), compat mode, and the
+// batch overload. For profiling the core (perf, valgrind) on the same texts the Python bench uses.
+//
+// Build:  cmake -S . -B build/bench -DPRESSLENS_BUILD_BENCH=ON && cmake --build build/bench
+// Run:    build/bench/bench/cpp/sentiment_core_bench \
+//           --data ../shared/data/sentiment-dev/vader-icwsm2014/nytEditorialSnippets_GroundTruth.txt
+// --data: a file with one text per line, or VADER's ground-truth format (ID<TAB>MEAN<TAB>TEXT; the
+// text after the second tab is used). Prints a table and ends with one JSON line.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "presslens/sentiment.hpp"
+
+namespace {
+
+std::vector<std::string> load_texts(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "cannot read %s\n", path.c_str());
+    std::exit(2);
+  }
+  std::vector<std::string> texts;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const std::size_t a = line.find('\t'), b = a == std::string::npos ? a : line.find('\t', a + 1);
+    std::string text = b == std::string::npos ? line : line.substr(b + 1);
+    if (!text.empty()) texts.push_back(std::move(text));
+  }
+  return texts;
+}
+
+struct Timing {
+  double min_us = 0, median_us = 0, checksum = 0;
+};
+
+// Microseconds per text: `runs` timed passes over all texts (each repeated `reps` times).
+template <class Pass>
+Timing time_passes(std::size_t n, int runs, int reps, Pass&& pass) {
+  Timing t;
+  t.checksum = pass();  // warm-up (and the checksum that keeps the work from being optimised away)
+  std::vector<double> us;
+  for (int r = 0; r < runs; ++r) {
+    const auto start = std::chrono::steady_clock::now();
+    for (int k = 0; k < reps; ++k) t.checksum += pass() * 0.0;
+    const std::chrono::duration<double, std::micro> d = std::chrono::steady_clock::now() - start;
+    us.push_back(d.count() / reps / static_cast<double>(n));
+  }
+  std::sort(us.begin(), us.end());
+  t.min_us = us.front();
+  t.median_us = us[us.size() / 2];
+  return t;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string data;
+  int runs = 9, reps = 5;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--data" && i + 1 < argc) data = argv[++i];
+    else if (a == "--runs" && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--reps" && i + 1 < argc) reps = std::max(1, std::atoi(argv[++i]));
+    else {
+      std::fprintf(stderr, "usage: %s --data FILE [--runs 9] [--reps 5]\n", argv[0]);
+      return 2;
+    }
+  }
+  if (data.empty()) {
+    std::fprintf(stderr, "usage: %s --data FILE [--runs 9] [--reps 5]\n", argv[0]);
+    return 2;
+  }
+  const std::vector<std::string> texts = load_texts(data);
+  if (texts.empty()) {
+    std::fprintf(stderr, "no texts in %s\n", data.c_str());
+    return 2;
+  }
+  std::size_t bytes = 0;
+  for (const auto& t : texts) bytes += t.size();
+
+  presslens::SentimentOptions tokenizer_path, compat;
+  tokenizer_path.fast_path = false;
+  compat.vader_compat = true;
+  const presslens::SentimentScorer fast_scorer, token_scorer(tokenizer_path), compat_scorer(compat);
+  auto one_by_one = [&](const presslens::SentimentScorer& s) {
+    return [&] {
+      double sum = 0;
+      for (const auto& t : texts) sum += s.polarity_scores(t).compound;
+      return sum;
+    };
+  };
+  std::vector<std::string_view> views(texts.begin(), texts.end());
+  std::vector<presslens::SentimentScores> out(texts.size());
+  auto batch = [&] {
+    fast_scorer.polarity_scores(views.data(), views.size(), out.data());
+    double sum = 0;
+    for (const auto& r : out) sum += r.compound;
+    return sum;
+  };
+
+  struct Row {
+    const char* name;
+    Timing t;
+  };
+  const Row rows[] = {
+      {"default (fast path)", time_passes(texts.size(), runs, reps, one_by_one(fast_scorer))},
+      {"default, tokenizer path", time_passes(texts.size(), runs, reps, one_by_one(token_scorer))},
+      {"default, batch overload", time_passes(texts.size(), runs, reps, batch)},
+      {"vader_compat", time_passes(texts.size(), runs, reps, one_by_one(compat_scorer))},
+  };
+  std::printf("%zu texts, %.1f bytes each on average, %d runs of %d passes\n\n", texts.size(),
+              static_cast<double>(bytes) / static_cast<double>(texts.size()), runs, reps);
+  std::printf("%-26s %12s %12s\n", "mode", "min us/text", "median us/text");
+  for (const Row& r : rows) std::printf("%-26s %12.3f %12.3f\n", r.name, r.t.min_us, r.t.median_us);
+  std::printf("{\"bench\": \"sentiment_core\", \"texts\": %zu, \"bytes\": %zu, \"runs\": %d, \"reps\": %d", texts.size(),
+              bytes, runs, reps);
+  const char* keys[] = {"default", "default_tokenizer_path", "default_batch", "compat"};
+  for (std::size_t k = 0; k < 4; ++k)
+    std::printf(", \"%s_min_us\": %.4f, \"%s_median_us\": %.4f", keys[k], rows[k].t.min_us, keys[k], rows[k].t.median_us);
+  std::printf("}\n");
+  return 0;
+}
