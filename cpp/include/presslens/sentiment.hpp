@@ -122,7 +122,8 @@ class SentimentScorer {
   SentimentScores score_tokens(std::string_view text, const Segmentation& seg, std::uint32_t token_begin,
                                std::uint32_t token_end) const;
   // A raw text: compat mode scores it as VADER does (one unit); default mode tokenizes it, splits it
-  // at sentence-final punctuation and aggregates the sentences like score().
+  // at sentence-final punctuation and aggregates the sentences like score(). (Plain ASCII text is
+  // read without building tokens, with the same result: SentimentOptions::fast_path.)
   SentimentScores polarity_scores(std::string_view text) const;
   // polarity_scores of texts[0..n) into out[0..n), with the calling thread's work buffers looked up
   // once for the whole range rather than once per text (short texts: a measurable share).
