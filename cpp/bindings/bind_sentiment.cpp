@@ -245,6 +245,21 @@ py::tuple document_sentiment_result(const DocumentSentiment& ds) {
   return py::make_tuple(scores_tuple(ds.overall), cols);
 }
 
+// The common case of polarity_scores: a str of at most 4096 bytes, scored in its cached UTF-8 form
+// without releasing the GIL (cheaper than releasing it for so short a text). Returns the result
+// dict, or null with no error set for any other input (the caller converts and scores that).
+PyObject* score_str_in_place(const SentimentScorer& s, PyObject* text) {
+  if (!PyUnicode_Check(text)) return nullptr;
+  Py_ssize_t size = 0;
+  const char* data = PyUnicode_AsUTF8AndSize(text, &size);
+  if (!data) {  // a lone surrogate: the caller's conversion scores it as U+FFFD
+    PyErr_Clear();
+    return nullptr;
+  }
+  if (size > 4096) return nullptr;
+  return scores_dict_raw(s.polarity_scores(std::string_view(data, static_cast<std::size_t>(size))));
+}
+
 // A loop of single polarity_scores calls is how vaderSentiment is used. For it, a plain C function
 // (METH_O) bound to one scorer scores a str in place without pybind11's argument dispatch; any
 // other input (bytes, long or non-UTF-8-able text, a wrong type) and any error go to the bound
@@ -258,17 +273,10 @@ constexpr const char* kFastPolarityCapsule = "presslens.FastPolarityCall";
 PyObject* fast_polarity_call(PyObject* capsule, PyObject* text) {
   auto* f = static_cast<FastPolarityCall*>(PyCapsule_GetPointer(capsule, kFastPolarityCapsule));
   if (!f) return nullptr;
-  if (PyUnicode_Check(text)) {
-    Py_ssize_t size = 0;
-    const char* data = PyUnicode_AsUTF8AndSize(text, &size);
-    if (data && size <= 4096) {
-      try {
-        return scores_dict_raw(f->scorer->polarity_scores(std::string_view(data, static_cast<std::size_t>(size))));
-      } catch (...) {
-        PyErr_Clear();  // the bound method below raises it again, translated in the one place
-      }
-    }
-    if (!data) PyErr_Clear();
+  try {
+    if (PyObject* scores = score_str_in_place(*f->scorer, text)) return scores;
+  } catch (...) {
+    PyErr_Clear();  // the bound method below raises it again, translated in the one place
   }
   return PyObject_CallFunctionObjArgs(f->method.ptr(), text, nullptr);
 }
@@ -404,12 +412,7 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
                              "A copy of the scorer's lexicon")
       .def("polarity_scores",
            [](const SentimentScorer& s, py::handle text) {
-             if (PyUnicode_Check(text.ptr())) {  // a str: score its cached UTF-8 form in place
-               Py_ssize_t size = 0;
-               const char* data = PyUnicode_AsUTF8AndSize(text.ptr(), &size);
-               if (data && size <= 4096) return scores_dict(s.polarity_scores(std::string_view(data, static_cast<std::size_t>(size))));
-               if (!data) PyErr_Clear();
-             }
+             if (PyObject* scores = score_str_in_place(s, text.ptr())) return py::reinterpret_steal<py::dict>(scores);
              std::string t = scoring_text(text, "text");
              SentimentScores r;
              if (t.size() > 4096) {

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "presslens/utf8.hpp"
+#include "token_rules.hpp"
 
 namespace presslens {
 
@@ -531,9 +532,7 @@ class Scanner {
       Pos w = e;
       while (w < s_.size() && (is_word_char(at(w, n)))) w = n;
       std::string_view suffix = s_.substr(e, w - e);
-      if (!(suffix == "s" || suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th" ||
-            suffix == "S" || suffix == "ST" || suffix == "ND" || suffix == "RD" || suffix == "TH"))
-        kind = TokenKind::Word;
+      if (!token_rules::is_number_suffix(suffix)) kind = TokenKind::Word;
       e = w;
       // A hyphenated continuation: 19th-century, 3-D.
       while (e + 1 < s_.size() && is_hyphen(at(e, n)) && is_word_char(peek(n))) {
@@ -555,19 +554,8 @@ class Scanner {
   // Matches "U.S.", "e.g.", "Ph.D.", "a.m.": groups of one or two letters each followed by a period,
   // at least two groups, not followed by another letter. Returns the end or 0.
   Pos scan_dotted_abbreviation(Pos i) const {
-    // Only "X." or "XY." openings can start one; most words leave here.
-    if (!(i + 1 < s_.size() && s_[i + 1] == '.') && !(i + 2 < s_.size() && s_[i + 2] == '.')) return 0;
-    Pos e = i;
-    int groups = 0;
-    while (e < s_.size()) {
-      Pos g = e;
-      int letters = 0;
-      while (g < s_.size() && is_ascii_alpha(static_cast<unsigned char>(s_[g])) && letters < 3) ++g, ++letters;
-      if (letters == 0 || letters > 2 || g >= s_.size() || s_[g] != '.') break;
-      e = g + 1;
-      ++groups;
-    }
-    if (groups < 2) return 0;
+    const Pos e = token_rules::dotted_groups_end(s_, i);
+    if (!e) return 0;
     Pos n;
     if (e < s_.size() && is_word_char(at(e, n))) return 0;
     return e;
@@ -606,14 +594,8 @@ class Scanner {
       std::string_view word = s_.substr(i, e - i);
       const std::size_t ap = last_apostrophe - i;
       const std::size_t ap_len = static_cast<unsigned char>(s_[last_apostrophe]) == '\'' ? 1 : 3;
-      std::string suffix = fold_case(word.substr(ap + ap_len));
-      Pos split = 0;
-      if (suffix == "t" && ap >= 2 && (word[ap - 1] == 'n' || word[ap - 1] == 'N')) {
-        split = last_apostrophe - 1;  // do|n't, ca|n't
-      } else if (suffix == "s" || suffix == "re" || suffix == "ve" || suffix == "ll" || suffix == "d" ||
-                 suffix == "m") {
-        split = last_apostrophe;
-      }
+      const std::string suffix = fold_case(word.substr(ap + ap_len));
+      const Pos split = i + token_rules::clitic_split(ap, word[ap - 1], suffix);
       if (split > i) {
         pending_ = make(split, e, TokenKind::Word, token_flags::kClitic);
         return make(i, split, TokenKind::Word);
@@ -628,8 +610,7 @@ class Scanner {
         return make(i, e + 1, TokenKind::Word, token_flags::kAbbreviation | token_flags::kInitial);
       }
       if (abbr_.find(with_period)) {
-        // "No." and friends are abbreviations only before a number: "No. 5", not "said no."
-        const bool needs_number = with_period == "No." || with_period == "Nos." || with_period == "no.";
+        const bool needs_number = token_rules::abbreviation_needs_number(with_period);
         Pos after = e + 1;
         while (after < s_.size() && s_[after] == ' ') ++after;
         if (!needs_number || (after < s_.size() && is_ascii_digit(static_cast<unsigned char>(s_[after])))) {

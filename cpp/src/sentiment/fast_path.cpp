@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "../segment/token_rules.hpp"
 #include "items.hpp"
 #include "presslens/abbreviations.hpp"
 
@@ -52,10 +53,10 @@ const ByteClasses kClasses;
 
 enum Kind : unsigned char { kWordTok, kNumberTok, kPunctTok, kQuoteTok };
 
-// One token of a chunk (a run of non-blank bytes). For a word, [start, end) is the token and
-// [start, item_end) the item (the word with its clitic: "do" + "n't").
+// One token of a chunk (a run of non-blank bytes): [start, item_end), for a word the whole item
+// (the word with its clitic: "do" + "n't").
 struct Tok {
-  std::uint32_t start, end, item_end;
+  std::uint32_t start, item_end;
   Kind kind;
   bool terminal;  // . ! ?
   bool clause;    // , ; : ( ) [ ] and dashes
@@ -187,13 +188,31 @@ class Reader {
     if (m_ == kMaxChunkTokens) return false;
     Tok& t = toks_[m_++];
     t.start = static_cast<std::uint32_t>(a);
-    t.end = t.item_end = static_cast<std::uint32_t>(e);
+    t.item_end = static_cast<std::uint32_t>(e);
     t.kind = kind;
     t.terminal = terminal;
     t.clause = clause;
     t.caps = t.cased = t.folded = false;
     t.apostrophe = true;
     return true;
+  }
+
+  // A word being read from k into the arena: where its text starts (`off`), where reading stops
+  // (`end`: kMaxWord bytes on, or the end of the text), the write position and the letters seen.
+  // The room reserved is the longest word plus a period; scan_alnum's eight-byte stores never
+  // reach past the bytes it reads.
+  struct WordText {
+    std::size_t off, end;
+    char* dst;
+    int letters = 0;
+    bool lower_seen = false;
+  };
+  WordText start_word(std::size_t k) {
+    WordText t;
+    t.off = w_.arena.size();
+    t.end = std::min(n_, k + kMaxWord);
+    t.dst = w_.arena.extend(t.end - k + 1);
+    return t;
   }
 
   // Whether the period at e after the word [k, e) belongs to the word (the tokenizer's rule): an
@@ -203,7 +222,7 @@ class Reader {
     if (e == k + 1 && u_[k] >= 'A' && u_[k] <= 'Z') return true;
     const std::string_view with_period = s_.substr(k, e + 1 - k);
     if (!im_.abbreviations->find(with_period)) return false;
-    if (with_period != "No." && with_period != "Nos." && with_period != "no.") return true;
+    if (!token_rules::abbreviation_needs_number(with_period)) return true;
     std::size_t after = e + 1;
     while (after < n_ && u_[after] == ' ') ++after;
     return after < n_ && is_digit(u_[after]);
@@ -216,11 +235,10 @@ class Reader {
   std::size_t plain_chunk(std::size_t i, bool& terminal) {
     const unsigned char* u = u_;
     const std::size_t n = n_;
-    const std::size_t off = w_.arena.size(), end = std::min(n, i + kMaxWord);
-    char* dst = w_.arena.extend(end - i + 9);  // the word, a period, 8 bytes of slack
-    int letters = 0;
-    bool lower_seen = false;
-    const std::size_t e = scan_alnum(u, i, end, dst, letters, lower_seen);
+    WordText wt = start_word(i);
+    const std::size_t off = wt.off, end = wt.end;
+    char*& dst = wt.dst;
+    const std::size_t e = scan_alnum(u, i, end, dst, wt.letters, wt.lower_seen);
     if (e == end && end < n) {  // a very long word: chunk() bails on it
       w_.arena.shrink_to(off);
       return 0;
@@ -248,7 +266,7 @@ class Reader {
     w_.arena.shrink_to(off + (item_end - i));
     Item it(static_cast<std::uint32_t>(off), static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(item_end));
     it.len = static_cast<std::uint32_t>(item_end - i);
-    const bool caps = letters > 1 && !lower_seen;
+    const bool caps = wt.letters > 1 && !wt.lower_seen;
     it.upper = caps;
     if (item_end - i >= 2) {
       ++n_cased_;
@@ -359,10 +377,7 @@ class Reader {
     } else if (e < n_ && kClasses.c[u_[e]] == kLetter) {
       std::size_t w = e;
       while (w < n_ && is_alnum(u_[w])) ++w;
-      const std::string_view suffix = s_.substr(e, w - e);
-      if (!(suffix == "s" || suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th" || suffix == "S" ||
-            suffix == "ST" || suffix == "ND" || suffix == "RD" || suffix == "TH"))
-        kind = kWordTok;
+      if (!token_rules::is_number_suffix(s_.substr(e, w - e))) kind = kWordTok;
       e = w;
       hyphenated();
     } else if (e + 1 < n_ && u_[e] == '-' && kClasses.c[u_[e + 1]] == kLetter) {
@@ -373,23 +388,11 @@ class Reader {
     return true;
   }
 
-  // "U.S.", "e.g.", "Ph.D.": groups of one or two letters each followed by a period, at least two
-  // groups, no letter or digit after (the tokenizer's scan_dotted_abbreviation). Returns the end or 0.
+  // "U.S.", "e.g.", "Ph.D." with no letter or digit after (the tokenizer's
+  // scan_dotted_abbreviation on ASCII). Returns the end or 0.
   std::size_t dotted_abbreviation(std::size_t i) const {
-    if (!(i + 1 < n_ && u_[i + 1] == '.') && !(i + 2 < n_ && u_[i + 2] == '.')) return 0;
-    std::size_t e = i;
-    int groups = 0;
-    while (e < n_) {
-      std::size_t g = e;
-      int letters = 0;
-      while (g < n_ && kClasses.c[u_[g]] == kLetter && letters < 3) ++g, ++letters;
-      if (letters == 0 || letters > 2 || g >= n_ || u_[g] != '.') break;
-      e = g + 1;
-      ++groups;
-    }
-    if (groups < 2) return 0;
-    if (e < n_ && is_alnum(u_[e])) return 0;
-    return e;
+    const std::size_t e = token_rules::dotted_groups_end(s_, i);
+    return e && !(e < n_ && is_alnum(u_[e])) ? e : 0;
   }
 
   // A word starting with a letter at k: the tokenizer's scan_word on ASCII (joiners, clitics,
@@ -404,13 +407,12 @@ class Reader {
     // two: enough for ALL CAPS). Locals, not members: the char stores could alias them.
     const unsigned char* u = u_;
     const std::size_t n = n_;
-    const std::size_t off = w_.arena.size(), end = std::min(n, k + kMaxWord);
-    char* dst = w_.arena.extend(end - k + 9);  // the word, a period, 8 bytes of slack
-    int letters = 0;
-    bool lower_seen = false;
+    WordText wt = start_word(k);
+    const std::size_t off = wt.off, end = wt.end;
+    char*& dst = wt.dst;
     std::size_t e = k, last_ap = 0;
     for (;;) {
-      e = scan_alnum(u, e, end, dst, letters, lower_seen);
+      e = scan_alnum(u, e, end, dst, wt.letters, wt.lower_seen);
       if (e + 1 < end) {
         const unsigned char c = u[e], d = u[e + 1];
         if ((c == '-' && is_alnum(d)) || (c == '\'' && kClasses.c[d] == kLetter)) {
@@ -426,26 +428,18 @@ class Reader {
     if (end < n && e + 1 >= end) return false;  // the word may run on past kMaxWord
     std::size_t first_end = e, item_end = e;
     bool split = false;
-    if (last_ap > k) {  // "'s", "n't", "'re", "'ve", "'ll", "'d", "'m" split off the word
+    if (last_ap > k && e - last_ap <= 3) {  // "'s", "n't", "'re", "'ve", "'ll", "'d", "'m" split off the word
+      char suffix[2];  // every clitic suffix has one or two letters
       const std::size_t sl = e - (last_ap + 1);
-      const unsigned char* x = u_ + last_ap + 1;
-      auto is = [&](const char* lit, std::size_t len) {
-        if (sl != len) return false;
-        for (std::size_t q = 0; q < len; ++q)
-          if (lower(x[q]) != static_cast<unsigned char>(lit[q])) return false;
-        return true;
-      };
-      if (is("t", 1) && last_ap - k >= 2 && lower(u_[last_ap - 1]) == 'n') {
-        first_end = last_ap - 1;
-        split = true;
-      } else if (is("s", 1) || is("re", 2) || is("ve", 2) || is("ll", 2) || is("d", 1) || is("m", 1)) {
-        first_end = last_ap;
+      for (std::size_t q = 0; q < sl; ++q) suffix[q] = static_cast<char>(lower(u[last_ap + 1 + q]));
+      const std::size_t at = token_rules::clitic_split(last_ap - k, static_cast<char>(u[last_ap - 1]),
+                                                       std::string_view(suffix, sl));
+      if (at) {
+        first_end = k + at;
         split = true;
       }
-      split = split && first_end > k;
-      if (!split) first_end = e;
     }
-    if (!split && e < n_ && u_[e] == '.' && keeps_period(k, e)) {
+    if (!split && e < n && u[e] == '.' && keeps_period(k, e)) {
       *dst++ = '.';
       first_end = item_end = e + 1;
     }
@@ -459,7 +453,7 @@ class Reader {
     if (split) {
       set_case(t, k, first_end);
     } else {
-      t.caps = letters > 1 && !lower_seen;
+      t.caps = wt.letters > 1 && !wt.lower_seen;
       t.cased = first_end - k >= 2;
     }
     return true;
