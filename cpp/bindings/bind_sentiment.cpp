@@ -436,6 +436,9 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
              return py::reinterpret_steal<py::object>(PyCFunction_New(&kFastPolarityDef, capsule.ptr()));
            },
            "polarity_scores as a plain C function bound to this scorer (for loops of single calls)")
+      .def("_reads_without_tokens",
+           [](const SentimentScorer& s, const std::string& text) { return s.reads_without_tokens(text); },
+           py::arg("text"), "Whether polarity_scores reads text on the ASCII fast path (tests, diagnostics)")
       .def("polarity_scores_raw",
            [](const SentimentScorer& s, py::handle text) {
              std::string t = scoring_text(text, "text");

@@ -420,6 +420,10 @@ class SentimentScorer:
         """
         polarity_scores as a plain C function bound to this scorer (for loops of single calls)
         """
+    def _reads_without_tokens(self, text: str) -> bool:
+        """
+        Whether polarity_scores reads text on the ASCII fast path (tests, diagnostics)
+        """
     def polarity_arrays(self, texts: collections.abc.Sequence, threads: typing.SupportsInt | typing.SupportsIndex = 1) -> dict:
         """
         Unrounded scores as NumPy arrays

@@ -505,6 +505,17 @@ def test_fast_path_scores_exactly_like_the_tokenizer_path():
         differ = [texts[i] for i in range(len(texts)) if fast[key][i] != general[key][i]]
         assert not differ, (key, differ[:5])
     assert SentimentAnalyzer().options["fast_path"] and not SentimentAnalyzer(fast_path=False).options["fast_path"]
+    # ...and the comparison is not empty: the fast path does read plain text, and only that.
+    core = SentimentAnalyzer()._core
+    for text in ("The plan is good.", "It's hardly a surprise, Dr. Smith said of the U.S. plan.",
+                 "''We lost,'' she said. Prices rose 2.5% to $1,000 in the 1990s."):
+        assert core._reads_without_tokens(text), text
+    for text in ("Line\nbreak", "café", "@user hi", "great:)", "wait...", "x" * 300):
+        assert not core._reads_without_tokens(text), text
+    assert not SentimentAnalyzer(fast_path=False)._core._reads_without_tokens("The plan is good.")
+    assert not SentimentAnalyzer(vader_compat=True)._core._reads_without_tokens("The plan is good.")
+    read = sum(core._reads_without_tokens(t) for t in texts)
+    assert read > len(texts) // 2, (read, len(texts))
 
 
 def test_inflected_forms_take_their_stems_valence():

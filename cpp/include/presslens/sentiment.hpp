@@ -125,6 +125,9 @@ class SentimentScorer {
   // at sentence-final punctuation and aggregates the sentences like score(). (Plain ASCII text is
   // read without building tokens, with the same result: SentimentOptions::fast_path.)
   SentimentScores polarity_scores(std::string_view text) const;
+  // Whether polarity_scores reads `text` on the ASCII fast path (true) or tokenizes it (false), for
+  // tests and diagnostics; false whenever the fast path is off or in compat mode.
+  bool reads_without_tokens(std::string_view text) const;
   // polarity_scores of texts[0..n) into out[0..n), with the calling thread's work buffers looked up
   // once for the whole range rather than once per text (short texts: a measurable share).
   void polarity_scores(const std::string_view* texts, std::size_t n, SentimentScores* out) const;

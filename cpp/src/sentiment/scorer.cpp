@@ -107,6 +107,11 @@ SentimentScores SentimentScorer::polarity_scores(std::string_view text) const {
   return polarity_scores(text, thread_work());
 }
 
+bool SentimentScorer::reads_without_tokens(std::string_view text) const {
+  SentimentScores ignored;
+  return !options_.vader_compat && options_.fast_path && fast_polarity(*impl_, options_, text, thread_work(), ignored);
+}
+
 void SentimentScorer::polarity_scores(const std::string_view* texts, std::size_t n, SentimentScores* out) const {
   Work& w = thread_work();
   for (std::size_t i = 0; i < n; ++i) out[i] = polarity_scores(texts[i], w);
