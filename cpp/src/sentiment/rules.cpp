@@ -173,7 +173,9 @@ struct Rules {
     return least_check(v, i);
   }
 
-  void contrast_by_value(std::vector<double>& s, std::size_t bi) const {
+  // `s`: the valences of the lexicon items, at positions `at` (every other item is 0, and
+  // re-weighting a 0 leaves a 0, so only these can change).
+  void contrast_by_value(std::vector<double>& s, const std::vector<std::uint32_t>& at, std::size_t bi) const {
     // vaderSentiment's loop: each value is re-weighted at the FIRST index holding an equal value.
     if (s.size() <= 64) {
       // A short text: find that index by scanning (at most 64 x 64 compares, no allocation).
@@ -181,8 +183,8 @@ struct Rules {
         const double v = s[k];
         std::size_t si = 0;
         while (s[si] != v) ++si;  // stops at k at the latest
-        if (si == bi) continue;
-        s[si] = si < bi ? v * 0.5 : v * 1.5;
+        if (at[si] == bi) continue;
+        s[si] = at[si] < bi ? v * 0.5 : v * 1.5;
       }
       return;
     }
@@ -194,22 +196,23 @@ struct Rules {
       const double v = s[k];
       auto& pos = where[key(v)];
       const std::uint32_t si = *pos.begin();
-      if (si == bi) continue;
-      const double nv = si < bi ? v * 0.5 : v * 1.5;
+      if (at[si] == bi) continue;
+      const double nv = at[si] < bi ? v * 0.5 : v * 1.5;
       pos.erase(pos.begin());
       s[si] = nv;
       where[key(nv)].insert(si);
     }
   }
 
-  void contrast(std::vector<double>& s) const {
+  // `s` and `at` as in contrast_by_value.
+  void contrast(std::vector<double>& s, const std::vector<std::uint32_t>& at) const {
     const auto& it = w.items;
     const std::size_t n = it.size();
     if (!w.contrast_words) return;
     if (compat || !o.contrast_by_position) {
       for (std::size_t k = 0; k < n; ++k)
         if (is(k, kBut)) {
-          contrast_by_value(s, k);
+          contrast_by_value(s, at, k);
           return;
         }
       return;
@@ -220,7 +223,7 @@ struct Rules {
       const bool but = x == kBut || (o.extra_contrast && k > 0 &&
                                      (x == kHowever || x == kNevertheless || x == kNonetheless));
       if (but) {
-        for (std::size_t j = 0; j < n; ++j) s[j] *= j < k ? 0.5 : (j > k ? 1.5 : 1.0);
+        for (std::size_t m = 0; m < s.size(); ++m) s[m] *= at[m] < k ? 0.5 : (at[m] > k ? 1.5 : 1.0);
         return;
       }
       if (o.extra_contrast && (x == kAlthough || x == kThough)) {
@@ -230,7 +233,10 @@ struct Rules {
         std::size_t e = k + 1;
         while (e < n && !it[e].clause_start) ++e;
         if (e >= n && k == 0) return;  // no main clause in this sentence
-        for (std::size_t j = 0; j < n; ++j) s[j] *= (j > k && j < e) ? 0.5 : (j == k ? 1.0 : 1.5);
+        for (std::size_t m = 0; m < s.size(); ++m) {
+          const std::size_t j = at[m];
+          s[m] *= (j > k && j < e) ? 0.5 : (j == k ? 1.0 : 1.5);
+        }
         return;
       }
     }
@@ -239,34 +245,33 @@ struct Rules {
 
 }  // namespace
 
-// `dilution`: dilution_factor by sentence length (null in compat mode).
-SentimentScores finish(const std::vector<double>& s, const Punctuation& p, const SentimentOptions& o,
-                       const std::vector<double>* dilution) {
+// `s`: the valences of a sentence's lexicon items in word order (the other items are 0);
+// `words`: all its items. `dilution`: dilution_factor by sentence length (null in compat mode).
+SentimentScores finish(const double* s, std::size_t n_lex, std::size_t words, const Punctuation& p,
+                       const SentimentOptions& o, const std::vector<double>* dilution) {
   const bool compat = o.vader_compat, length_norm = !compat && o.length_norm;
   SentimentScores out;
-  if (s.empty()) {
+  if (words == 0) {
     // vaderSentiment returns neu 0 for text without words; presslens says "all neutral".
     if (compat) out.neu = 0.0;
     return out;
   }
-  // One pass for the valence sum and the positive / negative / neutral masses (each summed in
-  // word order, as VADER does).
+  // One pass for the valence sum and the positive / negative masses (each summed in word order,
+  // as VADER does); every item with valence 0 is neutral.
   double sum = 0.0, pos_sum = 0.0, neg_sum = 0.0;
   int n_sentiment = 0;
-  std::uint32_t neu = 0;
-  for (double v : s) {
-    if (v == 0) {  // adding a zero would not change the sum
-      ++neu;
-      continue;
-    }
+  for (std::size_t k = 0; k < n_lex; ++k) {
+    const double v = s[k];
+    if (v == 0) continue;  // adding a zero would not change the sum
     sum += v;
     ++n_sentiment;
     if (v > 0) pos_sum += v + 1.0;
     if (v < 0) neg_sum += v - 1.0;
   }
+  const auto neu = static_cast<std::uint32_t>(words - static_cast<std::size_t>(n_sentiment));
   // Default mode: several sentiment words add up like evidence (sqrt n), not linearly.
   if (length_norm) sum /= std::sqrt(std::max(1.0, static_cast<double>(n_sentiment)));
-  if (dilution) sum *= s.size() < dilution->size() ? (*dilution)[s.size()] : dilution_factor(o, s.size());
+  if (dilution) sum *= words < dilution->size() ? (*dilution)[words] : dilution_factor(o, words);
   double amp = std::min(p.exclamations, 4) * 0.292;
   if (p.questions > 1) amp += p.questions <= 3 ? p.questions * 0.18 : 0.96;
   if (sum > 0)
@@ -286,7 +291,7 @@ SentimentScores finish(const std::vector<double>& s, const Punctuation& p, const
   out.pos_mass = pos_sum;
   out.neg_mass = std::fabs(neg_sum);
   out.neutral_words = neu;
-  out.words = static_cast<std::uint32_t>(s.size());
+  out.words = static_cast<std::uint32_t>(words);
   return out;
 }
 
@@ -295,11 +300,20 @@ SentimentScores score_work(const SentimentScorer::Impl& im, const SentimentOptio
   const bool compat = o.vader_compat;
   const std::size_t n = w.items.size();
   Rules r{o, compat, w, cap_diff};
-  w.vals.resize(n);
-  // Only lexicon words have a valence (valence() is 0 for every other item).
-  for (std::size_t i = 0; i < n; ++i) w.vals[i] = w.items[i].in_lex ? r.valence(i) : 0.0;
-  r.contrast(w.vals);
-  return finish(w.vals, p, o, compat ? nullptr : &im.dilution);
+  // Only lexicon words have a valence (valence() is 0 for every other item): their positions,
+  // collected without a branch per item, then their valences.
+  auto& at = w.lex_at;
+  at.resize(n);
+  std::size_t m = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    at[m] = static_cast<std::uint32_t>(i);
+    m += w.items[i].in_lex;
+  }
+  at.resize(m);
+  w.vals.resize(m);
+  for (std::size_t k = 0; k < m; ++k) w.vals[k] = r.valence(at[k]);
+  r.contrast(w.vals, at);
+  return finish(w.vals.data(), m, n, p, o, compat ? nullptr : &im.dilution);
 }
 
 }  // namespace presslens::sentiment_detail

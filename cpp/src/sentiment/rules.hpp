@@ -125,7 +125,8 @@ struct Work {
   std::string lower_tmp;  // compat: str.lower() of a non-ASCII word
   std::string scratch;
   std::vector<Item> items;
-  std::vector<double> vals;
+  std::vector<double> vals;           // the valences of the lexicon items (score_work)...
+  std::vector<std::uint32_t> lex_at;  // ...and their positions in `items`
   std::vector<Token> tokens;
   std::vector<SentimentScores> sentences;
   std::vector<std::uint64_t> hashes;  // fast path: the lookup hash of each item, resolved at sentence end
@@ -138,6 +139,7 @@ struct Work {
     arena.clear();
     items.clear();
     vals.clear();
+    lex_at.clear();
     hashes.clear();
     pair_words = contrast_words = phrase_starts = false;
   }

@@ -29,7 +29,7 @@ SentimentScores score_range(const SentimentScorer::Impl& im, const SentimentOpti
   w.clear();
   bool cap_diff = false;
   Punctuation p;
-  if (tb >= te) return finish({}, p, o, nullptr);
+  if (tb >= te) return finish(nullptr, 0, 0, p, o, nullptr);
   if (o.vader_compat) {
     const std::uint32_t s = toks[tb].start, e = toks[te - 1].end;
     compat_items(im, o, text.substr(s, e - s), w, cap_diff, p);
@@ -59,7 +59,8 @@ std::vector<SentimentScorer::ItemValence> SentimentScorer::item_valences(std::st
   default_items(*impl_, options_, text, seg.tokens.data(), tb, te, w, cap_diff, p);
   score_work(*impl_, options_, w, cap_diff, p);
   out.reserve(w.items.size());
-  for (std::size_t i = 0; i < w.items.size(); ++i) out.push_back({w.items[i].start, w.items[i].end, w.vals[i]});
+  for (const Item& it : w.items) out.push_back({it.start, it.end, 0.0});
+  for (std::size_t k = 0; k < w.lex_at.size(); ++k) out[w.lex_at[k]].valence = w.vals[k];
   return out;
 }
 
