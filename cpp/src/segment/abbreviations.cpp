@@ -49,8 +49,21 @@ void Abbreviations::add(std::string_view abbreviation, AbbreviationKind kind) {
   storage_.push_back(std::make_unique<std::string>(fold_case(abbreviation)));
   lower_[*storage_.back()] = kind;
   longest_ = std::max({longest_, abbreviation.size(), storage_.back()->size()});
-  for (const std::string_view form : {abbreviation, std::string_view(*storage_.back())})
+  for (const std::string_view form : {abbreviation, std::string_view(*storage_.back())}) {
     if (!form.empty() && form.size() < 64) starts_[static_cast<unsigned char>(form[0])] |= std::uint64_t{1} << form.size();
+    const std::size_t h = ascii_lower_hash(form);
+    ascii_lower_bits_[(h >> 6) & 63] |= std::uint64_t{1} << (h & 63);
+  }
+}
+
+// FNV-1a over the ASCII-lower-cased bytes (others as they are), folded to 12 bits.
+std::size_t Abbreviations::ascii_lower_hash(std::string_view s) noexcept {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    h = (h ^ ((c >= 'A' && c <= 'Z') ? c + 32u : c)) * 0x100000001b3ull;
+  }
+  return static_cast<std::size_t>(h ^ (h >> 32)) & 4095;
 }
 
 const AbbreviationKind* Abbreviations::find(std::string_view word) const {
@@ -62,6 +75,9 @@ const AbbreviationKind* Abbreviations::find(std::string_view word) const {
   const auto first = static_cast<unsigned char>(word[0]);
   const unsigned char lower_first = first >= 'A' && first <= 'Z' ? static_cast<unsigned char>(first + 32) : first;
   if (!((starts_[first] | starts_[lower_first]) >> word.size() & 1u)) return nullptr;
+  // Both look-ups below can only hit a key equal to `word` up to ASCII case.
+  const std::size_t h = ascii_lower_hash(word);
+  if (!(ascii_lower_bits_[h >> 6] >> (h & 63) & 1u)) return nullptr;
   std::memcpy(buf, word.data(), word.size());
   const std::string_view key(buf, word.size());
   auto it = exact_.find(key);

@@ -238,7 +238,33 @@ class Reader {
     WordText wt = start_word(i);
     const std::size_t off = wt.off, end = wt.end;
     char*& dst = wt.dst;
-    const std::size_t e = scan_alnum(u, i, end, dst, wt.letters, wt.lower_seen);
+    std::size_t e;
+    std::uint64_t hash = 0;  // hash_padded of the item's text, when `hashed`
+    bool hashed = false;
+    std::uint64_t x;
+    if (kByteParallel && i + 8 <= n && (std::memcpy(&x, u + i, 8), true)) {
+      // Most words are shorter than eight bytes: one load classifies, lower-cases and hashes
+      // the whole word (scan_alnum and hash_padded would give the same).
+      const SwarClasses c = swar_classes(x);
+      const std::uint64_t stop = ~(c.upper | c.lower | c.digit) & kHighBits;
+      if (stop) {
+        const std::uint64_t bytes = ((stop & (0 - stop)) >> 7) - 1;  // the word's bytes, all bits
+        const std::uint64_t lowered = (x | (c.upper >> 2)) & bytes;
+        std::memcpy(dst, &lowered, 8);
+        const std::size_t len = static_cast<std::size_t>(__builtin_ctzll(stop)) / 8;
+        dst += len;
+        e = i + len;
+        const std::uint64_t let = (c.upper | c.lower) & bytes;
+        wt.letters = (let != 0) + ((let & (let - 1)) != 0);
+        wt.lower_seen = (c.lower & bytes) != 0;
+        hash = hash_detail::finish(hash_detail::step(0, lowered), len);
+        hashed = true;
+      } else {
+        e = scan_alnum(u, i, end, dst, wt.letters, wt.lower_seen);
+      }
+    } else {
+      e = scan_alnum(u, i, end, dst, wt.letters, wt.lower_seen);
+    }
     if (e == end && end < n) {  // a very long word: chunk() bails on it
       w_.arena.shrink_to(off);
       return 0;
@@ -258,13 +284,16 @@ class Reader {
       *dst++ = '.';
       item_end = e + 1;
       mark = 0;
+      hashed = false;
     }
     if (mark && im_.maybe_emoticon(s_.substr(i, e + 1 - i)) && find_emoticon(im_, s_.substr(i, e + 1 - i), w_.scratch)) {
       w_.arena.shrink_to(off);
       return 0;
     }
     w_.arena.shrink_to(off + (item_end - i));
-    Item it(static_cast<std::uint32_t>(off), static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(item_end));
+    // Built in place: an Item written field by field and then copied stalls the copy's loads.
+    Item& it = w_.items.emplace_back(static_cast<std::uint32_t>(off), static_cast<std::uint32_t>(i),
+                                     static_cast<std::uint32_t>(item_end));
     it.len = static_cast<std::uint32_t>(item_end - i);
     const bool caps = wt.letters > 1 && !wt.lower_seen;
     it.upper = caps;
@@ -275,7 +304,7 @@ class Reader {
     it.clause_start = clause_;
     clause_ = false;
     it.apostrophe = false;
-    defer(it);
+    defer_last(hashed ? hash : hash_padded(w_.arena.data() + off, it.len));
     terminal = mark == '.' || mark == '!' || mark == '?';
     if (mark) {
       punct_.exclamations += mark == '!';
@@ -468,11 +497,12 @@ class Reader {
     for (int t = 0; t < m_; ++t) {
       const Tok& tok = toks_[t];
       if (tok.kind == kWordTok || tok.kind == kNumberTok) {
-        Item it(tok.off, tok.start, tok.item_end);
+        std::uint32_t off = tok.off;
         if (!tok.folded) {
-          it.off = static_cast<std::uint32_t>(w_.arena.size());
+          off = static_cast<std::uint32_t>(w_.arena.size());
           fold_into(s_.substr(tok.start, tok.item_end - tok.start), w_.arena, w_.lower_tmp);
         }
+        Item& it = w_.items.emplace_back(off, tok.start, tok.item_end);
         it.len = tok.item_end - tok.start;
         it.upper = tok.caps;
         if (tok.kind == kWordTok && tok.cased) {
@@ -482,7 +512,7 @@ class Reader {
         it.clause_start = clause_;
         clause_ = false;
         it.apostrophe = tok.apostrophe;
-        defer(it);
+        defer_last(hash_padded(w_.arena.data() + it.off, it.len));
         continue;
       }
       const unsigned char c = u_[tok.start];
@@ -511,20 +541,30 @@ class Reader {
     return end;
   }
 
-  // Items are looked up at the end of their sentence, in order: the table line of each word is
-  // prefetched when the word is read, so the look-ups find it in cache.
-  void defer(const Item& it) {
-    const std::uint64_t h = hash_padded(w_.arena.data() + it.off, it.len);
+  // Items whose word may be in the word table or the inflection table (the tables' filters say
+  // which cannot be), or may contain "n't", are looked up at the end of their sentence; every
+  // other item keeps the facts of a word in neither table (Item's defaults). The look-ups run in
+  // order, and the table line of each is prefetched when the word is read. Decided without
+  // branches: whether a word passes the filters is as good as random, so a branch on it would be
+  // mispredicted often. `h`: hash_padded of the text of the item just added.
+  void defer_last(std::uint64_t h) {
+    const auto last = static_cast<std::uint32_t>(w_.items.size() - 1);
+    const Item& it = w_.items[last];
+    const char end = w_.arena.data()[it.off + it.len - 1];  // every inflection ends in s, d, g or y
+    const bool inflected = o_.morphology & (it.len > 4) & ((end == 's') | (end == 'd') | (end == 'g') | (end == 'y'));
+    const bool needed = it.apostrophe | im_.lookup.may_contain(h) | (inflected & im_.inflections.may_contain(h));
+    if (w_.pending.size() <= w_.n_pending) w_.pending.resize(2 * w_.n_pending + 16);
+    w_.pending[w_.n_pending] = {last, h};
+    w_.n_pending += needed;
     im_.lookup.prefetch(h);
-    w_.hashes.push_back(h);
-    w_.items.push_back(it);
   }
 
   void end_sentence() {
     const bool cap_diff = n_caps_ > 0 && n_caps_ < n_cased_;
-    for (std::size_t k = 0; k < w_.items.size(); ++k)
-      resolve_item(im_, o_, w_, w_.items[k], w_.items[k].apostrophe, w_.hashes[k]);
-    w_.hashes.clear();
+    for (std::size_t k = 0; k < w_.n_pending; ++k) {
+      Item& it = w_.items[w_.pending[k].item];
+      resolve_item(im_, o_, w_, it, it.apostrophe, w_.pending[k].hash);
+    }
     link_items(o_, w_);
     w_.sentences.push_back(score_work(im_, o_, w_, cap_diff, punct_));
     w_.clear();

@@ -45,6 +45,13 @@ inline bool contains_nt(std::string_view s) {
   return s.size() >= 3 && std::memchr(s.data(), '\'', s.size()) && s.find("n't") != std::string_view::npos;
 }
 
+constexpr std::uint64_t word_bit(Word x) { return std::uint64_t{1} << x; }
+// The words of the word-pair exceptions ("not only", "no doubt", "a few") and the contrast words:
+// sets of Word, one bit each.
+constexpr std::uint64_t kPairWords = word_bit(kNot) | word_bit(kNo) | word_bit(kFew);
+constexpr std::uint64_t kContrastWords = word_bit(kBut) | word_bit(kHowever) | word_bit(kNevertheless) |
+                                         word_bit(kNonetheless) | word_bit(kAlthough) | word_bit(kThough);
+
 // Fills the lexical facts of an item whose lower-case text is in the arena: its word facts, its
 // lexicon valence (or that of its stem, for an inflected form) and the phrases it starts.
 // `apostrophe` false: the caller knows the text has none, so it cannot contain "n't". `hash` must
@@ -52,13 +59,14 @@ inline bool contains_nt(std::string_view s) {
 inline void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w, Item& it,
                          bool apostrophe, std::uint64_t hash) {
   const std::string_view t = w.text(it);
-  const Entry* e = im.lookup.find(t, hash);
+  const Entry* e = im.lookup.find_padded(t, hash);  // the arena has slack past every text
   const double* v = nullptr;
   if (e) {
-    it.set_info(e->info);
-    w.pair_words |= it.word == kNot || it.word == kNo || it.word == kFew;
-    w.contrast_words |= it.word == kBut || it.word == kHowever || it.word == kNevertheless ||
-                        it.word == kNonetheless || it.word == kAlthough || it.word == kThough;
+    it.info = e->info;  // (set_info without its branch)
+    it.booster = e->booster;
+    it.word = e->word;
+    w.pair_words |= (kPairWords >> it.word) & 1u;
+    w.contrast_words |= (kContrastWords >> it.word) & 1u;
     if (o.vader_compat) {
       if (e->has_exact) v = &e->exact;
     } else {
@@ -70,7 +78,7 @@ inline void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions
   it.negation = (it.info && it.info->negation) || (apostrophe && contains_nt(t));
   if (!v && !it.info && !o.vader_compat && o.morphology && t.size() > 4) {
     const char last = t.back();  // every suffix ends in s, d, g or y
-    if (last == 's' || last == 'd' || last == 'g' || last == 'y') v = im.inflections.find(t, hash);
+    if (last == 's' || last == 'd' || last == 'g' || last == 'y') v = im.inflections.find_padded(t, hash);
   }
   if (v) {
     it.in_lex = true;

@@ -37,9 +37,7 @@ struct Rules {
     if (d > i) return false;
     if (compat || !o.clause_scope) return true;
     // No clause punctuation before any of the words i - d + 1 ... i (d <= 3).
-    for (std::size_t j = i - d + 1; j <= i; ++j)
-      if (w.items[j].clause_start) return false;
-    return true;
+    return w.items[i].clause_no == w.items[i - d].clause_no;
   }
 
   double negate(std::size_t i, double v) const {
@@ -173,13 +171,13 @@ struct Rules {
     return least_check(v, i);
   }
 
-  // `s`: the valences of the lexicon items, at positions `at` (every other item is 0, and
+  // `s`: the valences of the m lexicon items, at positions `at` (every other item is 0, and
   // re-weighting a 0 leaves a 0, so only these can change).
-  void contrast_by_value(std::vector<double>& s, const std::vector<std::uint32_t>& at, std::size_t bi) const {
+  void contrast_by_value(double* s, const std::uint32_t* at, std::size_t m, std::size_t bi) const {
     // vaderSentiment's loop: each value is re-weighted at the FIRST index holding an equal value.
-    if (s.size() <= 64) {
+    if (m <= 64) {
       // A short text: find that index by scanning (at most 64 x 64 compares, no allocation).
-      for (std::size_t k = 0; k < s.size(); ++k) {
+      for (std::size_t k = 0; k < m; ++k) {
         const double v = s[k];
         std::size_t si = 0;
         while (s[si] != v) ++si;  // stops at k at the latest
@@ -191,8 +189,8 @@ struct Rules {
     // Longer ones: positions by value, so the whole pass stays O(n log n).
     std::unordered_map<double, std::set<std::uint32_t>> where;
     auto key = [](double v) { return v + 0.0; };  // -0.0 -> 0.0
-    for (std::uint32_t j = 0; j < s.size(); ++j) where[key(s[j])].insert(j);
-    for (std::size_t k = 0; k < s.size(); ++k) {
+    for (std::uint32_t j = 0; j < m; ++j) where[key(s[j])].insert(j);
+    for (std::size_t k = 0; k < m; ++k) {
       const double v = s[k];
       auto& pos = where[key(v)];
       const std::uint32_t si = *pos.begin();
@@ -205,14 +203,14 @@ struct Rules {
   }
 
   // `s` and `at` as in contrast_by_value.
-  void contrast(std::vector<double>& s, const std::vector<std::uint32_t>& at) const {
+  void contrast(double* s, const std::uint32_t* at, std::size_t m) const {
     const auto& it = w.items;
     const std::size_t n = it.size();
     if (!w.contrast_words) return;
     if (compat || !o.contrast_by_position) {
       for (std::size_t k = 0; k < n; ++k)
         if (is(k, kBut)) {
-          contrast_by_value(s, at, k);
+          contrast_by_value(s, at, m, k);
           return;
         }
       return;
@@ -223,7 +221,7 @@ struct Rules {
       const bool but = x == kBut || (o.extra_contrast && k > 0 &&
                                      (x == kHowever || x == kNevertheless || x == kNonetheless));
       if (but) {
-        for (std::size_t m = 0; m < s.size(); ++m) s[m] *= at[m] < k ? 0.5 : (at[m] > k ? 1.5 : 1.0);
+        for (std::size_t q = 0; q < m; ++q) s[q] *= at[q] < k ? 0.5 : (at[q] > k ? 1.5 : 1.0);
         return;
       }
       if (o.extra_contrast && (x == kAlthough || x == kThough)) {
@@ -233,9 +231,9 @@ struct Rules {
         std::size_t e = k + 1;
         while (e < n && !it[e].clause_start) ++e;
         if (e >= n && k == 0) return;  // no main clause in this sentence
-        for (std::size_t m = 0; m < s.size(); ++m) {
-          const std::size_t j = at[m];
-          s[m] *= (j > k && j < e) ? 0.5 : (j == k ? 1.0 : 1.5);
+        for (std::size_t q = 0; q < m; ++q) {
+          const std::size_t j = at[q];
+          s[q] *= (j > k && j < e) ? 0.5 : (j == k ? 1.0 : 1.5);
         }
         return;
       }
@@ -301,19 +299,28 @@ SentimentScores score_work(const SentimentScorer::Impl& im, const SentimentOptio
   const std::size_t n = w.items.size();
   Rules r{o, compat, w, cap_diff};
   // Only lexicon words have a valence (valence() is 0 for every other item): their positions,
-  // collected without a branch per item, then their valences.
-  auto& at = w.lex_at;
-  at.resize(n);
-  std::size_t m = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    at[m] = static_cast<std::uint32_t>(i);
-    m += w.items[i].in_lex;
+  // collected without a branch per item (with the clause counts reach() compares), then their
+  // valences.
+  // (The buffers only grow, so that a sentence costs no allocation or zero-filling.)
+  if (w.lex_at.size() < n) {
+    w.lex_at.resize(n);
+    w.vals.resize(n);
   }
-  at.resize(m);
-  w.vals.resize(m);
-  for (std::size_t k = 0; k < m; ++k) w.vals[k] = r.valence(at[k]);
-  r.contrast(w.vals, at);
-  return finish(w.vals.data(), m, n, p, o, compat ? nullptr : &im.dilution);
+  std::uint32_t* at = w.lex_at.data();
+  std::size_t m = 0;
+  std::uint16_t clauses = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    Item& x = w.items[i];
+    at[m] = static_cast<std::uint32_t>(i);
+    m += x.in_lex;
+    clauses = static_cast<std::uint16_t>(clauses + x.clause_start);
+    x.clause_no = clauses;
+  }
+  w.n_lex = m;
+  double* vals = w.vals.data();
+  for (std::size_t k = 0; k < m; ++k) vals[k] = r.valence(at[k]);
+  r.contrast(vals, at, m);
+  return finish(vals, m, n, p, o, compat ? nullptr : &im.dilution);
 }
 
 }  // namespace presslens::sentiment_detail

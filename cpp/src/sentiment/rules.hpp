@@ -28,7 +28,9 @@ enum Word : std::uint8_t {
   kHowever, kAlthough, kThough, kNevertheless, kNonetheless, kEven,
   // Only for the word-pair exceptions of the default mode ("not only", "no wonder", "a few"...).
   kNot, kOnly, kJust, kWonder, kFew, kA, kLast, kPast, kNext, kFirst, kEvery, kThese, kThose,
+  kWordCount  // (sets of words are 64-bit masks)
 };
+static_assert(kWordCount <= 64, "Word sets are 64-bit masks");
 
 // VADER's two-word dampeners (checked as n-grams before a sentiment word).
 inline constexpr const char* kDampenerBigrams[][2] = {{"kind", "of"}, {"sort", "of"}, {"just", "enough"}};
@@ -73,6 +75,9 @@ struct Item {
   bool booster = false;      // info->is_booster, kept here so the rules need not follow `info`
   bool apostrophe = true;    // the text may have an apostrophe (so may contain "n't")
   Word word = kOther;        // info->word, likewise (both reset with `info`: see set_info)
+  // Clause starts among the sentence's items up to this one, modulo 2^16 (score_work): no clause
+  // punctuation between two items d <= 3 apart iff their counts are equal.
+  std::uint16_t clause_no = 0;
   const WordInfo* info = nullptr;
   const std::vector<Phrase>* phrases = nullptr;  // phrases starting with this word (default mode)
 
@@ -125,11 +130,21 @@ struct Work {
   std::string lower_tmp;  // compat: str.lower() of a non-ASCII word
   std::string scratch;
   std::vector<Item> items;
-  std::vector<double> vals;           // the valences of the lexicon items (score_work)...
-  std::vector<std::uint32_t> lex_at;  // ...and their positions in `items`
+  // score_work: the valences of the n_lex lexicon items and their positions in `items` (the
+  // buffers only grow; entries past n_lex are stale).
+  std::vector<double> vals;
+  std::vector<std::uint32_t> lex_at;
+  std::size_t n_lex = 0;
   std::vector<Token> tokens;
   std::vector<SentimentScores> sentences;
-  std::vector<std::uint64_t> hashes;  // fast path: the lookup hash of each item, resolved at sentence end
+  // Fast path: the items to look up at the end of the sentence (`item`) with the hash of each:
+  // the first n_pending entries (the buffer only grows).
+  struct Pending {
+    std::uint32_t item;
+    std::uint64_t hash;
+  };
+  std::vector<Pending> pending;
+  std::size_t n_pending = 0;
   std::u16string u16a, u16b;
   // Whether any item of the sentence is "not", "no" or "few" (the word-pair exceptions), a
   // contrast word (but, however, although...) or starts a phrase: the passes that look for those
@@ -138,9 +153,8 @@ struct Work {
   void clear() {
     arena.clear();
     items.clear();
-    vals.clear();
-    lex_at.clear();
-    hashes.clear();
+    n_lex = 0;
+    n_pending = 0;
     pair_words = contrast_words = phrase_starts = false;
   }
   std::string_view text(const Item& it) const { return std::string_view(arena.data() + it.off, it.len); }
@@ -160,6 +174,8 @@ struct Entry {
   const std::vector<Phrase>* phrases = nullptr;
   double exact = 0.0, folded = 0.0;  // compat: key as in the lexicon; default: case-folded key
   bool has_exact = false, has_folded = false;
+  bool booster = false;  // info && info->is_booster, copied so that an item takes it without a branch
+  Word word = kOther;    // info ? info->word : kOther, likewise
 };
 
 }  // namespace sentiment_detail

@@ -60,7 +60,7 @@ std::vector<SentimentScorer::ItemValence> SentimentScorer::item_valences(std::st
   score_work(*impl_, options_, w, cap_diff, p);
   out.reserve(w.items.size());
   for (const Item& it : w.items) out.push_back({it.start, it.end, 0.0});
-  for (std::size_t k = 0; k < w.lex_at.size(); ++k) out[w.lex_at[k]].valence = w.vals[k];
+  for (std::size_t k = 0; k < w.n_lex; ++k) out[w.lex_at[k]].valence = w.vals[k];
   return out;
 }
 

@@ -281,7 +281,12 @@ SentimentScorer::SentimentScorer(SentimentOptions options, std::shared_ptr<const
     if (auto* p = impl->lookup.find_mut(k)) return *p;
     return impl->lookup.put(k, Entry{});
   };
-  impl->words.for_each([&](std::string_view k, const WordInfo& v) { entry(k).info = &v; });
+  impl->words.for_each([&](std::string_view k, const WordInfo& v) {
+    Entry& e = entry(k);
+    e.info = &v;
+    e.booster = v.is_booster;
+    e.word = v.word;
+  });
   impl->exact.for_each([&](std::string_view k, const double& v) {
     Entry& e = entry(k);
     e.exact = v;

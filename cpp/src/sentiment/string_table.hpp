@@ -41,6 +41,17 @@ inline std::uint64_t hash_bytes(std::string_view s) noexcept {
   return hash_detail::finish(h, n);
 }
 
+// The first n (1..8) bytes at p, zero-padded to eight, as one word; p + 8 must be readable.
+inline std::uint64_t load_first_bytes(const char* p, std::size_t n) noexcept {
+  std::uint64_t x;
+  std::memcpy(&x, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return x & (~std::uint64_t{0} << (8 * (8 - n)));
+#else
+  return x & (~std::uint64_t{0} >> (8 * (8 - n)));
+#endif
+}
+
 // hash_bytes of the n bytes at p, for a buffer that may be read up to 7 bytes past p + n (the
 // scorer's arena keeps that slack): the last chunk is loaded whole and masked.
 inline std::uint64_t hash_padded(const char* p, std::size_t n) noexcept {
@@ -52,15 +63,8 @@ inline std::uint64_t hash_padded(const char* p, std::size_t n) noexcept {
     h = hash_detail::step(h, x);
   }
   if (i < n) {
-    std::uint64_t x;
-    std::memcpy(&x, p + i, 8);
-    // Keep the n - i lowest-addressed bytes, as the zero-padded copy in hash_bytes has them.
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    x &= ~std::uint64_t{0} << (8 * (8 - (n - i)));
-#else
-    x &= ~std::uint64_t{0} >> (8 * (8 - (n - i)));
-#endif
-    h = hash_detail::step(h, x);
+    // The n - i lowest-addressed bytes, as the zero-padded copy in hash_bytes has them.
+    h = hash_detail::step(h, load_first_bytes(p + i, n - i));
   }
   return hash_detail::finish(h, n);
 }
@@ -98,11 +102,9 @@ class StringTable {
   const V* find(std::string_view key) const noexcept { return find(key, hash_bytes(key)); }
   // `h` must be hash_bytes(key).
   const V* find(std::string_view key, std::uint64_t h) const noexcept {
-    if (count_ == 0) return nullptr;
     // Most words are not in the lexicon: a small bit filter (fits in L1) answers without
     // touching the slot array.
-    const std::uint64_t m = filter_mask(h);
-    if ((filter_[filter_word(h)] & m) != m) return nullptr;
+    if (!may_contain(h)) return nullptr;
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = h & mask; slots_[i].size1; i = (i + 1) & mask) {
       const Slot& sl = slots_[i];
@@ -112,12 +114,32 @@ class StringTable {
     }
     return nullptr;
   }
-  // Asks the CPU to fetch what find(…, h) will read, so that a look-up issued a little later
-  // does not wait for memory (the word table is larger than the L2 cache).
+  // find(key, h) for a key that may be read up to 7 bytes past its end (the scorer's arena):
+  // short keys are compared as one masked 8-byte word instead of byte by byte.
+  const V* find_padded(std::string_view key, std::uint64_t h) const noexcept {
+    if (!may_contain(h)) return nullptr;
+    const std::size_t n = key.size();
+    if (n > kInline) return find(key, h);
+    const std::uint64_t k = n ? load_first_bytes(key.data(), n) : 0;  // zero-padded like Slot::inl
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask; slots_[i].size1; i = (i + 1) & mask) {
+      const Slot& sl = slots_[i];
+      std::uint64_t stored;
+      std::memcpy(&stored, sl.inl, 8);
+      if (sl.hash == h && sl.size1 == n + 1 && stored == k) return &sl.value;
+    }
+    return nullptr;
+  }
+  // False: no key has hash `h` (the filter alone answers); true: find() may find one.
+  bool may_contain(std::uint64_t h) const noexcept {
+    const std::uint64_t m = filter_mask(h);
+    return (filter_[filter_word(h)] & m) == m;  // (all clear while the table is empty)
+  }
+  // Asks the CPU to fetch the slot find(…, h) will read first, so that a look-up issued a little
+  // later does not wait for memory (the word table is larger than the L2 cache).
   void prefetch(std::uint64_t h) const noexcept {
     if (count_ == 0) return;
 #if defined(__GNUC__) || defined(__clang__)
-    __builtin_prefetch(&filter_[filter_word(h)]);
     __builtin_prefetch(&slots_[h & (slots_.size() - 1)]);
 #endif
   }
