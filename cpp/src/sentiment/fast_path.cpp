@@ -141,28 +141,30 @@ class Reader {
     auto& sents = w_.sentences;
     sents.clear();
     w_.clear();
-    std::size_t i = 0;
-    while (i < n_) {
-      if (kClasses.c[u_[i]] == kBlank) {
-        ++i;
-        continue;
-      }
+    // Locals, not members: the arena's char stores could alias members, which would then be
+    // read again from memory after every word.
+    const unsigned char* const u = u_;
+    const std::size_t n = n_;
+    auto skip_blanks = [u, n](std::size_t k) {
+      while (k < n && kClasses.c[u[k]] == kBlank) ++k;
+      return k;
+    };
+    std::size_t i = skip_blanks(0);
+    while (i < n) {
       bool terminal = false;
-      std::size_t b = kClasses.c[u_[i]] == kLetter ? plain_chunk(i, terminal) : 0;
+      std::size_t b = kClasses.c[u[i]] == kLetter ? plain_chunk(i, terminal) : 0;
       if (b) {
-        i = b;
-        while (i < n_ && kClasses.c[u_[i]] == kBlank) ++i;
+        i = skip_blanks(b);
         // end_of_sentence() for a word with at most one mark after it.
         sentence_tokens_ += 1;  // (only whether there are any matters)
         last_terminal_ = terminal;
-        if (i >= n_ || (terminal && b < n_)) end_sentence();
+        if (i >= n || (terminal && b < n)) end_sentence();
         continue;
       }
       b = chunk(i);
       if (!b) return false;
-      i = b;
-      while (i < n_ && kClasses.c[u_[i]] == kBlank) ++i;
-      if (end_of_sentence(b < n_, i >= n_)) end_sentence();
+      i = skip_blanks(b);
+      if (end_of_sentence(b < n, i >= n)) end_sentence();
     }
     out = sents.size() == 1 ? sents[0] : SentimentScorer::aggregate(sents);
     return true;
