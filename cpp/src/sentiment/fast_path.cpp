@@ -128,6 +128,18 @@ inline std::size_t scan_alnum(const unsigned char* u, std::size_t e, std::size_t
   return e;
 }
 
+// The n bytes at u, ASCII letters lower-cased, to dst (eight bytes at a time where possible).
+inline void lower_copy(const unsigned char* u, std::size_t n, char* dst) {
+  std::size_t k = 0;
+  for (; kByteParallel && k + 8 <= n; k += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, u + k, 8);
+    x |= swar_classes(x).upper >> 2;  // 'A'..'Z' + 0x20
+    std::memcpy(dst + k, &x, 8);
+  }
+  for (; k < n; ++k) dst[k] = static_cast<char>(lower(u[k]));
+}
+
 class Reader {
  public:
   Reader(const SentimentScorer::Impl& im, const SentimentOptions& o, std::string_view text, Work& w)
@@ -145,6 +157,9 @@ class Reader {
     // read again from memory after every word.
     const unsigned char* const u = u_;
     const std::size_t n = n_;
+    // The whole text lower-cased into the arena first: a short word's item text is then its
+    // place in this copy, and reading it stores nothing.
+    lower_copy(u, n, w_.arena.extend(n));
     auto skip_blanks = [u, n](std::size_t k) {
       while (k < n && kClasses.c[u[k]] == kBlank) ++k;
       return k;
@@ -233,40 +248,84 @@ class Reader {
   // The chunk of most news words: ASCII letters and digits starting with a letter, then a blank
   // or the end, or one of , ; : . ! ? and then a blank or the end. Makes its item, counts the
   // mark and returns the chunk's end (`terminal`: the mark is . ! ?); 0 if the chunk has another
-  // shape (chunk() reads it then). The same tokens as chunk(), only fewer decisions.
+  // shape (chunk() reads it then). The same tokens as chunk(), only fewer decisions. A word of
+  // up to fifteen bytes is classified and hashed from one or two eight-byte loads, and its item
+  // text is its place in the lower-cased copy of the text; longer words take plain_chunk_long.
   std::size_t plain_chunk(std::size_t i, bool& terminal) {
+    const unsigned char* const u = u_;
+    const std::size_t n = n_;
+    if (!kByteParallel || i + 8 > n) return plain_chunk_long(i, terminal);
+    std::uint64_t x;
+    std::memcpy(&x, u + i, 8);
+    const SwarClasses c = swar_classes(x);
+    const std::uint64_t stop = ~(c.upper | c.lower | c.digit) & kHighBits;
+    std::size_t len;
+    std::uint64_t hash_state;  // hash_detail::step over the lower-cased word, before finish
+    bool caps;
+    unsigned char next;  // the byte after the word
+    if (stop) {
+      len = static_cast<std::size_t>(__builtin_ctzll(stop)) / 8;
+      const std::uint64_t bytes = ((stop & (0 - stop)) >> 7) - 1;  // the word's bytes, all bits
+      const std::uint64_t let = (c.upper | c.lower) & bytes;
+      caps = (let & (let - 1)) != 0 && (c.lower & bytes) == 0;  // two or more letters, none lower-case
+      hash_state = hash_detail::step(0, (x | (c.upper >> 2)) & bytes);
+      next = static_cast<unsigned char>(x >> (8 * len));
+    } else {
+      // Eight to fifteen bytes: the same over a second load.
+      if (i + 16 > n) return plain_chunk_long(i, terminal);
+      std::uint64_t x1;
+      std::memcpy(&x1, u + i + 8, 8);
+      const SwarClasses c1 = swar_classes(x1);
+      const std::uint64_t stop1 = ~(c1.upper | c1.lower | c1.digit) & kHighBits;
+      if (!stop1) return plain_chunk_long(i, terminal);
+      const std::size_t len1 = static_cast<std::size_t>(__builtin_ctzll(stop1)) / 8;
+      len = 8 + len1;
+      const std::uint64_t bytes1 = ((stop1 & (0 - stop1)) >> 7) - 1;
+      const std::uint64_t let = c.upper | c.lower;  // (the first byte is a letter)
+      caps = ((let & (let - 1)) != 0 || ((c1.upper | c1.lower) & bytes1) != 0) && c.lower == 0 && (c1.lower & bytes1) == 0;
+      const std::uint64_t h0 = hash_detail::step(0, x | (c.upper >> 2));
+      hash_state = len1 ? hash_detail::step(h0, (x1 | (c1.upper >> 2)) & bytes1) : h0;
+      next = static_cast<unsigned char>(x1 >> (8 * len1));
+    }
+    const std::size_t e = i + len;  // < n: the stop byte is in the text
+    // What follows the word.
+    unsigned char mark = 0;
+    std::size_t item_end = e, chunk_end = e;
+    if (kClasses.c[next] != kBlank) {
+      const bool simple = next == ',' || next == ';' || next == ':' || next == '.' || next == '!' || next == '?';
+      if (!simple || (e + 1 < n && kClasses.c[u[e + 1]] != kBlank)) return 0;
+      mark = next;
+      chunk_end = e + 1;
+      if (mark == '.' && keeps_period(i, e)) {
+        item_end = e + 1;  // (the period is in the lower-cased copy too)
+        mark = 0;
+      } else if (im_.maybe_emoticon(s_.substr(i, len + 1)) && find_emoticon(im_, s_.substr(i, len + 1), w_.scratch)) {
+        return 0;
+      }
+    }
+    const std::size_t item_len = item_end - i;
+    const std::uint64_t hash =
+        item_end == e ? hash_detail::finish(hash_state, len) : hash_padded(w_.arena.data() + i, item_len);
+    add_item(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(item_end), caps,
+             false, hash);
+    terminal = mark == '.' || mark == '!' || mark == '?';
+    if (mark) {
+      punct_.exclamations += mark == '!';
+      punct_.questions += mark == '?';
+      clause_ = mark == ',' || mark == ';' || mark == ':';
+    }
+    return chunk_end;
+  }
+
+  // plain_chunk for a word of eight or more bytes (or near the end of the text), copied
+  // lower-cased to the end of the arena as it is read.
+  std::size_t plain_chunk_long(std::size_t i, bool& terminal) {
     const unsigned char* u = u_;
     const std::size_t n = n_;
     WordText wt = start_word(i);
     const std::size_t off = wt.off, end = wt.end;
     char*& dst = wt.dst;
-    std::size_t e;
-    std::uint64_t hash = 0;  // hash_padded of the item's text, when `hashed`
-    bool hashed = false;
-    std::uint64_t x;
-    if (kByteParallel && i + 8 <= n && (std::memcpy(&x, u + i, 8), true)) {
-      // Most words are shorter than eight bytes: one load classifies, lower-cases and hashes
-      // the whole word (scan_alnum and hash_padded would give the same).
-      const SwarClasses c = swar_classes(x);
-      const std::uint64_t stop = ~(c.upper | c.lower | c.digit) & kHighBits;
-      if (stop) {
-        const std::uint64_t bytes = ((stop & (0 - stop)) >> 7) - 1;  // the word's bytes, all bits
-        const std::uint64_t lowered = (x | (c.upper >> 2)) & bytes;
-        std::memcpy(dst, &lowered, 8);
-        const std::size_t len = static_cast<std::size_t>(__builtin_ctzll(stop)) / 8;
-        dst += len;
-        e = i + len;
-        const std::uint64_t let = (c.upper | c.lower) & bytes;
-        wt.letters = (let != 0) + ((let & (let - 1)) != 0);
-        wt.lower_seen = (c.lower & bytes) != 0;
-        hash = hash_detail::finish(hash_detail::step(0, lowered), len);
-        hashed = true;
-      } else {
-        e = scan_alnum(u, i, end, dst, wt.letters, wt.lower_seen);
-      }
-    } else {
-      e = scan_alnum(u, i, end, dst, wt.letters, wt.lower_seen);
-    }
+    const std::size_t e = scan_alnum(u, i, end, dst, wt.letters, wt.lower_seen);
     if (e == end && end < n) {  // a very long word: chunk() bails on it
       w_.arena.shrink_to(off);
       return 0;
@@ -286,27 +345,14 @@ class Reader {
       *dst++ = '.';
       item_end = e + 1;
       mark = 0;
-      hashed = false;
     }
     if (mark && im_.maybe_emoticon(s_.substr(i, e + 1 - i)) && find_emoticon(im_, s_.substr(i, e + 1 - i), w_.scratch)) {
       w_.arena.shrink_to(off);
       return 0;
     }
     w_.arena.shrink_to(off + (item_end - i));
-    // Built in place: an Item written field by field and then copied stalls the copy's loads.
-    Item& it = w_.items.emplace_back(static_cast<std::uint32_t>(off), static_cast<std::uint32_t>(i),
-                                     static_cast<std::uint32_t>(item_end));
-    it.len = static_cast<std::uint32_t>(item_end - i);
-    const bool caps = wt.letters > 1 && !wt.lower_seen;
-    it.upper = caps;
-    if (item_end - i >= 2) {
-      ++n_cased_;
-      n_caps_ += caps;
-    }
-    it.clause_start = clause_;
-    clause_ = false;
-    it.apostrophe = false;
-    defer_last(hashed ? hash : hash_padded(w_.arena.data() + off, it.len));
+    add_item(static_cast<std::uint32_t>(off), static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(item_end),
+             wt.letters > 1 && !wt.lower_seen, false, hash_padded(w_.arena.data() + off, item_end - i));
     terminal = mark == '.' || mark == '!' || mark == '?';
     if (mark) {
       punct_.exclamations += mark == '!';
@@ -504,17 +550,9 @@ class Reader {
           off = static_cast<std::uint32_t>(w_.arena.size());
           fold_into(s_.substr(tok.start, tok.item_end - tok.start), w_.arena, w_.lower_tmp);
         }
-        Item& it = w_.items.emplace_back(off, tok.start, tok.item_end);
-        it.len = tok.item_end - tok.start;
-        it.upper = tok.caps;
-        if (tok.kind == kWordTok && tok.cased) {
-          ++n_cased_;
-          n_caps_ += tok.caps;
-        }
-        it.clause_start = clause_;
-        clause_ = false;
-        it.apostrophe = tok.apostrophe;
-        defer_last(hash_padded(w_.arena.data() + it.off, it.len));
+        // (A number token never counts for the ALL-CAPS contrast.)
+        add_item(off, tok.start, tok.item_end, tok.caps, tok.apostrophe,
+                 hash_padded(w_.arena.data() + off, tok.item_end - tok.start), tok.kind == kWordTok && tok.cased);
         continue;
       }
       const unsigned char c = u_[tok.start];
@@ -543,20 +581,35 @@ class Reader {
     return end;
   }
 
+  // Adds the item [start, end) whose lower-case text is at `off` in the arena (`h`: its
+  // hash_padded); `cased`: it counts for the ALL-CAPS contrast (a word of two or more bytes).
   // Items whose word may be in the word table or the inflection table (the tables' filters say
   // which cannot be), or may contain "n't", are looked up at the end of their sentence; every
   // other item keeps the facts of a word in neither table (Item's defaults). The look-ups run in
   // order, and the table line of each is prefetched when the word is read. Decided without
   // branches: whether a word passes the filters is as good as random, so a branch on it would be
-  // mispredicted often. `h`: hash_padded of the text of the item just added.
-  void defer_last(std::uint64_t h) {
-    const auto last = static_cast<std::uint32_t>(w_.items.size() - 1);
-    const Item& it = w_.items[last];
-    const char end = w_.arena.data()[it.off + it.len - 1];  // every inflection ends in s, d, g or y
-    const bool inflected = o_.morphology & (it.len > 4) & ((end == 's') | (end == 'd') | (end == 'g') | (end == 'y'));
-    const bool needed = it.apostrophe | im_.lookup.may_contain(h) | (inflected & im_.inflections.may_contain(h));
+  // mispredicted often.
+  void add_item(std::uint32_t off, std::uint32_t start, std::uint32_t end, bool caps, bool apostrophe,
+                std::uint64_t h) {
+    add_item(off, start, end, caps, apostrophe, h, end - start >= 2);
+  }
+  void add_item(std::uint32_t off, std::uint32_t start, std::uint32_t end, bool caps, bool apostrophe,
+                std::uint64_t h, bool cased) {
+    const std::uint32_t len = end - start;
+    // Built in place: an Item written field by field and then copied stalls the copy's loads.
+    Item& it = w_.items.emplace_back(off, start, end);
+    it.len = len;
+    it.upper = caps;
+    it.clause_start = clause_;
+    it.apostrophe = apostrophe;
+    clause_ = false;
+    n_cased_ += cased;
+    n_caps_ += cased & caps;
+    const char last = w_.arena.data()[off + len - 1];  // every inflection ends in s, d, g or y
+    const bool inflected = o_.morphology & (len > 4) & ((last == 's') | (last == 'd') | (last == 'g') | (last == 'y'));
+    const bool needed = apostrophe | im_.lookup.may_contain(h) | (inflected & im_.inflections.may_contain(h));
     if (w_.pending.size() <= w_.n_pending) w_.pending.resize(2 * w_.n_pending + 16);
-    w_.pending[w_.n_pending] = {last, h};
+    w_.pending[w_.n_pending] = {static_cast<std::uint32_t>(w_.items.size() - 1), h};
     w_.n_pending += needed;
     im_.lookup.prefetch(h);
   }
@@ -569,7 +622,7 @@ class Reader {
     }
     link_items(o_, w_);
     w_.sentences.push_back(score_work(im_, o_, w_, cap_diff, punct_));
-    w_.clear();
+    w_.clear_sentence();
     punct_ = Punctuation{};
     clause_ = false;
     n_caps_ = n_cased_ = 0;

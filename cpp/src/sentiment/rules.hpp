@@ -152,6 +152,11 @@ struct Work {
   bool pair_words = false, contrast_words = false, phrase_starts = false;
   void clear() {
     arena.clear();
+    clear_sentence();
+  }
+  // Everything of one sentence but the arena (the fast path keeps the text's lower-cased copy in
+  // it for all sentences of the text).
+  void clear_sentence() {
     items.clear();
     n_lex = 0;
     n_pending = 0;
