@@ -152,3 +152,42 @@ TEST(Analyzer, SeedArticleHas22Sentences) {
   for (const auto& p : doc->segmentation.paragraphs) headings += p.is_heading;
   EXPECT_EQ(headings, 3);
 }
+
+// Abbreviations::find dismisses most words by a filter bit before its map look-ups: it must still
+// find every listed form, exactly and (for forms over three bytes) in any ASCII case, and nothing
+// else. Checked against a plain reading of that rule over the list and mutated spellings.
+TEST(Abbreviations, FindMatchesTheListExactlyOrInAnyCase) {
+  const Abbreviations abbreviations = Abbreviations::english();
+  const std::vector<std::string> listed = abbreviations.list();
+  auto lower = [](std::string s) {
+    for (char& c : s)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    return s;
+  };
+  auto expected = [&](const std::string& w) {
+    for (const std::string& a : listed)
+      if (a == w || (w.size() > 3 && lower(a) == lower(w))) return true;
+    return false;
+  };
+  std::vector<std::string> words;
+  for (const std::string& a : listed) {
+    words.push_back(a);
+    std::string upper = a, flipped = a;
+    for (char& c : upper)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    for (char& c : flipped) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    words.insert(words.end(), {upper, flipped, lower(a), a.substr(1), "x" + a, a + "."});
+  }
+  for (const char* w : {"good.", "bad.", "said.", "Ave", "NO.", "no.", "SEPT.", "sept.", "Inc.", "INC.", "u.s.", ".", ""})
+    words.emplace_back(w);
+  std::size_t found = 0;
+  for (const std::string& w : words) {
+    const bool hit = abbreviations.find(w) != nullptr;
+    EXPECT_EQ(hit, expected(w)) << '"' << w << '"';
+    found += hit;
+  }
+  EXPECT_GT(found, listed.size());  // the upper-case and flipped spellings of long forms are found too
+  EXPECT_NE(abbreviations.find("Sept."), nullptr);
+  EXPECT_NE(abbreviations.find("SEPT."), nullptr);
+  EXPECT_EQ(abbreviations.find("good."), nullptr);
+}
