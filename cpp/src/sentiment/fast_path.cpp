@@ -583,7 +583,7 @@ class Reader {
 
   // Adds the item [start, end) whose lower-case text is at `off` in the arena (`h`: its
   // hash_padded); `cased`: it counts for the ALL-CAPS contrast (a word of two or more bytes).
-  // Items whose word may be in the word table or the inflection table (the tables' filters say
+  // Items whose word may be in the word table or the inflection table (one filter over both says
   // which cannot be), or may contain "n't", are looked up at the end of their sentence; every
   // other item keeps the facts of a word in neither table (Item's defaults). The look-ups run in
   // order, and the table line of each is prefetched when the word is read. Decided without
@@ -605,9 +605,7 @@ class Reader {
     clause_ = false;
     n_cased_ += cased;
     n_caps_ += cased & caps;
-    const char last = w_.arena.data()[off + len - 1];  // every inflection ends in s, d, g or y
-    const bool inflected = o_.morphology & (len > 4) & ((last == 's') | (last == 'd') | (last == 'g') | (last == 'y'));
-    const bool needed = apostrophe | im_.lookup.may_contain(h) | (inflected & im_.inflections.may_contain(h));
+    const bool needed = apostrophe | im_.any_word.may_contain(h);
     if (w_.pending.size() <= w_.n_pending) w_.pending.resize(2 * w_.n_pending + 16);
     w_.pending[w_.n_pending] = {static_cast<std::uint32_t>(w_.items.size() - 1), h};
     w_.n_pending += needed;

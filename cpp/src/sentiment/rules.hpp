@@ -204,6 +204,9 @@ struct SentimentScorer::Impl {
   // (see add_inflections in scorer_tables.cpp). A table of its own, so that `lookup` stays small enough
   // to stay in cache; only words that could be inflected reach it.
   sentiment_detail::StringTable<double> inflections;
+  // Every key of `lookup` and `inflections`: one filter read tells the ASCII fast path that a word
+  // needs no look-up at all (most words).
+  sentiment_detail::HashFilter any_word;
   // Emoticon pre-filter: (ASCII-lower first byte, ASCII-lower last byte) pairs of the 2..8-byte
   // lexicon keys, so that "word," chunks skip the emoticon lookups.
   std::vector<std::uint64_t> emoticon_pairs = std::vector<std::uint64_t>(256 * 256 / 64, 0);

@@ -302,6 +302,9 @@ SentimentScorer::SentimentScorer(SentimentOptions options, std::shared_ptr<const
   impl->phrases.for_each([&](std::string_view k, const std::vector<Phrase>& v) { entry(k).phrases = &v; });
   if (!options_.vader_compat) {
     add_inflections(*impl);
+    auto add_hash = [&](std::string_view k, const auto&) { impl->any_word.add(hash_bytes(k)); };
+    impl->lookup.for_each(add_hash);
+    impl->inflections.for_each(add_hash);
     for (std::size_t n = 0; n < 256; ++n) impl->dilution.push_back(dilution_factor(options_, n));
   }
   impl_ = std::move(impl);
