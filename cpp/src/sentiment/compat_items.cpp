@@ -201,7 +201,7 @@ void compat_items(const SentimentScorer::Impl& im, const SentimentOptions& o, st
       }
       it.upper = has_upper && !has_lower;
       n_upper += it.upper;
-      resolve_item(im, o, w, it);
+      resolve_next_item(im, o, w, it);
       w.items.push_back(it);
     }
     cap_diff = n_upper > 0 && n_upper < w.items.size();
@@ -233,7 +233,7 @@ void compat_items(const SentimentScorer::Impl& im, const SentimentOptions& o, st
     it.len = static_cast<std::uint32_t>(w.arena.size() - it.off);
     it.upper = py_isupper(word);
     n_upper += it.upper;
-    resolve_item(im, o, w, it);
+    resolve_next_item(im, o, w, it);
     w.items.push_back(it);
   }
   cap_diff = n_upper > 0 && n_upper < w.items.size();

@@ -616,7 +616,7 @@ class Reader {
     const bool cap_diff = n_caps_ > 0 && n_caps_ < n_cased_;
     for (std::size_t k = 0; k < w_.n_pending; ++k) {
       Item& it = w_.items[w_.pending[k].item];
-      resolve_item(im_, o_, w_, it, it.apostrophe, w_.pending[k].hash);
+      resolve_item(im_, o_, w_, it, w_.pending[k].item, it.apostrophe, w_.pending[k].hash);
     }
     link_items(o_, w_);
     w_.sentences.push_back(score_work(im_, o_, w_, cap_diff, punct_));

@@ -54,10 +54,11 @@ constexpr std::uint64_t kContrastWords = word_bit(kBut) | word_bit(kHowever) | w
 
 // Fills the lexical facts of an item whose lower-case text is in the arena: its word facts, its
 // lexicon valence (or that of its stem, for an inflected form) and the phrases it starts.
-// `apostrophe` false: the caller knows the text has none, so it cannot contain "n't". `hash` must
-// be hash_padded of the item's text.
+// `index`: the item's place in w.items (it may be pushed there just after). `apostrophe` false:
+// the caller knows the text has none, so it cannot contain "n't". `hash` must be hash_padded of
+// the item's text.
 inline void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w, Item& it,
-                         bool apostrophe, std::uint64_t hash) {
+                         std::size_t index, bool apostrophe, std::uint64_t hash) {
   const std::string_view t = w.text(it);
   const Entry* e = im.lookup.find_padded(t, hash);  // the arena has slack past every text
   const double* v = nullptr;
@@ -72,7 +73,7 @@ inline void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions
     } else {
       if (e->has_folded) v = &e->folded;
       it.phrases = e->phrases;
-      w.phrase_starts |= e->phrases != nullptr;
+      if (e->phrases) w.phrase_at.push_back(static_cast<std::uint32_t>(index));
     }
   }
   it.negation = (it.info && it.info->negation) || (apostrophe && contains_nt(t));
@@ -87,11 +88,10 @@ inline void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions
   }
 }
 
-// The same, hashing the item's text.
-inline void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w, Item& it,
-                         bool apostrophe = true) {
+// The same for an item about to be pushed at the end of w.items, hashing its text.
+inline void resolve_next_item(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w, Item& it) {
   const std::string_view t = w.text(it);
-  resolve_item(im, o, w, it, apostrophe, hash_padded(t.data(), t.size()));
+  resolve_item(im, o, w, it, w.items.size(), true, hash_padded(t.data(), t.size()));
 }
 
 // The lexicon value of an emoticon, the exact spelling first (":D"), then folded; null if none.

@@ -146,10 +146,11 @@ struct Work {
   std::vector<Pending> pending;
   std::size_t n_pending = 0;
   std::u16string u16a, u16b;
-  // Whether any item of the sentence is "not", "no" or "few" (the word-pair exceptions), a
-  // contrast word (but, however, although...) or starts a phrase: the passes that look for those
-  // skip sentences without any.
-  bool pair_words = false, contrast_words = false, phrase_starts = false;
+  // Whether any item of the sentence is "not", "no" or "few" (the word-pair exceptions) or a
+  // contrast word (but, however, although...): the passes that look for those skip sentences
+  // without any. And the items that start a phrase, in order: the phrase pass visits only them.
+  bool pair_words = false, contrast_words = false;
+  std::vector<std::uint32_t> phrase_at;
   void clear() {
     arena.clear();
     clear_sentence();
@@ -160,7 +161,8 @@ struct Work {
     items.clear();
     n_lex = 0;
     n_pending = 0;
-    pair_words = contrast_words = phrase_starts = false;
+    pair_words = contrast_words = false;
+    phrase_at.clear();
   }
   std::string_view text(const Item& it) const { return std::string_view(arena.data() + it.off, it.len); }
 };

@@ -83,7 +83,7 @@ void push_description(const SentimentScorer::Impl& im, const SentimentOptions& o
       it.end = tok.end;
       it.clause_start = clause;
       clause = false;
-      resolve_item(im, o, w, it);
+      resolve_next_item(im, o, w, it);
       w.items.push_back(it);
     }
     i = j;
@@ -167,7 +167,7 @@ void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, s
           }
           it.clause_start = clause;
           clause = false;
-          resolve_item(im, o, w, it);
+          resolve_next_item(im, o, w, it);
           w.items.push_back(it);
           break;
         }
@@ -241,13 +241,14 @@ void link_items(const SentimentOptions& o, Work& w) {
     }
     if ((b == kFew) & ((kBeforeFew >> a) & 1u)) w.items[i + 1].negation = false;
   }
-  if (o.phrases && w.phrase_starts) {
+  if (o.phrases) {
+    // Only the items that start a phrase (in order; most sentences have a few: "the", "in",
+    // "on", "to" start idioms). A match covers its words: the next phrase starts after it.
     auto& items = w.items;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      if (items[i].absorbed) continue;
-      const auto* list = items[i].phrases;
-      if (!list) continue;
-      for (const Phrase& ph : *list) {
+    std::size_t next_free = 0;
+    for (const std::uint32_t i : w.phrase_at) {
+      if (i < next_free || items[i].absorbed) continue;
+      for (const Phrase& ph : *items[i].phrases) {
         if (i + ph.rest.size() >= items.size()) continue;
         bool ok = true;
         for (std::size_t r = 0; r < ph.rest.size() && ok; ++r)
@@ -265,7 +266,7 @@ void link_items(const SentimentOptions& o, Work& w) {
             x.negation = false;
           }
         }
-        i += ph.rest.size();
+        next_free = i + ph.rest.size() + 1;
         break;
       }
     }
