@@ -60,32 +60,34 @@ constexpr std::uint64_t kContrastWords = word_bit(kBut) | word_bit(kHowever) | w
 inline void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w, Item& it,
                          std::size_t index, bool apostrophe, std::uint64_t hash) {
   const std::string_view t = w.text(it);
-  const Entry* e = im.lookup.find_padded(t, hash);  // the arena has slack past every text
-  const double* v = nullptr;
-  if (e) {
-    it.info = e->info;  // (set_info without its branch)
-    it.booster = e->booster;
-    it.word = e->word;
-    w.pair_words |= (kPairWords >> it.word) & 1u;
-    w.contrast_words |= (kContrastWords >> it.word) & 1u;
-    if (o.vader_compat) {
-      if (e->has_exact) v = &e->exact;
-    } else {
-      if (e->has_folded) v = &e->folded;
-      it.phrases = e->phrases;
-      if (e->phrases) w.phrase_at.push_back(static_cast<std::uint32_t>(index));
+  // A word in no table reads the empty entry: the same steps, no branch on whether it was found.
+  static const Entry kNoEntry;
+  const Entry* found = im.lookup.find_padded(t, hash);  // the arena has slack past every text
+  const Entry& e = found ? *found : kNoEntry;
+  it.info = e.info;  // (set_info without its branch)
+  it.booster = e.booster;
+  it.word = e.word;
+  w.pair_words |= (kPairWords >> e.word) & 1u;
+  w.contrast_words |= (kContrastWords >> e.word) & 1u;
+  bool has = o.vader_compat ? e.has_exact : e.has_folded;
+  double v = o.vader_compat ? e.exact : e.folded;
+  if (e.event) v *= o.event_weight;
+  if (!o.vader_compat) {
+    it.phrases = e.phrases;
+    if (e.phrases) w.phrase_at.push_back(static_cast<std::uint32_t>(index));
+  }
+  it.negation = e.negation || (apostrophe && contains_nt(t));
+  if (!has && !e.info && !o.vader_compat && o.morphology && t.size() > 4) {
+    const char last = t.back();  // every suffix ends in s, d, g or y
+    if (last == 's' || last == 'd' || last == 'g' || last == 'y') {
+      if (const double* inflected = im.inflections.find_padded(t, hash)) {
+        has = true;
+        v = *inflected;
+      }
     }
   }
-  it.negation = (it.info && it.info->negation) || (apostrophe && contains_nt(t));
-  if (!v && !it.info && !o.vader_compat && o.morphology && t.size() > 4) {
-    const char last = t.back();  // every suffix ends in s, d, g or y
-    if (last == 's' || last == 'd' || last == 'g' || last == 'y') v = im.inflections.find_padded(t, hash);
-  }
-  if (v) {
-    it.in_lex = true;
-    it.lex = *v;
-    if (it.info && it.info->event) it.lex *= o.event_weight;
-  }
+  it.in_lex = has;
+  it.lex = has ? v : 0.0;
 }
 
 // The same for an item about to be pushed at the end of w.items, hashing its text.

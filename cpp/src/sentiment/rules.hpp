@@ -181,8 +181,9 @@ struct Entry {
   const std::vector<Phrase>* phrases = nullptr;
   double exact = 0.0, folded = 0.0;  // compat: key as in the lexicon; default: case-folded key
   bool has_exact = false, has_folded = false;
-  bool booster = false;  // info && info->is_booster, copied so that an item takes it without a branch
-  Word word = kOther;    // info ? info->word : kOther, likewise
+  // Copied from `info` (false / kOther without one), so that resolving an item reads this entry only.
+  bool booster = false, negation = false, event = false;
+  Word word = kOther;
 };
 
 }  // namespace sentiment_detail

@@ -285,6 +285,8 @@ SentimentScorer::SentimentScorer(SentimentOptions options, std::shared_ptr<const
     Entry& e = entry(k);
     e.info = &v;
     e.booster = v.is_booster;
+    e.negation = v.negation;
+    e.event = v.event;
     e.word = v.word;
   });
   impl->exact.for_each([&](std::string_view k, const double& v) {
