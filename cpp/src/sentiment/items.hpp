@@ -69,8 +69,8 @@ inline void resolve_item(const SentimentScorer::Impl& im, const SentimentOptions
   it.word = e.word;
   w.pair_words |= (kPairWords >> e.word) & 1u;
   w.contrast_words |= (kContrastWords >> e.word) & 1u;
-  bool has = o.vader_compat ? e.has_exact : e.has_folded;
-  double v = o.vader_compat ? e.exact : e.folded;
+  bool has = e.has_valence;
+  double v = e.valence;
   if (e.event) v *= o.event_weight;
   if (!o.vader_compat) {
     it.phrases = e.phrases;

@@ -175,12 +175,14 @@ struct Phrase {
 };
 
 // Everything known about one lower-cased word, so that a word costs one hash lookup: its word
-// facts, its valence in either mode, and the phrases it starts.
+// facts, its valence and the phrases it starts.
 struct Entry {
   const WordInfo* info = nullptr;
   const std::vector<Phrase>* phrases = nullptr;
-  double exact = 0.0, folded = 0.0;  // compat: key as in the lexicon; default: case-folded key
-  bool has_exact = false, has_folded = false;
+  // The scorer's mode decides the key: compat mode takes the lexicon's keys as they are (VADER
+  // looks item.lower() up, so capitalised keys are dead), the default mode case-folded keys.
+  double valence = 0.0;
+  bool has_valence = false;
   // Copied from `info` (false / kOther without one), so that resolving an item reads this entry only.
   bool booster = false, negation = false, event = false;
   Word word = kOther;

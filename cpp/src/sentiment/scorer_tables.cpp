@@ -148,7 +148,7 @@ void add_inflections(SentimentScorer::Impl& im) {
   });
   for (const auto& [form, best] : forms) {
     const Entry* e = im.lookup.find(form);
-    if (e && (e->info || e->has_folded)) continue;  // a listed word or a lexicon word itself
+    if (e && (e->info || e->has_valence)) continue;  // a listed word or a lexicon word itself
     im.inflections.put(form, best.valence);
   }
 }
@@ -289,18 +289,13 @@ SentimentScorer::SentimentScorer(SentimentOptions options, std::shared_ptr<const
     e.event = v.event;
     e.word = v.word;
   });
-  impl->exact.for_each([&](std::string_view k, const double& v) {
+  (options_.vader_compat ? impl->exact : impl->folded).for_each([&](std::string_view k, const double& v) {
     Entry& e = entry(k);
-    e.exact = v;
-    e.has_exact = true;
-    impl->add_emoticon_key(k);
+    e.valence = v;
+    e.has_valence = true;
   });
-  impl->folded.for_each([&](std::string_view k, const double& v) {
-    Entry& e = entry(k);
-    e.folded = v;
-    e.has_folded = true;
-    impl->add_emoticon_key(k);
-  });
+  for (const auto* keys : {&impl->exact, &impl->folded})
+    keys->for_each([&](std::string_view k, const double&) { impl->add_emoticon_key(k); });
   impl->phrases.for_each([&](std::string_view k, const std::vector<Phrase>& v) { entry(k).phrases = &v; });
   if (!options_.vader_compat) {
     add_inflections(*impl);
