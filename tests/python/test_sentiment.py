@@ -471,6 +471,11 @@ FAST_PATH_PIECES = [
     "GREAT", "horrible", "condemning", "killed", "reduce", "deaths", "hardly", "only", "wonder", "the", "last",
     "2020-01-03", "5-", "-word", "'tis", "end.The", "Mr.", "Sept.", "A.", "(good)", '"bad"', "good,", "bad;",
     "Good" * 70, "so-" * 90 + "good", "GREAT" * 60 + ".",  # words longer than the fast path reads
+    # Words of 7 to 17 bytes (one or two eight-byte loads, or the long path), in any case, with
+    # and without a mark; at the end of a text they are also read near its last byte.
+    "sadness", "terrible", "TERRIBLE.", "Terrific,", "wonderful", "WONDERFUL!", "Unbelievably",
+    "catastrophic?", "disappointingly", "DISAPPOINTINGLY;", "uncompromisingly", "incomprehensibly.",
+    "counterproductive", "condemnations", "Magnificently:",
 ]
 
 

@@ -1,0 +1,59 @@
+// GoogleTest: the sentiment scorer's internal word table (cpp/src/sentiment/string_table.hpp),
+// whose short-key and filtered look-ups must answer exactly like a plain comparison of strings.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "../../cpp/src/sentiment/string_table.hpp"
+
+using presslens::sentiment_detail::hash_bytes;
+using presslens::sentiment_detail::hash_padded;
+using presslens::sentiment_detail::StringTable;
+
+namespace {
+
+std::string random_word(std::mt19937& rng, std::size_t max_len) {
+  std::uniform_int_distribution<std::size_t> len(0, max_len);
+  std::uniform_int_distribution<int> letter('a', 'e');  // few letters: many near-misses
+  std::string w(len(rng), ' ');
+  for (char& c : w) c = static_cast<char>(letter(rng));
+  return w;
+}
+
+}  // namespace
+
+TEST(StringTable, PaddedAndFilteredLookUpsAgreeWithPlainComparison) {
+  std::mt19937 rng(7);
+  StringTable<int> table;
+  std::unordered_map<std::string, int> reference;
+  for (int k = 0; k < 3000; ++k) {
+    const std::string w = random_word(rng, 20);
+    table.put(w, k);
+    reference[w] = k;
+  }
+  for (int k = 0; k < 20000; ++k) {
+    const std::string w = random_word(rng, 20);
+    // The key at the end of a buffer with eight bytes of slack holding other letters, as in the
+    // scorer's arena: the padded look-up must ignore them.
+    std::string buffer = "zz" + w + "abcdefgh";
+    const std::string_view key(buffer.data() + 2, w.size());
+    const std::uint64_t h = hash_padded(key.data(), key.size());
+    ASSERT_EQ(h, hash_bytes(key)) << w;
+    const auto it = reference.find(w);
+    const int* plain = table.find(key);
+    const int* padded = table.find_padded(key, h);
+    if (it == reference.end()) {
+      EXPECT_EQ(plain, nullptr) << w;
+      EXPECT_EQ(padded, nullptr) << w;
+    } else {
+      ASSERT_NE(plain, nullptr) << w;
+      ASSERT_NE(padded, nullptr) << w;
+      EXPECT_EQ(*plain, it->second) << w;
+      EXPECT_EQ(padded, plain) << w;
+      EXPECT_TRUE(table.may_contain(h)) << w;  // the filter never turns away a key
+    }
+  }
+}
