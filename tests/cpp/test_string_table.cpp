@@ -5,7 +5,6 @@
 #include <random>
 #include <string>
 #include <unordered_map>
-#include <vector>
 
 #include "../../cpp/src/sentiment/string_table.hpp"
 

@@ -93,6 +93,11 @@ inline SwarClasses swar_classes(std::uint64_t x) {
   return {in_range('A', 'Z') & ascii, in_range('a', 'z') & ascii, in_range('0', '9') & ascii};
 }
 
+// All bits of the bytes before the lowest stop byte (`stop`: high bits of the stop bytes, not 0).
+inline std::uint64_t bytes_before(std::uint64_t stop) { return ((stop & (0 - stop)) >> 7) - 1; }
+// The eight bytes with 'A'..'Z' lower-cased (+ 0x20), given their classes.
+inline std::uint64_t lower_cased(std::uint64_t x, const SwarClasses& c) { return x | (c.upper >> 2); }
+
 // Words longer than this take the token path (which has no limit): the fast path reserves arena
 // room for the longest possible word up front.
 constexpr std::size_t kMaxWord = 256;
@@ -108,7 +113,7 @@ inline std::size_t scan_alnum(const unsigned char* u, std::size_t e, std::size_t
     const SwarClasses c = swar_classes(x);
     const std::uint64_t stop = ~(c.upper | c.lower | c.digit) & kHighBits;
     const std::uint64_t keep = stop ? ((stop & (0 - stop)) - 1) & kHighBits : kHighBits;  // bytes before the stop
-    const std::uint64_t lowered = x | (c.upper >> 2);  // 'A'..'Z' + 0x20
+    const std::uint64_t lowered = lower_cased(x, c);
     std::memcpy(dst, &lowered, 8);
     const std::uint64_t let = (c.upper | c.lower) & keep;
     letters += (let != 0) + ((let & (let - 1)) != 0);
@@ -134,7 +139,7 @@ inline void lower_copy(const unsigned char* u, std::size_t n, char* dst) {
   for (; kByteParallel && k + 8 <= n; k += 8) {
     std::uint64_t x;
     std::memcpy(&x, u + k, 8);
-    x |= swar_classes(x).upper >> 2;  // 'A'..'Z' + 0x20
+    x = lower_cased(x, swar_classes(x));
     std::memcpy(dst + k, &x, 8);
   }
   for (; k < n; ++k) dst[k] = static_cast<char>(lower(u[k]));
@@ -157,8 +162,9 @@ class Reader {
     // read again from memory after every word.
     const unsigned char* const u = u_;
     const std::size_t n = n_;
-    // The whole text lower-cased into the arena first: a short word's item text is then its
-    // place in this copy, and reading it stores nothing.
+    // The whole text lower-cased into the arena first: a plain word's item text is then its
+    // place in this copy, and reading it stores nothing. (A text that turns out to need the
+    // tokenizer path has paid for this copy; the arena keeps the room for the next text.)
     lower_copy(u, n, w_.arena.extend(n));
     auto skip_blanks = [u, n](std::size_t k) {
       while (k < n && kClasses.c[u[k]] == kBlank) ++k;
@@ -245,53 +251,84 @@ class Reader {
     return after < n_ && is_digit(u_[after]);
   }
 
+  // A word of letters and digits at i (a letter first), as plain_chunk needs it.
+  struct PlainWord {
+    std::size_t len = 0;
+    bool caps = false;             // two or more letters, none lower-case
+    bool hashed = false;           // hash_state is set
+    std::uint64_t hash_state = 0;  // hash_detail::step over the lower-cased word, before finish
+  };
+
+  // Reads the word at i: a word of up to fifteen bytes from one or two eight-byte loads (which
+  // classify, lower-case and hash it at once; scan_alnum and hash_padded would give the same),
+  // a longer one or one near the end of the text byte by byte. False: the word may run on past
+  // kMaxWord bytes (chunk() bails on it).
+  bool read_plain_word(std::size_t i, PlainWord& w) const {
+    const unsigned char* const u = u_;
+    const std::size_t n = n_;
+    if (kByteParallel && i + 8 <= n) {
+      std::uint64_t x;
+      std::memcpy(&x, u + i, 8);
+      const SwarClasses c = swar_classes(x);
+      const std::uint64_t stop = ~(c.upper | c.lower | c.digit) & kHighBits;
+      if (stop) {
+        w.len = static_cast<std::size_t>(__builtin_ctzll(stop)) / 8;
+        const std::uint64_t bytes = bytes_before(stop);
+        const std::uint64_t let = (c.upper | c.lower) & bytes;
+        w.caps = (let & (let - 1)) != 0 && (c.lower & bytes) == 0;
+        w.hash_state = hash_detail::step(0, lower_cased(x, c) & bytes);
+        w.hashed = true;
+        return true;
+      }
+      if (i + 16 <= n) {  // eight to fifteen bytes: the same over a second load
+        std::uint64_t x1;
+        std::memcpy(&x1, u + i + 8, 8);
+        const SwarClasses c1 = swar_classes(x1);
+        const std::uint64_t stop1 = ~(c1.upper | c1.lower | c1.digit) & kHighBits;
+        if (stop1) {
+          const std::size_t len1 = static_cast<std::size_t>(__builtin_ctzll(stop1)) / 8;
+          w.len = 8 + len1;
+          const std::uint64_t bytes1 = bytes_before(stop1);
+          const std::uint64_t let = c.upper | c.lower;  // (the first byte is a letter)
+          w.caps = ((let & (let - 1)) != 0 || ((c1.upper | c1.lower) & bytes1) != 0) && c.lower == 0 &&
+                   (c1.lower & bytes1) == 0;
+          const std::uint64_t h0 = hash_detail::step(0, lower_cased(x, c));
+          w.hash_state = len1 ? hash_detail::step(h0, lower_cased(x1, c1) & bytes1) : h0;
+          w.hashed = true;
+          return true;
+        }
+      }
+    }
+    const std::size_t end = std::min(n, i + kMaxWord);
+    std::size_t e = i;
+    int letters = 0;
+    bool lower_seen = false;
+    for (; e < end && is_alnum(u[e]); ++e) {
+      letters += kClasses.c[u[e]] == kLetter;
+      lower_seen |= u[e] >= 'a' && u[e] <= 'z';
+    }
+    if (e == end && end < n) return false;
+    w.len = e - i;
+    w.caps = letters > 1 && !lower_seen;
+    return true;
+  }
+
   // The chunk of most news words: ASCII letters and digits starting with a letter, then a blank
   // or the end, or one of , ; : . ! ? and then a blank or the end. Makes its item, counts the
   // mark and returns the chunk's end (`terminal`: the mark is . ! ?); 0 if the chunk has another
-  // shape (chunk() reads it then). The same tokens as chunk(), only fewer decisions. A word of
-  // up to fifteen bytes is classified and hashed from one or two eight-byte loads, and its item
-  // text is its place in the lower-cased copy of the text; longer words take plain_chunk_long.
+  // shape (chunk() reads it then). The same tokens as chunk(), only fewer decisions. The item
+  // text is the word's place in the lower-cased copy of the text.
   std::size_t plain_chunk(std::size_t i, bool& terminal) {
     const unsigned char* const u = u_;
     const std::size_t n = n_;
-    if (!kByteParallel || i + 8 > n) return plain_chunk_long(i, terminal);
-    std::uint64_t x;
-    std::memcpy(&x, u + i, 8);
-    const SwarClasses c = swar_classes(x);
-    const std::uint64_t stop = ~(c.upper | c.lower | c.digit) & kHighBits;
-    std::size_t len;
-    std::uint64_t hash_state;  // hash_detail::step over the lower-cased word, before finish
-    bool caps;
-    unsigned char next;  // the byte after the word
-    if (stop) {
-      len = static_cast<std::size_t>(__builtin_ctzll(stop)) / 8;
-      const std::uint64_t bytes = ((stop & (0 - stop)) >> 7) - 1;  // the word's bytes, all bits
-      const std::uint64_t let = (c.upper | c.lower) & bytes;
-      caps = (let & (let - 1)) != 0 && (c.lower & bytes) == 0;  // two or more letters, none lower-case
-      hash_state = hash_detail::step(0, (x | (c.upper >> 2)) & bytes);
-      next = static_cast<unsigned char>(x >> (8 * len));
-    } else {
-      // Eight to fifteen bytes: the same over a second load.
-      if (i + 16 > n) return plain_chunk_long(i, terminal);
-      std::uint64_t x1;
-      std::memcpy(&x1, u + i + 8, 8);
-      const SwarClasses c1 = swar_classes(x1);
-      const std::uint64_t stop1 = ~(c1.upper | c1.lower | c1.digit) & kHighBits;
-      if (!stop1) return plain_chunk_long(i, terminal);
-      const std::size_t len1 = static_cast<std::size_t>(__builtin_ctzll(stop1)) / 8;
-      len = 8 + len1;
-      const std::uint64_t bytes1 = ((stop1 & (0 - stop1)) >> 7) - 1;
-      const std::uint64_t let = c.upper | c.lower;  // (the first byte is a letter)
-      caps = ((let & (let - 1)) != 0 || ((c1.upper | c1.lower) & bytes1) != 0) && c.lower == 0 && (c1.lower & bytes1) == 0;
-      const std::uint64_t h0 = hash_detail::step(0, x | (c.upper >> 2));
-      hash_state = len1 ? hash_detail::step(h0, (x1 | (c1.upper >> 2)) & bytes1) : h0;
-      next = static_cast<unsigned char>(x1 >> (8 * len1));
-    }
-    const std::size_t e = i + len;  // < n: the stop byte is in the text
+    PlainWord word;
+    if (!read_plain_word(i, word)) return 0;
+    const std::size_t len = word.len, e = i + len;
     // What follows the word.
     unsigned char mark = 0;
     std::size_t item_end = e, chunk_end = e;
-    if (kClasses.c[next] != kBlank) {
+    if (e < n && kClasses.c[u[e]] != kBlank) {
+      const unsigned char next = u[e];
       const bool simple = next == ',' || next == ';' || next == ':' || next == '.' || next == '!' || next == '?';
       if (!simple || (e + 1 < n && kClasses.c[u[e + 1]] != kBlank)) return 0;
       mark = next;
@@ -304,10 +341,10 @@ class Reader {
       }
     }
     const std::size_t item_len = item_end - i;
-    const std::uint64_t hash =
-        item_end == e ? hash_detail::finish(hash_state, len) : hash_padded(w_.arena.data() + i, item_len);
-    add_item(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(item_end), caps,
-             false, hash);
+    const std::uint64_t hash = word.hashed && item_end == e ? hash_detail::finish(word.hash_state, len)
+                                                           : hash_padded(w_.arena.data() + i, item_len);
+    add_item(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(item_end),
+             word.caps, false, hash);
     terminal = mark == '.' || mark == '!' || mark == '?';
     if (mark) {
       punct_.exclamations += mark == '!';
@@ -315,52 +352,6 @@ class Reader {
       clause_ = mark == ',' || mark == ';' || mark == ':';
     }
     return chunk_end;
-  }
-
-  // plain_chunk for a word of eight or more bytes (or near the end of the text), copied
-  // lower-cased to the end of the arena as it is read.
-  std::size_t plain_chunk_long(std::size_t i, bool& terminal) {
-    const unsigned char* u = u_;
-    const std::size_t n = n_;
-    WordText wt = start_word(i);
-    const std::size_t off = wt.off, end = wt.end;
-    char*& dst = wt.dst;
-    const std::size_t e = scan_alnum(u, i, end, dst, wt.letters, wt.lower_seen);
-    if (e == end && end < n) {  // a very long word: chunk() bails on it
-      w_.arena.shrink_to(off);
-      return 0;
-    }
-    // What follows the word.
-    unsigned char mark = 0;
-    if (e < n && kClasses.c[u[e]] != kBlank) {
-      mark = u[e];
-      const bool simple = mark == ',' || mark == ';' || mark == ':' || mark == '.' || mark == '!' || mark == '?';
-      if (!simple || (e + 1 < n && kClasses.c[u[e + 1]] != kBlank)) {
-        w_.arena.shrink_to(off);
-        return 0;
-      }
-    }
-    std::size_t item_end = e;
-    if (mark == '.' && keeps_period(i, e)) {
-      *dst++ = '.';
-      item_end = e + 1;
-      mark = 0;
-    }
-    if (mark && im_.maybe_emoticon(s_.substr(i, e + 1 - i)) && find_emoticon(im_, s_.substr(i, e + 1 - i), w_.scratch)) {
-      w_.arena.shrink_to(off);
-      return 0;
-    }
-    w_.arena.shrink_to(off + (item_end - i));
-    add_item(static_cast<std::uint32_t>(off), static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(item_end),
-             wt.letters > 1 && !wt.lower_seen, false, hash_padded(w_.arena.data() + off, item_end - i));
-    terminal = mark == '.' || mark == '!' || mark == '?';
-    if (mark) {
-      punct_.exclamations += mark == '!';
-      punct_.questions += mark == '?';
-      clause_ = mark == ',' || mark == ';' || mark == ':';
-      return e + 1;
-    }
-    return item_end;
   }
 
   // Splits the chunk (run of non-blank bytes) starting at a into tokens like the tokenizer, then
@@ -586,7 +577,8 @@ class Reader {
   // Items whose word may be in the word table or the inflection table (one filter over both says
   // which cannot be), or may contain "n't", are looked up at the end of their sentence; every
   // other item keeps the facts of a word in neither table (Item's defaults). The look-ups run in
-  // order, and the table line of each is prefetched when the word is read. Decided without
+  // order; the table line of every word is prefetched when it is read (a branch on whether it
+  // will be needed would cost more than the unneeded prefetches). Decided without
   // branches: whether a word passes the filters is as good as random, so a branch on it would be
   // mispredicted often.
   void add_item(std::uint32_t off, std::uint32_t start, std::uint32_t end, bool caps, bool apostrophe,

@@ -117,10 +117,10 @@ bool fast_polarity(const SentimentScorer::Impl& im, const SentimentOptions& o, s
 
 // Word pairs that cancel a negation and multi-word phrases, over a sentence's items.
 void link_items(const SentimentOptions& o, Work& w);
-SentimentScores score_work(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w, bool cap_diff,
-                           const Punctuation& p);
 // The VADER-class rules over w.items: w.vals gets the valence of each lexicon item, at the
 // positions w.lex_at (every other item has valence 0); then the sentence scores.
+SentimentScores score_work(const SentimentScorer::Impl& im, const SentimentOptions& o, Work& w, bool cap_diff,
+                           const Punctuation& p);
 // Scores of a sentence from the valences `s` of its `n_lex` lexicon items and its number of items
 // (`dilution`: by sentence length; null in compat mode).
 SentimentScores finish(const double* s, std::size_t n_lex, std::size_t words, const Punctuation& p,

@@ -71,7 +71,6 @@ struct Item {
   bool upper = false;        // ALL CAPS
   bool negation = false;     // NEGATE list or contains n't
   bool clause_start = false; // punctuation (, ; : dash bracket) right before it
-  bool absorbed = false;     // part of a phrase scored on its head word
   bool booster = false;      // info->is_booster, kept here so the rules need not follow `info`
   bool apostrophe = true;    // the text may have an apostrophe (so may contain "n't")
   Word word = kOther;        // info->word, likewise (both reset with `info`: see set_info)
@@ -90,7 +89,8 @@ struct Item {
   Item(std::uint32_t off_, std::uint32_t start_, std::uint32_t end_) noexcept : off(off_), start(start_), end(end_) {}
 };
 
-// A growable byte buffer for the lower-cased item texts of one sentence. Unlike std::string,
+// A growable byte buffer for the lower-cased item texts of a sentence (the fast path keeps a
+// lower-cased copy of the whole text in it, for all its sentences). Unlike std::string,
 // extend() hands out room without initialising it (the caller writes every byte), so appending a
 // word costs a bounds check. At least kSlack bytes past size() are always allocated (and
 // initialised), so hash_padded may read a whole 8-byte chunk at the end of a text.
@@ -209,8 +209,8 @@ struct SentimentScorer::Impl {
   // (see add_inflections in scorer_tables.cpp). A table of its own, so that `lookup` stays small enough
   // to stay in cache; only words that could be inflected reach it.
   sentiment_detail::StringTable<double> inflections;
-  // Every key of `lookup` and `inflections`: one filter read tells the ASCII fast path that a word
-  // needs no look-up at all (most words).
+  // Every key of `lookup` and `inflections` (default mode only: the fast path's): one filter read
+  // tells the ASCII fast path that a word needs no look-up at all (most words).
   sentiment_detail::HashFilter any_word;
   // Emoticon pre-filter: (ASCII-lower first byte, ASCII-lower last byte) pairs of the 2..8-byte
   // lexicon keys, so that "word," chunks skip the emoticon lookups.

@@ -15,8 +15,6 @@ Work& thread_work() {
   return w;
 }
 
-// Fills the lexical facts of an item whose lower-case text was just appended to the arena.
-// `apostrophe` false: the caller knows the text has none, so it cannot contain "n't".
 }  // namespace
 
 // ---- public entry points --------------------------------------------------------------------

@@ -275,8 +275,8 @@ SentimentScorer::SentimentScorer(SentimentOptions options, std::shared_ptr<const
     impl->tokenizer = std::make_unique<Tokenizer>(impl->abbreviations);
   }
 
-  // The one-lookup table over words, exact and folded valences and phrase starts. The tables it
-  // points into are complete and never change again.
+  // The one-lookup table over words, the valences this scorer's mode reads and phrase starts. The
+  // tables it points into are complete and never change again.
   auto entry = [&](std::string_view k) -> Entry& {
     if (auto* p = impl->lookup.find_mut(k)) return *p;
     return impl->lookup.put(k, Entry{});

@@ -69,8 +69,8 @@ inline std::uint64_t hash_padded(const char* p, std::size_t n) noexcept {
   return hash_detail::finish(h, n);
 }
 
-// A bit filter over key hashes: may_contain(h) is false for every hash never added, and true for
-// every added one. Two bits per key, both in one 64-bit word (one memory read per look-up), taken
+// A bit filter over key hashes: may_contain(h) is true for every hash added (and for a few
+// others: false positives); false means the hash was never added. Two bits per key, both in one 64-bit word (one memory read per look-up), taken
 // from hash bits a table's slot index does not use (bits 40-51 pick the word, 52-63 the bits);
 // two bits cut the false positives several times over one bit in the same space.
 class HashFilter {

@@ -247,12 +247,12 @@ void link_items(const SentimentOptions& o, Work& w) {
     auto& items = w.items;
     std::size_t next_free = 0;
     for (const std::uint32_t i : w.phrase_at) {
-      if (i < next_free || items[i].absorbed) continue;
+      if (i < next_free) continue;
       for (const Phrase& ph : *items[i].phrases) {
         if (i + ph.rest.size() >= items.size()) continue;
         bool ok = true;
         for (std::size_t r = 0; r < ph.rest.size() && ok; ++r)
-          ok = !items[i + 1 + r].absorbed && !items[i + 1 + r].clause_start && w.text(items[i + 1 + r]) == ph.rest[r];
+          ok = !items[i + 1 + r].clause_start && w.text(items[i + 1 + r]) == ph.rest[r];
         if (!ok) continue;
         for (std::size_t r = 0; r <= ph.rest.size(); ++r) {
           Item& x = items[i + r];
@@ -260,7 +260,6 @@ void link_items(const SentimentOptions& o, Work& w) {
             x.in_lex = true;
             x.lex = ph.valence;
           } else {
-            x.absorbed = true;
             x.in_lex = false;
             x.set_info(nullptr);
             x.negation = false;
