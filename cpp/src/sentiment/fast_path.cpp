@@ -162,9 +162,10 @@ class Reader {
     // read again from memory after every word.
     const unsigned char* const u = u_;
     const std::size_t n = n_;
-    // The whole text lower-cased into the arena first: a plain word's item text is then its
-    // place in this copy, and reading it stores nothing. (A text that turns out to need the
-    // tokenizer path has paid for this copy; the arena keeps the room for the next text.)
+    // The whole text lower-cased into the arena first, at offset 0 (the arena was just cleared):
+    // a plain word's item text is then its place in this copy, at its own byte offset, and
+    // reading it stores nothing. (A text that turns out to need the tokenizer path has paid for
+    // this copy; the arena keeps the room for the next text.)
     lower_copy(u, n, w_.arena.extend(n));
     auto skip_blanks = [u, n](std::size_t k) {
       while (k < n && kClasses.c[u[k]] == kBlank) ++k;
