@@ -62,9 +62,7 @@ struct Tok {
   bool clause;    // , ; : ( ) [ ] and dashes
   bool caps;      // kAllCaps of the (first) word token
   bool cased;     // a word token of two or more bytes (counts for the ALL-CAPS contrast)
-  bool folded;    // word(): the item's lower-case text is already in the arena at `off`
   bool apostrophe;  // the item has an apostrophe (only then can it contain "n't")
-  std::uint32_t off;
 };
 constexpr int kMaxChunkTokens = 16;
 
@@ -98,37 +96,29 @@ inline std::uint64_t bytes_before(std::uint64_t stop) { return ((stop & (0 - sto
 // The eight bytes with 'A'..'Z' lower-cased (+ 0x20), given their classes.
 inline std::uint64_t lower_cased(std::uint64_t x, const SwarClasses& c) { return x | (c.upper >> 2); }
 
-// Words longer than this take the token path (which has no limit): the fast path reserves arena
-// room for the longest possible word up front.
+// Words longer than this take the token path (which has no limit): rare enough that the fast path
+// need not read them.
 constexpr std::size_t kMaxWord = 256;
 
-// The run of letters and digits from e up to `end`, copied lower-cased to dst (which advances),
-// eight bytes at a time where the text allows. Counts letters (up to two per eight bytes: enough
-// for ALL CAPS) and notes lower-case ones. Returns where the run stops.
-inline std::size_t scan_alnum(const unsigned char* u, std::size_t e, std::size_t end, char*& dst, int& letters,
-                              bool& lower_seen) {
+// The run of letters and digits from e up to `end`, eight bytes at a time where the text allows.
+// Counts letters (up to two per eight bytes: enough for ALL CAPS) and notes lower-case ones.
+// Returns where the run stops.
+inline std::size_t scan_alnum(const unsigned char* u, std::size_t e, std::size_t end, int& letters, bool& lower_seen) {
   while (kByteParallel && e + 8 <= end) {
     std::uint64_t x;
     std::memcpy(&x, u + e, 8);
     const SwarClasses c = swar_classes(x);
     const std::uint64_t stop = ~(c.upper | c.lower | c.digit) & kHighBits;
-    const std::uint64_t keep = stop ? ((stop & (0 - stop)) - 1) & kHighBits : kHighBits;  // bytes before the stop
-    const std::uint64_t lowered = lower_cased(x, c);
-    std::memcpy(dst, &lowered, 8);
+    const std::uint64_t keep = stop ? bytes_before(stop) : ~std::uint64_t{0};
     const std::uint64_t let = (c.upper | c.lower) & keep;
     letters += (let != 0) + ((let & (let - 1)) != 0);
     lower_seen |= (c.lower & keep) != 0;
-    const std::size_t len = stop ? static_cast<std::size_t>(__builtin_ctzll(stop)) / 8 : 8;
-    dst += len;
-    e += len;
-    if (stop) return e;
+    if (stop) return e + static_cast<std::size_t>(__builtin_ctzll(stop)) / 8;
+    e += 8;
   }
-  for (; e < end; ++e) {
-    const unsigned char c = u[e], cls = kClasses.c[c];
-    if (cls != kLetter && cls != kDigit) break;
-    letters += cls == kLetter;
-    lower_seen |= c >= 'a' && c <= 'z';
-    *dst++ = static_cast<char>(lower(c));
+  for (; e < end && is_alnum(u[e]); ++e) {
+    letters += kClasses.c[u[e]] == kLetter;
+    lower_seen |= u[e] >= 'a' && u[e] <= 'z';
   }
   return e;
 }
@@ -158,8 +148,7 @@ class Reader {
     auto& sents = w_.sentences;
     sents.clear();
     w_.clear();
-    // Locals, not members: the arena's char stores could alias members, which would then be
-    // read again from memory after every word.
+    // Locals, not members: the compiler keeps them in registers across the calls below.
     const unsigned char* const u = u_;
     const std::size_t n = n_;
     // The whole text lower-cased into the arena first, at offset 0 (the arena was just cleared):
@@ -216,27 +205,9 @@ class Reader {
     t.kind = kind;
     t.terminal = terminal;
     t.clause = clause;
-    t.caps = t.cased = t.folded = false;
+    t.caps = t.cased = false;
     t.apostrophe = true;
     return true;
-  }
-
-  // A word being read from k into the arena: where its text starts (`off`), where reading stops
-  // (`end`: kMaxWord bytes on, or the end of the text), the write position and the letters seen.
-  // The room reserved is the longest word plus a period; scan_alnum's eight-byte stores never
-  // reach past the bytes it reads.
-  struct WordText {
-    std::size_t off, end;
-    char* dst;
-    int letters = 0;
-    bool lower_seen = false;
-  };
-  WordText start_word(std::size_t k) {
-    WordText t;
-    t.off = w_.arena.size();
-    t.end = std::min(n_, k + kMaxWord);
-    t.dst = w_.arena.extend(t.end - k + 1);
-    return t;
   }
 
   // Whether the period at e after the word [k, e) belongs to the word (the tokenizer's rule): an
@@ -262,7 +233,7 @@ class Reader {
 
   // Reads the word at i: a word of up to fifteen bytes from one or two eight-byte loads (which
   // classify, lower-case and hash it at once; scan_alnum and hash_padded would give the same),
-  // a longer one or one near the end of the text byte by byte. False: the word may run on past
+  // a longer one or one near the end of the text with scan_alnum. False: the word may run on past
   // kMaxWord bytes (chunk() bails on it).
   bool read_plain_word(std::size_t i, PlainWord& w) const {
     const unsigned char* const u = u_;
@@ -301,13 +272,9 @@ class Reader {
       }
     }
     const std::size_t end = std::min(n, i + kMaxWord);
-    std::size_t e = i;
     int letters = 0;
     bool lower_seen = false;
-    for (; e < end && is_alnum(u[e]); ++e) {
-      letters += kClasses.c[u[e]] == kLetter;
-      lower_seen |= u[e] >= 'a' && u[e] <= 'z';
-    }
+    const std::size_t e = scan_alnum(u, i, end, letters, lower_seen);
     if (e == end && end < n) return false;
     w.len = e - i;
     w.caps = letters > 1 && !lower_seen;
@@ -472,21 +439,20 @@ class Reader {
       set_case(toks_[m_ - 1], k, d);
       return true;
     }
-    // One pass: find the end, write the lower-case text to the arena and count letters (up to
-    // two: enough for ALL CAPS). Locals, not members: the char stores could alias them.
+    // One pass: find the end and count letters (up to two: enough for ALL CAPS). The item's
+    // text is its place in the lower-cased copy of the text, like every item's.
     const unsigned char* u = u_;
     const std::size_t n = n_;
-    WordText wt = start_word(k);
-    const std::size_t off = wt.off, end = wt.end;
-    char*& dst = wt.dst;
+    const std::size_t end = std::min(n, k + kMaxWord);
+    int letters = 0;
+    bool lower_seen = false;
     std::size_t e = k, last_ap = 0;
     for (;;) {
-      e = scan_alnum(u, e, end, dst, wt.letters, wt.lower_seen);
+      e = scan_alnum(u, e, end, letters, lower_seen);
       if (e + 1 < end) {
         const unsigned char c = u[e], d = u[e + 1];
         if ((c == '-' && is_alnum(d)) || (c == '\'' && kClasses.c[d] == kLetter)) {
           if (c == '\'') last_ap = e;
-          *dst++ = static_cast<char>(c);
           ++e;
           continue;
         }
@@ -508,21 +474,15 @@ class Reader {
         split = true;
       }
     }
-    if (!split && e < n && u[e] == '.' && keeps_period(k, e)) {
-      *dst++ = '.';
-      first_end = item_end = e + 1;
-    }
-    w_.arena.shrink_to(off + (item_end - k));
+    if (!split && e < n && u[e] == '.' && keeps_period(k, e)) first_end = item_end = e + 1;
     if (!push(k, first_end, kWordTok, false, false)) return false;
     Tok& t = toks_[m_ - 1];
     t.item_end = static_cast<std::uint32_t>(item_end);
-    t.folded = true;
-    t.off = static_cast<std::uint32_t>(off);
     t.apostrophe = last_ap > 0;
     if (split) {
       set_case(t, k, first_end);
     } else {
-      t.caps = wt.letters > 1 && !wt.lower_seen;
+      t.caps = letters > 1 && !lower_seen;
       t.cased = first_end - k >= 2;
     }
     return true;
@@ -537,14 +497,11 @@ class Reader {
     for (int t = 0; t < m_; ++t) {
       const Tok& tok = toks_[t];
       if (tok.kind == kWordTok || tok.kind == kNumberTok) {
-        std::uint32_t off = tok.off;
-        if (!tok.folded) {
-          off = static_cast<std::uint32_t>(w_.arena.size());
-          fold_into(s_.substr(tok.start, tok.item_end - tok.start), w_.arena, w_.lower_tmp);
-        }
-        // (A number token never counts for the ALL-CAPS contrast.)
-        add_item(off, tok.start, tok.item_end, tok.caps, tok.apostrophe,
-                 hash_padded(w_.arena.data() + off, tok.item_end - tok.start), tok.kind == kWordTok && tok.cased);
+        // Its text is its place in the lower-cased copy. (A number token never counts for the
+        // ALL-CAPS contrast.)
+        add_item(tok.start, tok.start, tok.item_end, tok.caps, tok.apostrophe,
+                 hash_padded(w_.arena.data() + tok.start, tok.item_end - tok.start),
+                 tok.kind == kWordTok && tok.cased);
         continue;
       }
       const unsigned char c = u_[tok.start];
