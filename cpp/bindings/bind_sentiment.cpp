@@ -459,7 +459,8 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
            py::arg("texts"), py::arg("threads") = 1)
       .def("polarity_arrays",
            [](const SentimentScorer& s, const py::sequence& texts, unsigned threads) {
-             // The arrays are allocated first and filled by the scoring threads, without the GIL.
+             // The arrays are allocated with the GIL; the scoring threads fill a vector of scores
+             // and one pass copies it into the arrays, all without the GIL.
              TextBatch utf8 = convert_texts(texts);
              const auto n = static_cast<py::ssize_t>(utf8.size());
              py::array_t<double> neg(n), neu(n), pos(n), comp(n);

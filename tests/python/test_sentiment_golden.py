@@ -77,7 +77,9 @@ def test_scores_match_the_recorded_ones():
         assert now[name]["compound"] != default, name
 
 
-if __name__ == "__main__" and "--write" in sys.argv:
+if __name__ == "__main__" and "--write" not in sys.argv:
+    print(__doc__.strip().splitlines()[-1].strip())  # how to re-record; running the test is pytest's job
+elif __name__ == "__main__":
     scores = current_scores()
     GOLDEN.write_text(
         json.dumps({"texts": golden_texts(),
