@@ -265,8 +265,8 @@ PyObject* score_str_in_place(const SentimentScorer& s, PyObject* text) {
 // other input (bytes, long or non-UTF-8-able text, a wrong type) and any error go to the bound
 // pybind11 method, so results and exceptions are exactly those of SentimentScorer.polarity_scores.
 struct FastPolarityCall {
-  std::shared_ptr<const SentimentScorer> scorer;
-  py::object method;  // the scorer's bound polarity_scores
+  py::object method;                        // the scorer's bound polarity_scores (keeps it alive)
+  const SentimentScorer* scorer = nullptr;  // method.__self__'s C++ scorer, for the in-place case
 };
 constexpr const char* kFastPolarityCapsule = "presslens.FastPolarityCall";
 
@@ -427,8 +427,8 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
       .def("_fast_polarity_scores",
            [](const std::shared_ptr<SentimentScorer>& self) {
              auto call = std::make_unique<FastPolarityCall>();
-             call->scorer = self;
              call->method = py::cast(self).attr("polarity_scores");
+             call->scorer = self.get();
              py::capsule capsule(call.get(), kFastPolarityCapsule, [](PyObject* c) {
                delete static_cast<FastPolarityCall*>(PyCapsule_GetPointer(c, kFastPolarityCapsule));
              });
