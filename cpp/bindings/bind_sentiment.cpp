@@ -114,8 +114,6 @@ struct TextBatch {
   std::vector<std::string> owned;
   std::vector<std::string_view> views;
   std::size_t size() const { return views.size(); }
-  const std::string_view& operator[](std::size_t i) const { return views[i]; }
-  const std::string_view* data() const { return views.data(); }
 };
 
 // Scores texts[0..n) on up to `threads` threads. Short texts go out in blocks (one scheduling
@@ -130,13 +128,6 @@ void score_into(const SentimentScorer& scorer, const std::string_view* texts, st
     const std::size_t lo = b * block, hi = std::min(n, lo + block);
     scorer.polarity_scores(texts + lo, hi - lo, out + lo);
   });
-}
-
-template <class Texts>
-std::vector<SentimentScores> score_parallel(const SentimentScorer& scorer, const Texts& texts, unsigned threads) {
-  std::vector<SentimentScores> out(texts.size());
-  score_into(scorer, texts.data(), texts.size(), out.data(), threads);
-  return out;
 }
 
 TextBatch convert_texts(const py::sequence& texts) {
@@ -226,7 +217,9 @@ namespace {
 std::vector<SentimentScores> score_batch(const SentimentScorer& s, const py::sequence& texts, unsigned threads) {
   TextBatch utf8 = convert_texts(texts);
   py::gil_scoped_release release;
-  return score_parallel(s, utf8, threads);
+  std::vector<SentimentScores> out(utf8.size());
+  score_into(s, utf8.views.data(), utf8.size(), out.data(), threads);
+  return out;
 }
 
 // (overall scores tuple, per-sentence column arrays) of a document's sentiment: one NumPy array
