@@ -2,26 +2,16 @@
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
+#include "views.hpp"
 
 namespace presslens::bindings {
 
 namespace {
 
-struct EntityView {
-  std::shared_ptr<const Document> doc;
-  std::uint32_t i;
-  const Entity& ent() const { return doc->mentions.entities[i]; }
-};
-struct MentionView {
-  std::shared_ptr<const Document> doc;
-  std::uint32_t i;
-  const Mention& men() const { return doc->mentions.mentions[i]; }
-};
-struct QuoteView {
-  std::shared_ptr<const Document> doc;
-  std::uint32_t i;
-  const Quote& q() const { return doc->quotes[i]; }
-};
+using EntityView = View<Entity>;
+using MentionView = View<Mention>;
+using QuoteView = View<Quote>;
+
 struct SpanView {  // a plain span of text (a quote's cue)
   std::shared_ptr<const Document> doc;
   std::uint32_t start, end;
@@ -43,12 +33,12 @@ py::object mention_or_none(const std::shared_ptr<const Document>& doc, std::int3
   return py::cast(MentionView{doc, static_cast<std::uint32_t>(m)});
 }
 
-template <class V>
-bool same(const V& a, const V& b) {
+template <class T>
+bool same(const View<T>& a, const View<T>& b) {
   return a.doc.get() == b.doc.get() && a.i == b.i;
 }
-template <class V>
-std::size_t view_hash(const V& v) {
+template <class T>
+std::size_t view_hash(const View<T>& v) {
   return std::hash<const void*>()(v.doc.get()) ^ (static_cast<std::size_t>(v.i) * 0x9E3779B97F4A7C15ull);
 }
 
@@ -68,48 +58,48 @@ void bind_mentions_quotes(py::module_& m) {
 
   py::class_<EntityView>(m, "Entity", "A person, organization, group or place: all its mentions in one document")
       .def_property_readonly("i", [](const EntityView& v) { return v.i; })
-      .def_property_readonly("name", [](const EntityView& v) { return v.ent().name; }, "Canonical name (the longest seen, title excluded)")
-      .def_property_readonly("kind", [](const EntityView& v) { return to_string(v.ent().kind); },
+      .def_property_readonly("name", [](const EntityView& v) { return v.item().name; }, "Canonical name (the longest seen, title excluded)")
+      .def_property_readonly("kind", [](const EntityView& v) { return to_string(v.item().kind); },
                              "'person', 'organization', 'group', 'place' or 'other'")
       .def_property_readonly("title", [](const EntityView& v) -> py::object {
-        if (v.ent().title.empty()) return py::none();
-        return py::str(v.ent().title);
+        if (v.item().title.empty()) return py::none();
+        return py::str(v.item().title);
       }, "Title or role ('U.S. Secretary of State'), or None")
-      .def_property_readonly("gender", [](const EntityView& v) { return to_string(v.ent().gender); },
+      .def_property_readonly("gender", [](const EntityView& v) { return to_string(v.item().gender); },
                              "'male', 'female' or 'unknown' (a hint from titles and first names)")
       .def_property_readonly("mentions", [](const EntityView& v) {
         py::list out;
-        for (auto k : v.ent().mentions) out.append(MentionView{v.doc, k});
+        for (auto k : v.item().mentions) out.append(MentionView{v.doc, k});
         return out;
       })
       .def_property_readonly("party", [](const EntityView& v) -> py::object {
-        if (v.ent().affiliation.party.empty()) return py::none();
-        return py::str(v.ent().affiliation.party);
+        if (v.item().affiliation.party.empty()) return py::none();
+        return py::str(v.item().affiliation.party);
       }, "'Democratic', 'Republican' or 'Independent' when the text says so ('Sen. Pat Leahy (D-Vt.)', 'Democratic Sen. X', 'X, a Republican'), else None")
       .def_property_readonly("role", [](const EntityView& v) -> py::object {
-        if (v.ent().affiliation.role == RoleClass::None) return py::none();
-        return py::str(to_string(v.ent().affiliation.role));
+        if (v.item().affiliation.role == RoleClass::None) return py::none();
+        return py::str(to_string(v.item().affiliation.role));
       }, "Role class from the title or apposition: 'lawmaker', 'executive', 'official', 'spokesperson', 'aide', 'candidate', "
          "'judge', 'clergy', 'police', 'military', 'lawyer', 'journalist', 'academic', 'business', 'activist'; or None")
-      .def_property_readonly("speaks_for", [](const EntityView& v) { return entity_or_none(v.doc, v.ent().affiliation.speaks_for); },
+      .def_property_readonly("speaks_for", [](const EntityView& v) { return entity_or_none(v.doc, v.item().affiliation.speaks_for); },
                              "The entity a spokesperson, aide or lawyer speaks for ('a spokesman for Speaker John Boehner'), or None")
-      .def_property_readonly("organization", [](const EntityView& v) { return entity_or_none(v.doc, v.ent().affiliation.organization); },
+      .def_property_readonly("organization", [](const EntityView& v) { return entity_or_none(v.doc, v.item().affiliation.organization); },
                              "The organization an apposition places the entity in ('a professor at Fordham University'), or None")
       .def_property_readonly("groups", [](const EntityView& v) {
         py::list out;
-        for (const auto& g : v.ent().affiliation.groups) out.append(py::str(g));
+        for (const auto& g : v.item().affiliation.groups) out.append(py::str(g));
         return out;
       }, "Faith or membership words from the text ('Catholic' for 'Jesuit Father Thomas J. Reese')")
       .def_property_readonly("affiliation_evidence", [](const EntityView& v) {
         py::list out;
-        for (const auto& ev : v.ent().affiliation.evidence) out.append(SpanView{v.doc, ev.first, ev.second});
+        for (const auto& ev : v.item().affiliation.evidence) out.append(SpanView{v.doc, ev.first, ev.second});
         return out;
       }, "The spans of text the party, role, groups and speaks_for come from (titles, '(D-N.Y.)', appositions)")
       .def("__eq__", [](const EntityView& a, const EntityView& b) { return same(a, b); })
       .def("__hash__", [](const EntityView& v) { return view_hash(v); })
-      .def("__str__", [](const EntityView& v) { return v.ent().name; })
+      .def("__str__", [](const EntityView& v) { return v.item().name; })
       .def("__repr__", [](const EntityView& v) {
-        const Entity& e = v.ent();
+        const Entity& e = v.item();
         std::string r = "<Entity " + std::string(to_string(e.kind)) + " " + std::string(py::repr(py::str(e.name)));
  if (!e.title.empty()) r += " title=" + std::string(py::repr(py::str(e.title)));
         if (!e.affiliation.party.empty()) r += " party=" + std::string(py::repr(py::str(e.affiliation.party)));
@@ -121,20 +111,20 @@ void bind_mentions_quotes(py::module_& m) {
 
   py::class_<MentionView>(m, "Mention", "A mention of an entity: a light view into its document")
       .def_property_readonly("i", [](const MentionView& v) { return v.i; })
-      .def_property_readonly("start", [](const MentionView& v) { return cp(*v.doc, v.men().start); })
-      .def_property_readonly("end", [](const MentionView& v) { return cp(*v.doc, v.men().end); })
-      .def_property_readonly("text", [](const MentionView& v) { return slice(*v.doc, v.men().start, v.men().end); })
-      .def_property_readonly("entity", [](const MentionView& v) { return entity_or_none(v.doc, v.men().entity); },
+      .def_property_readonly("start", [](const MentionView& v) { return cp(*v.doc, v.item().start); })
+      .def_property_readonly("end", [](const MentionView& v) { return cp(*v.doc, v.item().end); })
+      .def_property_readonly("text", [](const MentionView& v) { return slice(*v.doc, v.item().start, v.item().end); })
+      .def_property_readonly("entity", [](const MentionView& v) { return entity_or_none(v.doc, v.item().entity); },
                              "The entity, or None for an unresolved pronoun")
-      .def_property_readonly("sentence", [](const MentionView& v) { return v.men().sentence; }, "Sentence index")
-      .def_property_readonly("is_pronoun", [](const MentionView& v) { return v.men().is_pronoun; })
-      .def_property_readonly("in_quote", [](const MentionView& v) { return v.men().in_quote; },
+      .def_property_readonly("sentence", [](const MentionView& v) { return v.item().sentence; }, "Sentence index")
+      .def_property_readonly("is_pronoun", [](const MentionView& v) { return v.item().is_pronoun; })
+      .def_property_readonly("in_quote", [](const MentionView& v) { return v.item().in_quote; },
                              "Inside quotation marks")
       .def("__eq__", [](const MentionView& a, const MentionView& b) { return same(a, b); })
       .def("__hash__", [](const MentionView& v) { return view_hash(v); })
-      .def("__str__", [](const MentionView& v) { return slice(*v.doc, v.men().start, v.men().end); })
+      .def("__str__", [](const MentionView& v) { return slice(*v.doc, v.item().start, v.item().end); })
       .def("__repr__", [](const MentionView& v) {
-        const Mention& mm = v.men();
+        const Mention& mm = v.item();
         std::string r = "<Mention " + std::to_string(cp(*v.doc, mm.start)) + ":" + std::to_string(cp(*v.doc, mm.end)) +
                         " " + std::string(py::repr(slice(*v.doc, mm.start, mm.end)));
         if (mm.entity >= 0) r += " -> " + std::string(py::repr(py::str(v.doc->mentions.entities[static_cast<std::size_t>(mm.entity)].name)));
@@ -143,29 +133,29 @@ void bind_mentions_quotes(py::module_& m) {
 
   py::class_<QuoteView>(m, "Quote", "A quotation or reported speech with its speaker: a light view into its document")
       .def_property_readonly("i", [](const QuoteView& v) { return v.i; })
-      .def_property_readonly("kind", [](const QuoteView& v) { return to_string(v.q().kind); },
+      .def_property_readonly("kind", [](const QuoteView& v) { return to_string(v.item().kind); },
                              "'direct', 'partial', 'indirect', 'according_to' or 'turn'")
-      .def_property_readonly("start", [](const QuoteView& v) { return cp(*v.doc, v.q().start); },
+      .def_property_readonly("start", [](const QuoteView& v) { return cp(*v.doc, v.item().start); },
                              "Start of the content (quote marks excluded), a str index")
-      .def_property_readonly("end", [](const QuoteView& v) { return cp(*v.doc, v.q().end); })
-      .def_property_readonly("text", [](const QuoteView& v) { return slice(*v.doc, v.q().start, v.q().end); })
-      .def_property_readonly("speaker", [](const QuoteView& v) { return entity_or_none(v.doc, v.q().speaker); },
+      .def_property_readonly("end", [](const QuoteView& v) { return cp(*v.doc, v.item().end); })
+      .def_property_readonly("text", [](const QuoteView& v) { return slice(*v.doc, v.item().start, v.item().end); })
+      .def_property_readonly("speaker", [](const QuoteView& v) { return entity_or_none(v.doc, v.item().speaker); },
                              "The speaker entity, or None")
-      .def_property_readonly("speaker_mention", [](const QuoteView& v) { return mention_or_none(v.doc, v.q().speaker_mention); },
+      .def_property_readonly("speaker_mention", [](const QuoteView& v) { return mention_or_none(v.doc, v.item().speaker_mention); },
                              "The mention naming the speaker (possibly a pronoun), or None")
       .def_property_readonly("cue", [](const QuoteView& v) -> py::object {
-        if (v.q().cue_end <= v.q().cue_start) return py::none();
-        return py::cast(SpanView{v.doc, v.q().cue_start, v.q().cue_end});
+        if (v.item().cue_end <= v.item().cue_start) return py::none();
+        return py::cast(SpanView{v.doc, v.item().cue_start, v.item().cue_end});
       }, "The cue span ('said', 'according to'), or None")
-      .def_property_readonly("sentence", [](const QuoteView& v) { return v.q().sentence; }, "Index of the sentence where the content starts")
-      .def_property_readonly("paragraph", [](const QuoteView& v) { return v.q().paragraph; }, "Index of the paragraph where the content starts")
-      .def_property_readonly("confidence", [](const QuoteView& v) { return v.q().confidence; })
-      .def("__len__", [](const QuoteView& v) { return cp(*v.doc, v.q().end) - cp(*v.doc, v.q().start); })
+      .def_property_readonly("sentence", [](const QuoteView& v) { return v.item().sentence; }, "Index of the sentence where the content starts")
+      .def_property_readonly("paragraph", [](const QuoteView& v) { return v.item().paragraph; }, "Index of the paragraph where the content starts")
+      .def_property_readonly("confidence", [](const QuoteView& v) { return v.item().confidence; })
+      .def("__len__", [](const QuoteView& v) { return cp(*v.doc, v.item().end) - cp(*v.doc, v.item().start); })
       .def("__eq__", [](const QuoteView& a, const QuoteView& b) { return same(a, b); })
       .def("__hash__", [](const QuoteView& v) { return view_hash(v); })
-      .def("__str__", [](const QuoteView& v) { return slice(*v.doc, v.q().start, v.q().end); })
+      .def("__str__", [](const QuoteView& v) { return slice(*v.doc, v.item().start, v.item().end); })
       .def("__repr__", [](const QuoteView& v) {
-        const Quote& q = v.q();
+        const Quote& q = v.item();
         std::string who = q.speaker >= 0 ? v.doc->mentions.entities[static_cast<std::size_t>(q.speaker)].name : "?";
         std::string t = slice(*v.doc, q.start, q.end);
         return "<Quote " + std::string(to_string(q.kind)) + " " + std::string(py::repr(py::str(who))) + ": " +

@@ -5,6 +5,7 @@
 #include <Python.h>
 
 #include "bindings.hpp"
+#include "views.hpp"
 
 namespace presslens::bindings {
 
@@ -56,41 +57,29 @@ py::str slice(const Document& doc, std::uint32_t start, std::uint32_t end) {
 
 namespace {
 
-struct TokenView {
-  std::shared_ptr<const Document> doc;
-  std::uint32_t i;
-  const Token& tok() const { return doc->segmentation.tokens[i]; }
-};
-struct SentenceView {
-  std::shared_ptr<const Document> doc;
-  std::uint32_t i;
-  const Sentence& sent() const { return doc->segmentation.sentences[i]; }
-};
-struct ParagraphView {
-  std::shared_ptr<const Document> doc;
-  std::uint32_t i;
-  const Paragraph& para() const { return doc->segmentation.paragraphs[i]; }
-};
+using TokenView = View<Token>;
+using SentenceView = View<Sentence>;
+using ParagraphView = View<Paragraph>;
 
 // A lazy sequence of views over an index range (or an explicit index list) of one document.
-template <class View>
+template <class T>
 struct ViewList {
   std::shared_ptr<const Document> doc;
   std::uint32_t begin = 0, end = 0;
   std::shared_ptr<const std::vector<std::uint32_t>> indices;  // when set, overrides the range
   std::size_t size() const { return indices ? indices->size() : end - begin; }
-  View at(py::ssize_t k) const {
+  View<T> at(py::ssize_t k) const {
     auto n = static_cast<py::ssize_t>(size());
     if (k < 0) k += n;
     if (k < 0 || k >= n) throw py::index_error("index out of range");
     std::uint32_t idx = indices ? (*indices)[static_cast<std::size_t>(k)] : begin + static_cast<std::uint32_t>(k);
-    return View{doc, idx};
+    return View<T>{doc, idx};
   }
 };
 
-template <class View>
+template <class T>
 void bind_view_list(py::module_& m, const char* name, const char* item) {
-  using L = ViewList<View>;
+  using L = ViewList<T>;
   py::class_<L>(m, name, (std::string("A sequence of ") + item + " of one document").c_str())
       .def("__len__", &L::size)
       .def("__getitem__", &L::at)
@@ -133,69 +122,69 @@ std::string short_repr(const std::string& kind, const py::str& text, std::uint32
 
 void bind_segment(py::module_& m) {
   py::class_<TokenView>(m, "Token", "A token: a light view into its document")
-      .def_property_readonly("start", [](const TokenView& v) { return cp(*v.doc, v.tok().start); })
-      .def_property_readonly("end", [](const TokenView& v) { return cp(*v.doc, v.tok().end); })
-      .def_property_readonly("text", [](const TokenView& v) { return view_text(v, v.tok().start, v.tok().end); })
+      .def_property_readonly("start", [](const TokenView& v) { return cp(*v.doc, v.item().start); })
+      .def_property_readonly("end", [](const TokenView& v) { return cp(*v.doc, v.item().end); })
+      .def_property_readonly("text", [](const TokenView& v) { return view_text(v, v.item().start, v.item().end); })
       .def_property_readonly("i", [](const TokenView& v) { return v.i; })
-      .def_property_readonly("kind", [](const TokenView& v) { return to_string(v.tok().kind); })
+      .def_property_readonly("kind", [](const TokenView& v) { return to_string(v.item().kind); })
       .def_property_readonly("quote_role", [](const TokenView& v) -> py::object {
-        if (v.tok().kind != TokenKind::Quote) return py::none();
-        return py::str(to_string(v.tok().quote_role));
+        if (v.item().kind != TokenKind::Quote) return py::none();
+        return py::str(to_string(v.item().quote_role));
       })
       .def_property_readonly("norm", [](const TokenView& v) {
-        return normalize_token(v.tok().text(v.doc->text));
+        return normalize_token(v.item().text(v.doc->text));
       }, "Case-folded, NFKC-normalised form")
-      .def_property_readonly("space_after", [](const TokenView& v) { return v.tok().space_after; })
+      .def_property_readonly("space_after", [](const TokenView& v) { return v.item().space_after; })
       .def_property_readonly("whitespace_after", [](const TokenView& v) {
         const auto& toks = v.doc->segmentation.tokens;
         std::uint32_t next = v.i + 1 < toks.size() ? toks[v.i + 1].start
                                                    : static_cast<std::uint32_t>(v.doc->text.size());
-        return slice(*v.doc, v.tok().end, next);
+        return slice(*v.doc, v.item().end, next);
       }, "The exact text between this token and the next (or the end)")
-      .def_property_readonly("is_abbreviation", [](const TokenView& v) { return v.tok().has(token_flags::kAbbreviation); })
-      .def("__len__", [](const TokenView& v) { return cp(*v.doc, v.tok().end) - cp(*v.doc, v.tok().start); })
-      .def("__str__", [](const TokenView& v) { return view_text(v, v.tok().start, v.tok().end); })
+      .def_property_readonly("is_abbreviation", [](const TokenView& v) { return v.item().has(token_flags::kAbbreviation); })
+      .def("__len__", [](const TokenView& v) { return cp(*v.doc, v.item().end) - cp(*v.doc, v.item().start); })
+      .def("__str__", [](const TokenView& v) { return view_text(v, v.item().start, v.item().end); })
       .def("__repr__", [](const TokenView& v) {
-        return short_repr(std::string("Token ") + to_string(v.tok().kind), view_text(v, v.tok().start, v.tok().end),
-                          cp(*v.doc, v.tok().start), cp(*v.doc, v.tok().end));
+        return short_repr(std::string("Token ") + to_string(v.item().kind), view_text(v, v.item().start, v.item().end),
+                          cp(*v.doc, v.item().start), cp(*v.doc, v.item().end));
       });
 
   py::class_<SentenceView>(m, "Sentence", "A sentence: a light view into its document")
-      .def_property_readonly("start", [](const SentenceView& v) { return cp(*v.doc, v.sent().start); })
-      .def_property_readonly("end", [](const SentenceView& v) { return cp(*v.doc, v.sent().end); })
-      .def_property_readonly("text", [](const SentenceView& v) { return view_text(v, v.sent().start, v.sent().end); })
+      .def_property_readonly("start", [](const SentenceView& v) { return cp(*v.doc, v.item().start); })
+      .def_property_readonly("end", [](const SentenceView& v) { return cp(*v.doc, v.item().end); })
+      .def_property_readonly("text", [](const SentenceView& v) { return view_text(v, v.item().start, v.item().end); })
       .def_property_readonly("i", [](const SentenceView& v) { return v.i; })
-      .def_property_readonly("paragraph_index", [](const SentenceView& v) { return v.sent().paragraph; })
+      .def_property_readonly("paragraph_index", [](const SentenceView& v) { return v.item().paragraph; })
       .def_property_readonly("sentiment", [](const SentenceView& v) { return sentence_sentiment(v.doc, v.i); },
                              "The sentence's SentimentScores (compound, pos, neu, neg, label); see presslens.sentiment")
       .def_property_readonly("tokens", [](const SentenceView& v) {
-        return ViewList<TokenView>{v.doc, v.sent().token_begin, v.sent().token_end, nullptr};
+        return ViewList<Token>{v.doc, v.item().token_begin, v.item().token_end, nullptr};
       })
-      .def("__len__", [](const SentenceView& v) { return v.sent().token_end - v.sent().token_begin; })
-      .def("__str__", [](const SentenceView& v) { return view_text(v, v.sent().start, v.sent().end); })
+      .def("__len__", [](const SentenceView& v) { return v.item().token_end - v.item().token_begin; })
+      .def("__str__", [](const SentenceView& v) { return view_text(v, v.item().start, v.item().end); })
       .def("__repr__", [](const SentenceView& v) {
-        return short_repr("Sentence", view_text(v, v.sent().start, v.sent().end), cp(*v.doc, v.sent().start),
-                          cp(*v.doc, v.sent().end));
+        return short_repr("Sentence", view_text(v, v.item().start, v.item().end), cp(*v.doc, v.item().start),
+                          cp(*v.doc, v.item().end));
       });
 
   py::class_<ParagraphView>(m, "Paragraph", "A paragraph (a line of text, or a heading)")
-      .def_property_readonly("start", [](const ParagraphView& v) { return cp(*v.doc, v.para().start); })
-      .def_property_readonly("end", [](const ParagraphView& v) { return cp(*v.doc, v.para().end); })
-      .def_property_readonly("text", [](const ParagraphView& v) { return view_text(v, v.para().start, v.para().end); })
+      .def_property_readonly("start", [](const ParagraphView& v) { return cp(*v.doc, v.item().start); })
+      .def_property_readonly("end", [](const ParagraphView& v) { return cp(*v.doc, v.item().end); })
+      .def_property_readonly("text", [](const ParagraphView& v) { return view_text(v, v.item().start, v.item().end); })
       .def_property_readonly("i", [](const ParagraphView& v) { return v.i; })
-      .def_property_readonly("is_heading", [](const ParagraphView& v) { return v.para().is_heading; })
+      .def_property_readonly("is_heading", [](const ParagraphView& v) { return v.item().is_heading; })
       .def_property_readonly("sentences", [](const ParagraphView& v) {
-        return ViewList<SentenceView>{v.doc, v.para().sentence_begin, v.para().sentence_end, nullptr};
+        return ViewList<Sentence>{v.doc, v.item().sentence_begin, v.item().sentence_end, nullptr};
       })
-      .def("__str__", [](const ParagraphView& v) { return view_text(v, v.para().start, v.para().end); })
+      .def("__str__", [](const ParagraphView& v) { return view_text(v, v.item().start, v.item().end); })
       .def("__repr__", [](const ParagraphView& v) {
-        return short_repr(v.para().is_heading ? "Heading" : "Paragraph", view_text(v, v.para().start, v.para().end),
-                          cp(*v.doc, v.para().start), cp(*v.doc, v.para().end));
+        return short_repr(v.item().is_heading ? "Heading" : "Paragraph", view_text(v, v.item().start, v.item().end),
+                          cp(*v.doc, v.item().start), cp(*v.doc, v.item().end));
       });
 
-  bind_view_list<TokenView>(m, "TokenList", "tokens");
-  bind_view_list<SentenceView>(m, "SentenceList", "sentences");
-  bind_view_list<ParagraphView>(m, "ParagraphList", "paragraphs");
+  bind_view_list<Token>(m, "TokenList", "tokens");
+  bind_view_list<Sentence>(m, "SentenceList", "sentences");
+  bind_view_list<Paragraph>(m, "ParagraphList", "paragraphs");
 
   m.def("_views_for", [](const DocumentHandle& h) {
     // Used by _core.Document accessors below (bind_document); kept here with the view types.
@@ -204,10 +193,10 @@ void bind_segment(py::module_& m) {
     for (std::uint32_t i = 0; i < seg.paragraphs.size(); ++i)
       if (seg.paragraphs[i].is_heading) headings->push_back(i);
     return py::make_tuple(
-        ViewList<TokenView>{h.doc, 0, static_cast<std::uint32_t>(seg.tokens.size()), nullptr},
-        ViewList<SentenceView>{h.doc, 0, static_cast<std::uint32_t>(seg.sentences.size()), nullptr},
-        ViewList<ParagraphView>{h.doc, 0, static_cast<std::uint32_t>(seg.paragraphs.size()), nullptr},
-        ViewList<ParagraphView>{h.doc, 0, 0, headings});
+        ViewList<Token>{h.doc, 0, static_cast<std::uint32_t>(seg.tokens.size()), nullptr},
+        ViewList<Sentence>{h.doc, 0, static_cast<std::uint32_t>(seg.sentences.size()), nullptr},
+        ViewList<Paragraph>{h.doc, 0, static_cast<std::uint32_t>(seg.paragraphs.size()), nullptr},
+        ViewList<Paragraph>{h.doc, 0, 0, headings});
   }, "(tokens, sentences, paragraphs, headings) views of a document");
 
   m.def("_token_arrays", [](const DocumentHandle& h) {
