@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import pickle
 import random
+import sys
 import threading
 from pathlib import Path
 
@@ -17,6 +18,15 @@ REPO = Path(__file__).resolve().parents[2]
 VADER_DATA = REPO.parent / "shared" / "data" / "sentiment-dev" / "vader-icwsm2014"
 
 vader_mod = pytest.importorskip("vaderSentiment.vaderSentiment")
+
+
+def load_set(path: Path):
+    """(id, mean rating, text) rows of a VADER *_GroundTruth.txt file, read by bench/eval_sentiment.py."""
+    if str(REPO / "bench") not in sys.path:
+        sys.path.insert(0, str(REPO / "bench"))
+    import eval_sentiment
+
+    return eval_sentiment.load_set(path)
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +80,7 @@ def test_compat_fidelity_on_a_sample_of_the_ground_truth(vader):
     rng = random.Random(7)
     texts = []
     for f in sorted(VADER_DATA.glob("*_GroundTruth.txt")):
-        rows = [line.split("\t", 2) for line in f.read_text(encoding="utf-8-sig").split("\n") if line.strip()]
-        texts += [r[2].rstrip("\r") for r in rng.sample(rows, 300) if len(r) == 3]
+        texts += [text for _, _, text in rng.sample(load_set(f), 300)]
     ours = polarity_scores_many(texts, vader_compat=True, threads=2)
     agree = sum(abs(o["compound"] - vader.polarity_scores(t)["compound"]) <= 0.01 for o, t in zip(ours, texts))
     assert agree / len(texts) >= 0.99
@@ -85,9 +94,8 @@ def test_default_mode_correlates_with_human_ratings_at_least_as_well_as_vader(va
         pytest.skip("shared sentiment-dev data not available")
     r = {}
     for f in sorted(VADER_DATA.glob("*_GroundTruth.txt")):
-        rows = [line.rstrip("\r").split("\t", 2) for line in f.read_text(encoding="utf-8-sig").split("\n")]
-        rows = [row for row in rows if len(row) == 3]
-        texts, gold = [row[2] for row in rows], [float(row[1]) for row in rows]
+        rows = load_set(f)
+        texts, gold = [text for _, _, text in rows], [rating for _, rating, _ in rows]
         ours = SentimentAnalyzer().polarity_arrays(texts, threads=2)["compound"]
         theirs = [vader.polarity_scores(t)["compound"] for t in texts]
         r[f.name.split("_")[0]] = (np.corrcoef(ours, gold)[0, 1], np.corrcoef(theirs, gold)[0, 1])
@@ -487,8 +495,7 @@ def _texts_for_the_fast_path():
         texts.append("".join(rng.choice(FAST_PATH_PIECES) + rng.choice([" ", " ", " ", "", "  "]) for _ in range(n)))
     if VADER_DATA.is_dir():
         for f in sorted(VADER_DATA.glob("*_GroundTruth.txt")):
-            rows = [line.rstrip("\r").split("\t", 2) for line in f.read_text(encoding="utf-8-sig").split("\n")]
-            texts += [r[2] for r in rows if len(r) == 3][:1500]
+            texts += [text for _, _, text in load_set(f)][:1500]
     return texts
 
 
