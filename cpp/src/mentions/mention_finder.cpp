@@ -362,7 +362,10 @@ class Finder {
     push(std::move(c), sentence);
   }
 
-  bool is_adverb_word(std::uint32_t k) {
+  // A listed adverb (wc::kAdverb: the ones that sit between a subject and its verb, as the quote
+  // rules know them) or a manner adverb recognised by its suffix ("specifically", "repeatedly").
+  // Only the speaker-phrase rule needs the second kind: it trims any adverb before the verb.
+  bool is_listed_or_manner_adverb(std::uint32_t k) {
     if (info_[k].cls & wc::kAdverb) return true;
     // Manner adverbs by their suffix; not plain "-ly" (family, ally, assembly are nouns).
     const std::string_view w = tok_text(k);
@@ -539,7 +542,7 @@ class Finder {
         return i;
       end = j;
       // An adverb before the verb is not part of the phrase ("the proclamation specifically says").
-      while (end > i + 2 && info_[end - 1].lower && is_adverb_word(end - 1)) --end;
+      while (end > i + 2 && info_[end - 1].lower && is_listed_or_manner_adverb(end - 1)) --end;
     }
     const std::uint32_t h = after_verb ? i + 1 : end - 1;  // head: last word before the verb
     if (!after_verb && info_[h].cap) return i;  // "the Senate Majority Leader Mitch McConnell said"
