@@ -56,3 +56,28 @@ TEST(StringTable, PaddedAndFilteredLookUpsAgreeWithPlainComparison) {
     }
   }
 }
+
+// The scorer fills its table of inflected forms from another table, in that table's slot order
+// (hash order), after reserve(): every key must arrive once with its value, whatever the order.
+TEST(StringTable, ReservedTableFilledInAnotherTablesOrderHoldsEveryKey) {
+  std::mt19937 rng(11);
+  StringTable<int> source;
+  for (int k = 0; k < 5000; ++k) source.put(random_word(rng, 14) + std::to_string(k), k);
+  StringTable<int> copy;
+  copy.reserve(source.size());
+  source.for_each([&](std::string_view key, const int& v) { copy.put(key, v); });
+  ASSERT_EQ(copy.size(), source.size());
+  source.for_each([&](std::string_view key, const int& v) {
+    const int* found = copy.find(key);
+    ASSERT_NE(found, nullptr) << key;
+    EXPECT_EQ(*found, v) << key;
+  });
+  std::size_t seen = 0;
+  copy.for_each([&](std::string_view key, const int& v) {
+    ++seen;
+    const int* original = source.find(key);
+    ASSERT_NE(original, nullptr) << key;
+    EXPECT_EQ(*original, v) << key;
+  });
+  EXPECT_EQ(seen, source.size());
+}

@@ -2,7 +2,6 @@
 // inflected forms, idioms and the emoji descriptions.
 #include <algorithm>
 #include <string>
-#include <unordered_map>
 
 #include "items.hpp"
 #include "presslens/errors.hpp"
@@ -131,26 +130,31 @@ constexpr Inflection kInflections[] = {
 
 void add_inflections(SentimentScorer::Impl& im) {
   struct Best {
-    int order;
-    double valence;
+    int order = 0;
+    double valence = 0.0;
   };
-  std::unordered_map<std::string, Best> forms;
+  StringTable<Best> forms;
+  std::string form;  // (one buffer for all forms: no allocation per form)
   im.folded.for_each([&](std::string_view stem, const double& valence) {
     for (const Inflection& r : kInflections) {
       const std::size_t rl = r.replaced.size();
       if (stem.size() < rl || stem.substr(stem.size() - rl) != r.replaced) continue;
-      std::string form(stem.substr(0, stem.size() - rl));
+      form.assign(stem.data(), stem.size() - rl);
       form.append(r.suffix.data(), r.suffix.size());
       if (form.size() <= 4 || form.size() <= r.suffix.size() + 3) continue;
-      auto [it, fresh] = forms.try_emplace(form, Best{r.order, valence});
-      if (!fresh && r.order < it->second.order) it->second = Best{r.order, valence};
+      if (Best* b = forms.find_mut(form)) {
+        if (r.order < b->order) *b = Best{r.order, valence};
+      } else {
+        forms.put(form, Best{r.order, valence});
+      }
     }
   });
-  for (const auto& [form, best] : forms) {
-    const Entry* e = im.lookup.find(form);
-    if (e && (e->info || e->has_valence)) continue;  // a listed word or a lexicon word itself
-    im.inflections.put(form, best.valence);
-  }
+  im.inflections.reserve(forms.size());
+  forms.for_each([&](std::string_view f, const Best& best) {
+    const Entry* e = im.lookup.find(f);
+    if (e && (e->info || e->has_valence)) return;  // a listed word or a lexicon word itself
+    im.inflections.put(f, best.valence);
+  });
 }
 
 }  // namespace

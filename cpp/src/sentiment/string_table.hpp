@@ -102,19 +102,7 @@ class StringTable {
       }
       i = (i + 1) & (slots_.size() - 1);
     }
-    filter_.add(h);
-    Slot& s = slots_[i];
-    s.hash = h;
-    s.size1 = static_cast<std::uint32_t>(key.size()) + 1;
-    if (key.size() <= kInline) {
-      std::memcpy(s.inl, key.data(), key.size());
-    } else {
-      s.off = static_cast<std::uint32_t>(arena_.size());
-      arena_.append(key.data(), key.size());
-    }
-    s.value = std::move(value);
-    ++count_;
-    return s.value;
+    return fill(i, key, h, std::move(value));
   }
 
   const V* find(std::string_view key) const noexcept { return find(key, hash_bytes(key)); }
@@ -163,6 +151,11 @@ class StringTable {
   }
 
   std::size_t size() const noexcept { return count_; }
+  // Room for n keys without growing. (Filling a table in another table's slot order, i.e. in
+  // hash order, must not grow on the way: linear probing would pile the keys up.)
+  void reserve(std::size_t n) {
+    while ((n + 1) * 4 >= slots_.size() * 3) grow();
+  }
 
   template <class F>
   void for_each(F&& f) const {
@@ -192,6 +185,24 @@ class StringTable {
     return n <= kInline ? std::string_view(s.inl, n) : std::string_view(arena_).substr(s.off, n);
   }
 
+  // Stores a new key with hash h in the empty slot i.
+  V& fill(std::size_t i, std::string_view key, std::uint64_t h, V value) {
+    filter_.add(h);
+    Slot& s = slots_[i];
+    s.hash = h;
+    s.size1 = static_cast<std::uint32_t>(key.size()) + 1;
+    if (key.size() <= kInline) {
+      std::memcpy(s.inl, key.data(), key.size());
+    } else {
+      s.off = static_cast<std::uint32_t>(arena_.size());
+      arena_.append(key.data(), key.size());
+    }
+    s.value = std::move(value);
+    ++count_;
+    return s.value;
+  }
+
+  // Twice the slots; every key moves with the hash it has (keys are distinct: no compares).
   void grow() {
     std::vector<Slot> old = std::move(slots_);
     std::string old_arena = std::move(arena_);
@@ -200,11 +211,14 @@ class StringTable {
     arena_.clear();
     arena_.reserve(old_arena.size() * 2);
     count_ = 0;
+    const std::size_t mask = slots_.size() - 1;
     for (Slot& s : old) {
       if (!s.size1) continue;
       const std::size_t n = s.size1 - 1;
       const std::string_view k = n <= kInline ? std::string_view(s.inl, n) : std::string_view(old_arena).substr(s.off, n);
-      put(k, std::move(s.value));
+      std::size_t i = s.hash & mask;
+      while (slots_[i].size1) i = (i + 1) & mask;
+      fill(i, k, s.hash, std::move(s.value));
     }
   }
 
