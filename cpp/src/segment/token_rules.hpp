@@ -7,6 +7,9 @@
 
 namespace presslens::token_rules {
 
+// An ASCII letter, either case.
+inline bool is_ascii_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
 // Letters that stay with a number without making it a word: 1990s, 3rd, 95th.
 inline bool is_number_suffix(std::string_view s) {
   return s == "s" || s == "st" || s == "nd" || s == "rd" || s == "th" || s == "S" || s == "ST" || s == "ND" ||
@@ -34,13 +37,12 @@ inline bool abbreviation_needs_number(std::string_view with_period) {
 inline std::size_t dotted_groups_end(std::string_view s, std::size_t i) {
   // Only "X." or "XY." openings can start one; most words leave here.
   if (!(i + 1 < s.size() && s[i + 1] == '.') && !(i + 2 < s.size() && s[i + 2] == '.')) return 0;
-  auto alpha = [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; };
   std::size_t e = i;
   int groups = 0;
   while (e < s.size()) {
     std::size_t g = e;
     int letters = 0;
-    while (g < s.size() && alpha(s[g]) && letters < 3) ++g, ++letters;
+    while (g < s.size() && is_ascii_alpha(static_cast<unsigned char>(s[g])) && letters < 3) ++g, ++letters;
     if (letters == 0 || letters > 2 || g >= s.size() || s[g] != '.') break;
     e = g + 1;
     ++groups;

@@ -42,7 +42,7 @@ namespace {
 
 using Pos = std::size_t;
 
-bool is_ascii_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+using token_rules::is_ascii_alpha;
 bool is_ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool is_ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 
