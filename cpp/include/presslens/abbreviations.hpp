@@ -31,7 +31,6 @@ class Abbreviations {
   std::vector<std::unique_ptr<std::string>> storage_;
   std::unordered_map<std::string_view, AbbreviationKind> exact_;
   std::unordered_map<std::string_view, AbbreviationKind> lower_;
-  std::size_t longest_ = 0;  // bytes of the longest abbreviation added
   // starts_[b] bit n: some abbreviation (or its lower-cased form) of n bytes starts with byte b.
   std::array<std::uint64_t, 256> starts_{};
   // A bit per ASCII-lower-cased abbreviation, by a hash of it: a word followed by a period
