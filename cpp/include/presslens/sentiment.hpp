@@ -104,10 +104,6 @@ struct SentimentOptions {
   bool fast_path = true;
 };
 
-namespace sentiment_detail {
-struct Work;  // per-thread scratch buffers of the scorer (cpp/src/sentiment/rules.hpp)
-}
-
 class SentimentScorer {
  public:
   SentimentScorer();  // VADER lexicon, default options
@@ -152,7 +148,6 @@ class SentimentScorer {
   struct Impl;  // the indexed lexicon and rule tables (opaque)
 
  private:
-  SentimentScores polarity_scores(std::string_view text, sentiment_detail::Work& work) const;
   SentimentOptions options_;
   std::unique_ptr<const Impl> impl_;
 };

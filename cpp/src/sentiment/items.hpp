@@ -113,6 +113,10 @@ void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, s
 bool fast_polarity(const SentimentScorer::Impl& im, const SentimentOptions& o, std::string_view text, Work& w,
                    SentimentScores& out);
 
+// SentimentScorer::polarity_scores of one text, with the work buffers `w` (scorer.cpp).
+SentimentScores polarity_scores(const SentimentScorer::Impl& im, const SentimentOptions& o, std::string_view text,
+                                Work& w);
+
 // ---- the rules (rules.cpp, link_items in token_items.cpp) ----
 
 // Word pairs that cancel a negation and multi-word phrases, over a sentence's items.

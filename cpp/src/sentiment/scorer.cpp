@@ -103,7 +103,7 @@ DocumentSentiment SentimentScorer::score(std::string_view text, const Segmentati
 }
 
 SentimentScores SentimentScorer::polarity_scores(std::string_view text) const {
-  return polarity_scores(text, thread_work());
+  return sentiment_detail::polarity_scores(*impl_, options_, text, thread_work());
 }
 
 bool SentimentScorer::reads_without_tokens(std::string_view text) const {
@@ -113,21 +113,24 @@ bool SentimentScorer::reads_without_tokens(std::string_view text) const {
 
 void SentimentScorer::polarity_scores(const std::string_view* texts, std::size_t n, SentimentScores* out) const {
   Work& w = thread_work();
-  for (std::size_t i = 0; i < n; ++i) out[i] = polarity_scores(texts[i], w);
+  for (std::size_t i = 0; i < n; ++i) out[i] = sentiment_detail::polarity_scores(*impl_, options_, texts[i], w);
 }
 
-SentimentScores SentimentScorer::polarity_scores(std::string_view text, sentiment_detail::Work& w) const {
-  if (options_.vader_compat) {
+// Not in the anonymous namespace: there GCC specialises it for the thread-local Work of both
+// callers and then looks the thread-local address up inside it, at every use.
+SentimentScores sentiment_detail::polarity_scores(const SentimentScorer::Impl& im, const SentimentOptions& o,
+                                                  std::string_view text, Work& w) {
+  if (o.vader_compat) {
     w.clear();
     bool cap_diff = false;
     Punctuation p;
-    compat_items(*impl_, options_, text, w, cap_diff, p);
-    return score_work(*impl_, options_, w, cap_diff, p);
+    compat_items(im, o, text, w, cap_diff, p);
+    return score_work(im, o, w, cap_diff, p);
   }
   SentimentScores fast_result;
-  if (options_.fast_path && fast_polarity(*impl_, options_, text, w, fast_result)) return fast_result;
+  if (o.fast_path && fast_polarity(im, o, text, w, fast_result)) return fast_result;
   // Default: presslens tokens, sentences split at sentence-final punctuation and line breaks.
-  impl_->tokenizer->tokenize_into(text, w.tokens);
+  im.tokenizer->tokenize_into(text, w.tokens);
   const auto& toks = w.tokens;
   std::vector<SentimentScores>& sents = w.sentences;
   sents.clear();
@@ -147,12 +150,12 @@ SentimentScores SentimentScorer::polarity_scores(std::string_view text, sentimen
       }
     }
     if (end_here) {
-      sents.push_back(score_range(*impl_, options_, w, text, toks.data(), begin, k + 1));
+      sents.push_back(score_range(im, o, w, text, toks.data(), begin, k + 1));
       begin = k + 1;
     }
   }
   if (sents.size() == 1) return sents[0];
-  return aggregate(sents);
+  return SentimentScorer::aggregate(sents);
 }
 
 }  // namespace presslens
