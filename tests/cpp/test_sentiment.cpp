@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "presslens/document.hpp"
@@ -158,17 +159,30 @@ TEST(Sentiment, FastPathAndBatchScoreLikeTheTokenizerPath) {
   general_options.fast_path = false;
   const SentimentScorer general(general_options);
   const SentimentScorer fast;
-  const std::vector<std::string> texts = {
-      "The plan is good, but the cost is NOT small!",
-      "Dr. Smith said No. 5 was the best of the U.S. plans.",
-      "''I don't like it,'' she said. It's hardly a surprise?",
-      "Prices rose 2.5% to $1,000 in the 1990s -- a 20-year-old record.",
-      "It was great:) and then bad (really bad)...",
-      "No. no. NO. J. Doe, St. Louis; e.g. amazon.com",
-      "",
-      "   ",
-      "a",
+  // Each text with whether `fast` reads it on the ASCII fast path: most do, so that the comparison
+  // below does compare the two paths; the others check that it leaves them to the tokenizer.
+  const std::vector<std::pair<std::string, bool>> cases = {
+      {"The plan is good, but the cost is NOT small!", true},
+      {"Dr. Smith said No. 5 was the best of the U.S. plans.", true},
+      {"''I don't like it,'' she said. It's hardly a surprise?", true},
+      {"Prices rose 2.5% to $1,000 in the 1990s -- a 20-year-old record.", true},
+      {"It was great:) and then bad (really bad)...", false},  // emoticon, "..."
+      {"No. no. NO. J. Doe, St. Louis; e.g. amazon.com", false},  // a domain
+      {"", true},
+      {"   ", true},
+      {"a", true},
+      {"It was great! And then bad (really bad)?", true},
+      {"No. no. NO. J. Doe, St. Louis; e.g. the plan.", true},
   };
+  std::vector<std::string> texts;
+  std::size_t read_without_tokens = 0;
+  for (const auto& [text, fast_path] : cases) {
+    EXPECT_EQ(fast.reads_without_tokens(text), fast_path) << text;
+    EXPECT_FALSE(general.reads_without_tokens(text)) << text;
+    read_without_tokens += fast_path;
+    texts.push_back(text);
+  }
+  EXPECT_GT(read_without_tokens, texts.size() / 2);
   std::vector<std::string_view> views(texts.begin(), texts.end());
   std::vector<SentimentScores> batch(texts.size());
   fast.polarity_scores(views.data(), views.size(), batch.data());
