@@ -10,7 +10,7 @@ speakers) and with what tone (sentiment) — a C++ core with a typed Python API.
 """
 from __future__ import annotations
 
-from . import _core
+from . import _core, batch
 from ._core import Paragraph, ParagraphList, Sentence, SentenceList, Token, TokenList
 from .analyzer import Analyzer, analyze, analyze_many, default_analyzer
 from .document import Document

@@ -2,6 +2,7 @@
 
     presslens analyze FILE|-  [--json]     segment (and, where available, quotes and tone of) one text
     presslens demo [--all] [--json]        run the analysis on the bundled sample articles
+    presslens batch FILE --out DIR         a JSONL / CSV / Parquet collection -> document, quote, speaker tables
 """
 from __future__ import annotations
 
@@ -140,6 +141,33 @@ def _write_share_of_voice(out, docs) -> None:
         out.write(f"  {outlet}: " + ", ".join(f"{name} {100 * n / total:.0f}%" for name, n in top) + "\n")
 
 
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from .batch import TABLES, analyze_file
+
+    tables = [t.strip() for t in args.tables.split(",") if t.strip()]
+    fields = [f.strip() for f in args.fields.split(",") if f.strip()] if args.fields else None
+    try:
+        summary = analyze_file(
+            args.file, args.out, text_field=args.text_field, input_format=args.input_format,
+            output_format=args.format, tables=tables, fields=fields, threads=args.threads,
+            batch_size=args.batch_size, progress=not args.quiet and sys.stderr.isatty(),
+        )
+    except (OSError, ValueError, TypeError, UnicodeDecodeError) as exc:
+        sys.stderr.write(f"presslens batch: error: {exc}\n")
+        return 2
+    rate = summary.words / summary.seconds if summary.seconds > 0 else 0.0
+    out = sys.stdout
+    out.write(f"presslens batch: {summary.documents:,} articles ({summary.words:,} words) in {summary.seconds:.2f} s"
+              f" ({rate:,.0f} words/s)\n")
+    for table in TABLES:
+        if table in summary.outputs:
+            path, rows = summary.outputs[table]
+            out.write(f"  {table:<10} {str(path):<40} {rows:>8,} rows\n")
+    for table, names in summary.dropped_fields.items():
+        out.write(f"  note: {table}: fields first seen after the first batch were not written: {', '.join(names)}\n")
+    return 0
+
+
 def _cmd_credits(args: argparse.Namespace) -> int:
     from .samples import credits
 
@@ -159,6 +187,18 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--all", action="store_true", help="include the two long press-conference transcripts")
     d.add_argument("--json", action="store_true", help="print the analyses as JSON")
     d.set_defaults(func=_cmd_demo)
+    b = sub.add_parser("batch", help="analyse a JSONL / CSV / Parquet collection of articles into tables")
+    b.add_argument("file", metavar="FILE", help="articles: .jsonl/.ndjson, .csv/.tsv or .parquet, one per record")
+    b.add_argument("--out", required=True, metavar="DIR", help="folder for the tables (created if missing)")
+    b.add_argument("--text-field", default="text", help="the field holding the article text (default: text)")
+    b.add_argument("--fields", help="comma-separated fields to keep as metadata (default: all others)")
+    b.add_argument("--tables", default="documents,quotes,speakers", help="which tables to write (default: all three)")
+    b.add_argument("--format", default="parquet", choices=["parquet", "csv", "jsonl"], help="output format")
+    b.add_argument("--input-format", choices=["parquet", "csv", "jsonl"], help="input format (default: by suffix)")
+    b.add_argument("--threads", type=int, default=None, help="threads (default: all cores)")
+    b.add_argument("--batch-size", type=int, default=256, help="articles analysed and written per step")
+    b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.set_defaults(func=_cmd_batch)
     c = sub.add_parser("credits", help="print the sources and licences of the bundled samples")
     c.set_defaults(func=_cmd_credits)
     return parser

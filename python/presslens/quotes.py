@@ -76,6 +76,35 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+#: The columns of :meth:`Document.speakers` (and of the batch speakers table, after doc and metadata).
+SPEAKER_COLUMNS = ["speaker", "speaker_kind", "title", "party", "role", "speaks_for", "quotes", *QUOTE_KINDS, "words",
+                   "share"]
+
+
+def speaker_rows(quote_rows: Iterable[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """Who is quoted and how much, from one document's :meth:`Document.quote_rows`: one dict per
+    speaker entity (the columns of :data:`SPEAKER_COLUMNS`), most quoted words first."""
+    table: Dict[Any, Dict[str, Any]] = {}
+    for r in quote_rows:
+        if r["speaker"] is None:
+            continue
+        entry = table.setdefault(
+            (r["speaker"], r["speaker_kind"]),
+            {"speaker": r["speaker"], "speaker_kind": r["speaker_kind"], "title": r["title"],
+             "party": r["speaker_party"], "role": r["speaker_role"], "speaks_for": r["speaker_for"], "quotes": 0,
+             **{k: 0 for k in QUOTE_KINDS}, "words": 0},
+        )
+        entry["quotes"] += 1
+        entry[r["kind"]] += 1
+        entry["words"] += r["words"]
+    rows = list(table.values())
+    total = sum(e["words"] for e in rows)
+    for e in rows:
+        e["share"] = e["words"] / total if total else 0.0
+    rows.sort(key=lambda e: (-e["words"], -e["quotes"]))  # stable: ties keep first-quoted order
+    return rows
+
+
 class QuotesMixin:
     """Quote-related accessors mixed into :class:`presslens.Document`."""
 
@@ -165,26 +194,8 @@ class QuotesMixin:
         """
         import pandas as pd
 
-        rows = self.quote_rows()
-        table: Dict[Any, Dict[str, Any]] = {}
-        for r in rows:
-            if r["speaker"] is None:
-                continue
-            key = (r["speaker"], r["speaker_kind"])
-            entry = table.setdefault(
-                key,
-                {"speaker": r["speaker"], "speaker_kind": r["speaker_kind"], "title": r["title"],
-                 "party": r["speaker_party"], "role": r["speaker_role"], "speaks_for": r["speaker_for"], "quotes": 0,
-                 **{k: 0 for k in QUOTE_KINDS}, "words": 0},
-            )
-            entry["quotes"] += 1
-            entry[r["kind"]] += 1
-            entry["words"] += r["words"]
-        columns = ["speaker", "speaker_kind", "title", "party", "role", "speaks_for", "quotes", *QUOTE_KINDS, "words", "share"]
-        frame = pd.DataFrame(list(table.values()), columns=columns[:-1])
-        total = frame["words"].sum() if len(frame) else 0
-        frame["share"] = frame["words"] / total if total else 0.0
-        return frame.sort_values(["words", "quotes"], ascending=False, kind="stable").reset_index(drop=True)
+        frame = pd.DataFrame(speaker_rows(self.quote_rows()), columns=SPEAKER_COLUMNS)
+        return frame.astype({"share": float})
 
     def _quotes_dict(self) -> Dict[str, Any]:
         """The quotes, entities and mentions for :meth:`Document.to_dict` (str indices)."""
