@@ -9,9 +9,12 @@ writes up to three tables (``documents``, ``quotes``, ``speakers``), so memory s
 the batch size however large the input is. ``presslens batch`` is its command line.
 
 Every row of every table carries ``doc``, the article's 0-based position in the input, and the
-article's other fields (its metadata: id, outlet, date...). Columns are fixed by the first batch:
-a field that first appears in a later record is reported in :attr:`BatchSummary.dropped_fields`
-rather than silently lost.
+article's other fields (its metadata: id, outlet, date...); a field named like one of the table's
+own columns is kept as ``doc_<name>``. Lists and objects in a field are written as JSON text;
+integers stay integers where some records lack them. Columns are fixed by the first batch: a
+field that first appears in a later record is reported in :attr:`BatchSummary.dropped_fields`
+rather than silently lost. Tables are written to ``<name>.partial`` files that replace the
+outputs only when the whole run succeeds.
 """
 from __future__ import annotations
 
@@ -46,7 +49,7 @@ def detect_format(path: PathLike) -> str:
         if suffix in suffixes:
             return name
     known = ", ".join(s for suffixes in FORMATS.values() for s in suffixes)
-    raise ValueError(f"{path}: cannot tell the format from the suffix {suffix!r} (known: {known}); pass format=...")
+    raise ValueError(f"{path}: cannot tell the format from the suffix {suffix!r} (known: {known}); pass format= (--input-format)")
 
 
 # ---- reading ------------------------------------------------------------------------------------
@@ -84,10 +87,15 @@ def read_articles(
 
 
 def _records(path: Path, fmt: str) -> Iterator[Tuple[str, Any]]:
-    """(position for error messages, record) pairs of one file."""
+    """(position for error messages, record) pairs of one file. Text files are UTF-8, with or
+    without a byte-order mark."""
     if fmt == "jsonl":
-        with path.open(encoding="utf-8") as f:
-            for lineno, line in enumerate(f, 1):
+        with path.open("rb") as f:
+            for lineno, raw in enumerate(f, 1):
+                try:
+                    line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+                except UnicodeDecodeError as exc:
+                    raise ValueError(f"{path}:{lineno}: not valid UTF-8 (byte {exc.start} of the line)") from None
                 if not line.strip():
                     continue
                 try:
@@ -97,16 +105,20 @@ def _records(path: Path, fmt: str) -> Iterator[Tuple[str, Any]]:
     elif fmt == "csv":
         _allow_long_csv_fields()
         delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
-        with path.open(encoding="utf-8", newline="") as f:
+        with path.open(encoding="utf-8-sig", newline="") as f:
             reader = csv.DictReader(f, delimiter=delimiter)
-            reader.fieldnames  # reads the header line
-            while True:
-                first_line = reader.line_num + 1  # (a quoted field may span lines: name the first)
-                try:
-                    record = next(reader)
-                except StopIteration:
-                    return
-                yield f"{path}:{first_line}", record
+            number = 0
+            try:
+                for record in reader:
+                    number += 1
+                    # (blank lines are skipped and a quoted field may span lines: name the record
+                    # and the line it ends on)
+                    where = f"{path}: record {number} (ending on line {reader.line_num})"
+                    if None in record:
+                        raise ValueError(f"{where}: more fields than the header's {len(reader.fieldnames or [])}")
+                    yield where, record
+            except UnicodeDecodeError as exc:
+                raise ValueError(f"{path}: not valid UTF-8 after line {reader.line_num} ({exc.reason})") from None
     else:
         try:
             import pyarrow.parquet as pq
@@ -139,7 +151,10 @@ def _leading_columns(doc: "Document", index: int, taken: Sequence[str]) -> Dict[
     ``doc_<key>``, as in :meth:`Document.quotes_frame`."""
     lead: Dict[str, Any] = {"doc": index}
     for key, value in doc.metadata.items():
-        lead[f"doc_{key}" if key in taken or key == "doc" else key] = value
+        name = key
+        while name in taken or name in lead:
+            name = f"doc_{name}"
+        lead[name] = value
     return lead
 
 
@@ -153,8 +168,6 @@ def batch_frames(docs: Sequence["Document"], first: int, tables: Iterable[str]) 
     One DataFrame per table and batch, built from plain rows (a DataFrame per document would cost
     more than the analysis), with ``doc`` = ``first`` + the document's position in ``docs``.
     """
-    import pandas as pd
-
     from .quotes import _FRAME_COLUMNS, SPEAKER_COLUMNS, _quote_sentiments, speaker_rows
 
     tables = list(tables)
@@ -171,38 +184,58 @@ def batch_frames(docs: Sequence["Document"], first: int, tables: Iterable[str]) 
                          "tokens": len(d.tokens), "sentences": len(d.sentences), "paragraphs": len(d.paragraphs),
                          "quotes": len(d.quotes), "compound": s.compound, "pos": s.pos, "neu": s.neu, "neg": s.neg,
                          "tone": s.label})
-        out["documents"] = pd.DataFrame(rows)
+        out["documents"] = _table(rows)
     if "quotes" in tables:
         # The quote sentiments of the whole batch in one call (the same scores quotes_frame gives).
         scores = _quote_sentiments([r["text"] for rows in quote_rows for r in rows])
         rows, n = [], 0
         for k, (d, qrows) in enumerate(zip(docs, quote_rows)):
-            lead = _leading_columns(d, first + k, _FRAME_COLUMNS)
+            lead = _leading_columns(d, first + k, [*_FRAME_COLUMNS, "sentiment"])
             for r in qrows:
                 row = {**lead, **r}
                 if scores is not None:
                     row["sentiment"] = scores[n]
                 n += 1
                 rows.append(row)
-        out["quotes"] = pd.DataFrame(rows)
+        out["quotes"] = _table(rows)
     if "speakers" in tables:
         rows = []
         for k, (d, qrows) in enumerate(zip(docs, quote_rows)):
             lead = _leading_columns(d, first + k, SPEAKER_COLUMNS)
             rows.extend({**lead, **r} for r in speaker_rows(qrows))
-        out["speakers"] = pd.DataFrame(rows)
+        out["speakers"] = _table(rows)
     return out
+
+
+def _table(rows: List[Dict[str, Any]]):
+    """A DataFrame of rows that every output format can hold as it is: lists and dicts (nested
+    metadata) become JSON text, integers stay exact where a value is missing (nullable Int64, not
+    float), and a column of mixed kinds (text and numbers) becomes text."""
+    import pandas as pd
+
+    def plain(v: Any) -> Any:
+        return json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, (dict, list, tuple)) else v
+
+    frame = pd.DataFrame([{k: plain(v) for k, v in r.items()} for r in rows], dtype=object).convert_dtypes()
+    for c in frame.columns:
+        if frame[c].dtype == object:  # mixed kinds, dates...: text
+            frame[c] = frame[c].map(lambda v: None if v is None or v is pd.NA else str(v)).astype("string")
+    return frame
 
 
 # ---- writing ------------------------------------------------------------------------------------
 
 
 class _TableWriter:
-    """Appends DataFrames to one output file. The first non-empty frame fixes the columns: later
-    frames are aligned to them, and columns they add are noted in ``dropped``."""
+    """Appends DataFrames to one output table. The first non-empty frame fixes the columns: later
+    frames are aligned to them, and columns they add are noted in ``dropped``. Rows go to
+    ``<path>.partial``, which replaces ``path`` only when the whole run succeeded (a failed run
+    leaves the outputs of an earlier run as they were)."""
 
-    def __init__(self, path: Path, fmt: str) -> None:
+    def __init__(self, path: Path, fmt: str, empty_columns: Sequence[str]) -> None:
         self.path, self.fmt = path, fmt
+        self.partial = path.with_name(path.name + ".partial")
+        self.empty_columns = list(empty_columns)  # the columns of a table without a single row
         self.columns: Optional[List[str]] = None
         self.dropped: Set[str] = set()
         self.rows = 0
@@ -221,8 +254,8 @@ class _TableWriter:
         if frame.empty:
             return
         if self.fmt == "jsonl":
-            # One JSON object per row; to_json writes NaN as null and dates as ISO strings.
-            text = frame.to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
+            # One JSON object per row; to_json writes missing values as null.
+            text = frame.to_json(orient="records", lines=True, force_ascii=False)
             self._file.write(text if text.endswith("\n") else text + "\n")
         elif self.fmt == "csv":
             frame.to_csv(self._file, header=False, index=False, sep=self._sep)
@@ -232,49 +265,49 @@ class _TableWriter:
 
     def _open(self, frame) -> None:
         if self.fmt == "jsonl":
-            self._file = self.path.open("w", encoding="utf-8")
+            self._file = self.partial.open("w", encoding="utf-8")
         elif self.fmt == "csv":
             self._sep = "\t" if self.path.suffix.lower() == ".tsv" else ","
-            self._file = self.path.open("w", encoding="utf-8", newline="")
+            self._file = self.partial.open("w", encoding="utf-8", newline="")
             frame.iloc[:0].to_csv(self._file, index=False, sep=self._sep)  # the header
         else:
             import pyarrow as pa
             import pyarrow.parquet as pq
 
-            schema = pa.Table.from_pandas(frame, preserve_index=False).schema
-            # A column that is empty in the first batch has no type yet: call it text, so that the
-            # strings of later batches fit (numbers in such a column would not; see _arrow).
-            schema = pa.schema(
+            schema = self._arrow(frame, cast=False).schema
+            # A column with no value in the first batch has no type yet: it is written as text
+            # (numbers that turn up in it later are written as their text).
+            self._schema = pa.schema(
                 [pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f.remove_metadata() for f in schema]
             )
-            self._schema = schema
-            self._parquet = pq.ParquetWriter(self.path, schema)
+            self._parquet = pq.ParquetWriter(self.partial, self._schema)
 
-    def _arrow(self, frame):
+    def _arrow(self, frame, cast: bool = True):
         import pyarrow as pa
 
-        table = pa.Table.from_pandas(frame, preserve_index=False)
         try:
-            return table.cast(self._schema)
-        except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
+            table = pa.Table.from_pandas(frame, preserve_index=False)
+            return table.cast(self._schema) if cast else table
+        except (pa.ArrowException, TypeError, ValueError) as exc:
             raise ValueError(
-                f"{self.path}: a later batch has column types that do not fit the first batch's "
-                f"({exc}); write JSONL or CSV instead"
+                f"{self.path}: cannot write these rows as Parquet ({exc}); a field whose type changes "
+                f"between records (numbers in one, text in another) fits JSONL or CSV output"
             ) from None
 
-    def close(self) -> None:
+    def close(self, success: bool) -> None:
+        import pandas as pd
+
+        if success and self.columns is None:  # not a single row (no quotes at all, say): an empty table
+            self.columns = self.empty_columns
+            self._open(pd.DataFrame({c: pd.Series([], dtype="string") for c in self.columns}))
         if self._file is not None:
             self._file.close()
         if self._parquet is not None:
             self._parquet.close()
-        if self.columns is None:  # nothing to write (no quotes at all, say): an empty table all the same
-            if self.fmt == "parquet":
-                import pyarrow as pa
-                import pyarrow.parquet as pq
-
-                pq.write_table(pa.table({}), self.path)
-            else:
-                self.path.write_text("", encoding="utf-8")
+        if success:
+            self.partial.replace(self.path)
+        elif self.partial.exists():
+            self.partial.unlink()
 
 
 @dataclass
@@ -314,6 +347,8 @@ def analyze_file(
 
     if output_format not in FORMATS:
         raise ValueError(f"unknown output format {output_format!r}; expected one of {', '.join(FORMATS)}")
+    if not tables:
+        raise ValueError(f"no tables to write; expected some of {', '.join(TABLES)}")
     for t in tables:
         if t not in TABLES:
             raise ValueError(f"unknown table {t!r}; expected some of {', '.join(TABLES)}")
@@ -323,11 +358,12 @@ def analyze_file(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     suffix = FORMATS[output_format][0]
-    writers = {t: _TableWriter(out / f"{t}{suffix}", output_format) for t in tables}
+    writers = {t: _TableWriter(out / f"{t}{suffix}", output_format, _empty_columns(t)) for t in tables}
     summary = BatchSummary()
     start = time.perf_counter()
     articles = read_articles(path, text_field=text_field, format=input_format, fields=fields)
     bar = _bar(progress)
+    success = False
     try:
         while True:
             chunk = _take(articles, batch_size)
@@ -341,17 +377,26 @@ def analyze_file(
             summary.words += sum(len(t.split()) for t in texts)
             if bar is not None:
                 bar.update(len(docs))
+        success = True
     finally:
         if bar is not None:
             bar.close()
         for w in writers.values():
-            w.close()
+            w.close(success)
     summary.seconds = time.perf_counter() - start
     for table, w in writers.items():
         summary.outputs[table] = (w.path, w.rows)
         if w.dropped:
             summary.dropped_fields[table] = sorted(w.dropped)
     return summary
+
+
+def _empty_columns(table: str) -> List[str]:
+    """The columns a table has when no document gives it a row (without metadata: none was seen)."""
+    from .quotes import _FRAME_COLUMNS, SPEAKER_COLUMNS
+
+    own = {"documents": _DOCUMENT_COLUMNS, "quotes": [*_FRAME_COLUMNS, "sentiment"], "speakers": SPEAKER_COLUMNS}
+    return ["doc", *own[table]]
 
 
 def _take(it: Iterator[Any], n: int) -> List[Any]:

@@ -13,7 +13,7 @@ pa = pytest.importorskip("pyarrow")
 import pyarrow.parquet as pq  # noqa: E402
 
 import presslens  # noqa: E402
-from presslens.batch import analyze_file, detect_format, read_articles  # noqa: E402
+from presslens.batch import FORMATS, analyze_file, detect_format, read_articles  # noqa: E402
 from presslens.samples import load_samples  # noqa: E402
 
 
@@ -169,4 +169,69 @@ def test_the_batch_command(tmp_path, records):
     assert len(pd.read_csv(tmp_path / "out" / "documents.csv")) == 5
     bad = run_cli("batch", str(src), "--out", str(tmp_path / "out2"), "--quiet")  # no 'text' column
     assert bad.returncode == 2
-    assert "articles.csv:2: no 'text' field" in bad.stderr
+    assert "articles.csv: record 1 (ending on line " in bad.stderr and "no 'text' field" in bad.stderr
+
+
+def test_a_failed_run_leaves_earlier_outputs_alone(tmp_path, records):
+    src = write_jsonl(tmp_path / "a.jsonl", records[:3])
+    analyze_file(src, tmp_path / "out", text_field="body")
+    before = pq.read_table(tmp_path / "out" / "quotes.parquet").num_rows
+    assert before > 0
+    broken = write_jsonl(tmp_path / "b.jsonl", [{"body": "Fine."}, {"no_body": "x"}])
+    with pytest.raises(ValueError, match="no 'body' field"):
+        analyze_file(broken, tmp_path / "out", text_field="body", batch_size=1)
+    assert pq.read_table(tmp_path / "out" / "quotes.parquet").num_rows == before
+    assert not list((tmp_path / "out").glob("*.partial"))
+
+
+def test_odd_metadata_is_written_exactly_in_every_format(tmp_path):
+    big = 1234567890123456789
+    rows = [
+        {"text": "Prices rose.", "id": big, "tags": ["a", "b"], "extra": {}, "year": None},
+        {"text": "Prices fell.", "id": None, "tags": [], "extra": {"k": [1, 2]}, "year": 2020},
+        {"text": "Rain.", "id": big + 2, "tags": ["c"], "extra": {"j": "x"}, "year": 2021},
+    ]
+    src = write_jsonl(tmp_path / "odd.jsonl", rows)
+    for fmt in FORMATS:
+        # batch_size 1: a field missing or empty in the first batch gets its values later.
+        analyze_file(src, tmp_path / fmt, output_format=fmt, batch_size=1, tables=["documents"])
+        table = raw_rows(tmp_path / fmt / f"documents{FORMATS[fmt][0]}", fmt)
+        assert [str(r["id"]) for r in table] == [str(big), "" if fmt == "csv" else "None", str(big + 2)], fmt
+        assert json.loads(table[0]["tags"]) == ["a", "b"] and json.loads(table[1]["extra"]) == {"k": [1, 2]}, fmt
+        assert [str(r["year"]) for r in table][1:] == ["2020", "2021"], fmt
+
+
+def raw_rows(path, fmt):
+    """The rows of an output file as stored (no pandas type guessing on the way back)."""
+    if fmt == "parquet":
+        return pq.read_table(path).to_pylist()
+    if fmt == "csv":
+        with path.open(encoding="utf-8", newline="") as f:
+            return list(csv.DictReader(f))
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_byte_order_marks_and_bad_encodings(tmp_path):
+    j = tmp_path / "bom.jsonl"
+    j.write_bytes("\ufeff".encode() + b'{"text": "Hello."}\n')
+    c = tmp_path / "bom.csv"
+    c.write_bytes("\ufeff".encode() + b"text,id\nHello.,1\n")
+    assert [t for t, _ in read_articles(j)] == [t for t, _ in read_articles(c)] == ["Hello."]
+    bad = tmp_path / "latin1.jsonl"
+    bad.write_bytes(b'{"text": "ok"}\n{"text": "caf\xe9"}\n')
+    with pytest.raises(ValueError, match=r"latin1\.jsonl:2: not valid UTF-8"):
+        list(read_articles(bad))
+    extra = tmp_path / "extra.csv"
+    extra.write_text("text,id\nHello.,1,surplus\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="more fields than the header's 2"):
+        list(read_articles(extra))
+
+
+def test_empty_tables_have_their_columns(tmp_path):
+    src = write_jsonl(tmp_path / "plain.jsonl", [{"text": "Prices rose."}])
+    analyze_file(src, tmp_path / "csv", output_format="csv", tables=["quotes", "speakers"])
+    quotes = pd.read_csv(tmp_path / "csv" / "quotes.csv")
+    assert len(quotes) == 0 and {"doc", "speaker", "text", "start", "end"} <= set(quotes.columns)
+    assert list(pd.read_csv(tmp_path / "csv" / "speakers.csv").columns)[:2] == ["doc", "speaker"]
+    with pytest.raises(ValueError, match="no tables"):
+        analyze_file(src, tmp_path / "x", tables=[])
