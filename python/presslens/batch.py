@@ -321,6 +321,8 @@ class BatchSummary:
     outputs: Dict[str, Tuple[Path, int]] = field(default_factory=dict)
     #: table name -> fields first seen after the first batch (not written: the columns were fixed)
     dropped_fields: Dict[str, List[str]] = field(default_factory=dict)
+    #: fields asked for with ``fields=`` that no record has (a typo, most likely)
+    missing_fields: List[str] = field(default_factory=list)
 
 
 def analyze_file(
@@ -364,12 +366,15 @@ def analyze_file(
     articles = read_articles(path, text_field=text_field, format=input_format, fields=fields)
     bar = _bar(progress)
     success = False
+    seen: Set[str] = set()
     try:
         while True:
             chunk = _take(articles, batch_size)
             if not chunk:
                 break
             texts = [t for t, _ in chunk]
+            for _, metadata in chunk:
+                seen.update(metadata)
             docs = analyzer.analyze_many(texts, threads=threads, batch_size=batch_size, metadata=[m for _, m in chunk])
             for table, frame in batch_frames(docs, summary.documents, tables).items():
                 writers[table].write(frame)
@@ -384,6 +389,7 @@ def analyze_file(
         for w in writers.values():
             w.close(success)
     summary.seconds = time.perf_counter() - start
+    summary.missing_fields = sorted(set(fields or ()) - seen)
     for table, w in writers.items():
         summary.outputs[table] = (w.path, w.rows)
         if w.dropped:

@@ -163,6 +163,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         if table in summary.outputs:
             path, rows = summary.outputs[table]
             out.write(f"  {table:<10} {str(path):<40} {rows:>8,} rows\n")
+    if summary.missing_fields:
+        out.write(f"  note: no record has the field(s) asked for with --fields: {', '.join(summary.missing_fields)}\n")
     for table, names in summary.dropped_fields.items():
         out.write(f"  note: {table}: fields first seen after the first batch were not written: {', '.join(names)}\n")
     return 0

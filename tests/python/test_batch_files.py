@@ -138,6 +138,9 @@ def test_fields_that_appear_late_are_reported_not_lost_silently(tmp_path):
     summary = analyze_file(write_jsonl(tmp_path / "a.jsonl", rows), tmp_path / "out", batch_size=2,
                            tables=["documents"])
     assert summary.dropped_fields == {"documents": ["section"]}
+    assert summary.missing_fields == []
+    typo = analyze_file(tmp_path / "a.jsonl", tmp_path / "typo", fields=["section", "sectoin"], tables=["documents"])
+    assert typo.missing_fields == ["sectoin"]
     # A metadata field named like a table column keeps its value under doc_<name>.
     analyze_file(write_jsonl(tmp_path / "b.jsonl", [{"text": "Short.", "tokens": "mine"}]), tmp_path / "b",
                  tables=["documents"])
