@@ -145,21 +145,26 @@ def _allow_long_csv_fields() -> None:
 # ---- the tables of a batch of documents ---------------------------------------------------------
 
 
-def _leading_columns(doc: "Document", index: int, taken: Sequence[str]) -> Dict[str, Any]:
-    """``doc`` (the input position) and the document's metadata, the leading columns of its rows.
-    A metadata key that names one of the table's own columns (``taken``, or ``doc``) becomes
-    ``doc_<key>``, as in :meth:`Document.quotes_frame`."""
-    lead: Dict[str, Any] = {"doc": index}
-    for key, value in doc.metadata.items():
-        name = key
-        while name in taken or name in lead:
-            name = f"doc_{name}"
-        lead[name] = value
-    return lead
-
-
 _DOCUMENT_COLUMNS = ["characters", "tokens", "sentences", "paragraphs", "quotes", "compound", "pos", "neu", "neg",
                      "tone"]
+
+
+def _own_columns(table: str) -> List[str]:
+    """A table's own columns (after ``doc`` and the metadata); ``ValueError`` for an unknown table."""
+    from .quotes import _FRAME_COLUMNS, SPEAKER_COLUMNS
+
+    own = {"documents": _DOCUMENT_COLUMNS, "quotes": [*_FRAME_COLUMNS, "sentiment"], "speakers": SPEAKER_COLUMNS}
+    if table not in own:
+        raise ValueError(f"unknown table {table!r}; expected some of {', '.join(TABLES)}")
+    return own[table]
+
+
+def _leading_columns(doc: "Document", index: int, table: str) -> Dict[str, Any]:
+    """``doc`` (the input position) and the document's metadata, the leading columns of its rows
+    in ``table`` (a metadata key named like a column is kept as ``doc_<key>``)."""
+    from .quotes import metadata_columns
+
+    return {"doc": index, **metadata_columns(doc.metadata, ["doc", *_own_columns(table)])}
 
 
 def batch_frames(docs: Sequence["Document"], first: int, tables: Iterable[str]) -> Dict[str, Any]:
@@ -168,19 +173,18 @@ def batch_frames(docs: Sequence["Document"], first: int, tables: Iterable[str]) 
     One DataFrame per table and batch, built from plain rows (a DataFrame per document would cost
     more than the analysis), with ``doc`` = ``first`` + the document's position in ``docs``.
     """
-    from .quotes import _FRAME_COLUMNS, SPEAKER_COLUMNS, _quote_sentiments, speaker_rows
+    from .quotes import _quote_sentiments, speaker_rows
 
     tables = list(tables)
     for t in tables:
-        if t not in TABLES:
-            raise ValueError(f"unknown table {t!r}; expected some of {', '.join(TABLES)}")
+        _own_columns(t)  # (raises for an unknown table)
     quote_rows = [d.quote_rows() for d in docs] if ("quotes" in tables or "speakers" in tables) else []
     out: Dict[str, Any] = {}
     if "documents" in tables:
         rows = []
         for k, d in enumerate(docs):
             s = d.sentiment
-            rows.append({**_leading_columns(d, first + k, _DOCUMENT_COLUMNS), "characters": len(d.text),
+            rows.append({**_leading_columns(d, first + k, "documents"), "characters": len(d.text),
                          "tokens": len(d.tokens), "sentences": len(d.sentences), "paragraphs": len(d.paragraphs),
                          "quotes": len(d.quotes), "compound": s.compound, "pos": s.pos, "neu": s.neu, "neg": s.neg,
                          "tone": s.label})
@@ -190,7 +194,7 @@ def batch_frames(docs: Sequence["Document"], first: int, tables: Iterable[str]) 
         scores = _quote_sentiments([r["text"] for rows in quote_rows for r in rows])
         rows, n = [], 0
         for k, (d, qrows) in enumerate(zip(docs, quote_rows)):
-            lead = _leading_columns(d, first + k, [*_FRAME_COLUMNS, "sentiment"])
+            lead = _leading_columns(d, first + k, "quotes")
             for r in qrows:
                 row = {**lead, **r}
                 if scores is not None:
@@ -201,7 +205,7 @@ def batch_frames(docs: Sequence["Document"], first: int, tables: Iterable[str]) 
     if "speakers" in tables:
         rows = []
         for k, (d, qrows) in enumerate(zip(docs, quote_rows)):
-            lead = _leading_columns(d, first + k, SPEAKER_COLUMNS)
+            lead = _leading_columns(d, first + k, "speakers")
             rows.extend({**lead, **r} for r in speaker_rows(qrows))
         out["speakers"] = _table(rows)
     return out
@@ -235,6 +239,7 @@ class _TableWriter:
     def __init__(self, path: Path, fmt: str, empty_columns: Sequence[str]) -> None:
         self.path, self.fmt = path, fmt
         self.partial = path.with_name(path.name + ".partial")
+        self._sep = "\t" if path.suffix.lower() == ".tsv" else ","  # (CSV)
         self.empty_columns = list(empty_columns)  # the columns of a table without a single row
         self.columns: Optional[List[str]] = None
         self.dropped: Set[str] = set()
@@ -267,7 +272,6 @@ class _TableWriter:
         if self.fmt == "jsonl":
             self._file = self.partial.open("w", encoding="utf-8")
         elif self.fmt == "csv":
-            self._sep = "\t" if self.path.suffix.lower() == ".tsv" else ","
             self._file = self.partial.open("w", encoding="utf-8", newline="")
             frame.iloc[:0].to_csv(self._file, index=False, sep=self._sep)  # the header
         else:
@@ -345,26 +349,24 @@ def analyze_file(
     threads; each batch's rows are written before the next batch is read. ``progress=True``
     shows a tqdm bar. Returns a :class:`BatchSummary`.
     """
-    from .analyzer import default_analyzer
+    from .analyzer import _progress_bar, default_analyzer
 
     if output_format not in FORMATS:
         raise ValueError(f"unknown output format {output_format!r}; expected one of {', '.join(FORMATS)}")
     if not tables:
         raise ValueError(f"no tables to write; expected some of {', '.join(TABLES)}")
-    for t in tables:
-        if t not in TABLES:
-            raise ValueError(f"unknown table {t!r}; expected some of {', '.join(TABLES)}")
+    empty_columns = {t: ["doc", *_own_columns(t)] for t in tables}  # (raises for an unknown table)
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     analyzer = analyzer or default_analyzer()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     suffix = FORMATS[output_format][0]
-    writers = {t: _TableWriter(out / f"{t}{suffix}", output_format, _empty_columns(t)) for t in tables}
+    writers = {t: _TableWriter(out / f"{t}{suffix}", output_format, empty_columns[t]) for t in tables}
     summary = BatchSummary()
     start = time.perf_counter()
     articles = read_articles(path, text_field=text_field, format=input_format, fields=fields)
-    bar = _bar(progress)
+    bar = _progress_bar(None, progress)
     success = False
     seen: Set[str] = set()
     try:
@@ -397,14 +399,6 @@ def analyze_file(
     return summary
 
 
-def _empty_columns(table: str) -> List[str]:
-    """The columns a table has when no document gives it a row (without metadata: none was seen)."""
-    from .quotes import _FRAME_COLUMNS, SPEAKER_COLUMNS
-
-    own = {"documents": _DOCUMENT_COLUMNS, "quotes": [*_FRAME_COLUMNS, "sentiment"], "speakers": SPEAKER_COLUMNS}
-    return ["doc", *own[table]]
-
-
 def _take(it: Iterator[Any], n: int) -> List[Any]:
     chunk = []
     for item in it:
@@ -412,11 +406,3 @@ def _take(it: Iterator[Any], n: int) -> List[Any]:
         if len(chunk) == n:
             break
     return chunk
-
-
-def _bar(enabled: bool):
-    if not enabled:
-        return None
-    from .analyzer import _progress_bar
-
-    return _progress_bar(None, True)

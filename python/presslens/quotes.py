@@ -76,6 +76,19 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def metadata_columns(metadata: Dict[str, Any], taken: Iterable[str]) -> Dict[str, Any]:
+    """A document's metadata as leading columns of a table whose own columns are ``taken``: a key
+    that names one of them (or a key already placed) becomes ``doc_<key>``, as often as needed."""
+    taken = set(taken)
+    out: Dict[str, Any] = {}
+    for key, value in metadata.items():
+        name = key
+        while name in taken or name in out:
+            name = f"doc_{name}"
+        out[name] = value
+    return out
+
+
 #: The columns of :meth:`Document.speakers` (and of the batch speakers table, after doc and metadata).
 SPEAKER_COLUMNS = ["speaker", "speaker_kind", "title", "party", "role", "speaks_for", "quotes", *QUOTE_KINDS, "words",
                    "share"]
@@ -172,11 +185,9 @@ class QuotesMixin:
         import pandas as pd
 
         rows = self.quote_rows()
-        meta: Dict[str, Any] = dict(self.metadata)  # type: ignore[attr-defined]
         frame = pd.DataFrame(rows, columns=_FRAME_COLUMNS)
+        meta = metadata_columns(self.metadata, _FRAME_COLUMNS)  # type: ignore[attr-defined]
         for pos, (k, v) in enumerate(meta.items()):
-            if k in frame.columns:
-                k = f"doc_{k}"
             frame.insert(pos, k, [v] * len(frame))
         if sentiment:
             scores = _quote_sentiments([r["text"] for r in rows])

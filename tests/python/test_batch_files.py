@@ -59,18 +59,15 @@ def test_the_three_input_formats_read_the_same_articles(tmp_path, records):
 
 def test_bad_records_are_named_by_file_and_line(tmp_path):
     f = tmp_path / "bad.jsonl"
-    f.write_text('{"text": "fine"}\n\n{"text": "broken"\n', encoding="utf-8")
-    with pytest.raises(ValueError, match=r"bad\.jsonl:3: not valid JSON"):
-        list(read_articles(f))
-    f.write_text('{"text": "fine"}\n{"body": "no text field"}\n', encoding="utf-8")
-    with pytest.raises(ValueError, match=r"bad\.jsonl:2: no 'text' field \(fields: 'body'\)"):
-        list(read_articles(f))
-    f.write_text('{"text": 42}\n', encoding="utf-8")
-    with pytest.raises(TypeError, match=r"bad\.jsonl:1: the 'text' field is int, not a string"):
-        list(read_articles(f))
-    f.write_text('["a list"]\n', encoding="utf-8")
-    with pytest.raises(ValueError, match=r"bad\.jsonl:1: expected an object"):
-        list(read_articles(f))
+    for content, error, message in [
+        ('{"text": "fine"}\n\n{"text": "broken"\n', ValueError, r"bad\.jsonl:3: not valid JSON"),
+        ('{"text": "fine"}\n{"body": "no text field"}\n', ValueError, r"bad\.jsonl:2: no 'text' field \(fields: 'body'\)"),
+        ('{"text": 42}\n', TypeError, r"bad\.jsonl:1: the 'text' field is int, not a string"),
+        ('["a list"]\n', ValueError, r"bad\.jsonl:1: expected an object"),
+    ]:
+        f.write_text(content, encoding="utf-8")
+        with pytest.raises(error, match=message):
+            list(read_articles(f))
     p = write_parquet(tmp_path / "bad.parquet", [{"text": "a"}, {"text": None}])
     with pytest.raises(TypeError, match=r"bad\.parquet: row 1: the 'text' field is NoneType"):
         list(read_articles(p))
