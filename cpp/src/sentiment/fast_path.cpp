@@ -311,8 +311,8 @@ class Reader {
     const std::size_t item_len = item_end - i;
     const std::uint64_t hash = word.hashed && item_end == e ? hash_detail::finish(word.hash_state, len)
                                                            : hash_padded(w_.arena.data() + i, item_len);
-    add_item(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(item_end),
-             word.caps, false, hash);
+    add_item(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(item_end), word.caps, false, hash,
+             item_len >= 2);
     terminal = mark == '.' || mark == '!' || mark == '?';
     if (mark) {
       punct_.exclamations += mark == '!';
@@ -499,7 +499,7 @@ class Reader {
       if (tok.kind == kWordTok || tok.kind == kNumberTok) {
         // Its text is its place in the lower-cased copy. (A number token never counts for the
         // ALL-CAPS contrast.)
-        add_item(tok.start, tok.start, tok.item_end, tok.caps, tok.apostrophe,
+        add_item(tok.start, tok.item_end, tok.caps, tok.apostrophe,
                  hash_padded(w_.arena.data() + tok.start, tok.item_end - tok.start),
                  tok.kind == kWordTok && tok.cased);
         continue;
@@ -530,8 +530,9 @@ class Reader {
     return end;
   }
 
-  // Adds the item [start, end) whose lower-case text is at `off` in the arena (`h`: its
-  // hash_padded); `cased`: it counts for the ALL-CAPS contrast (a word of two or more bytes).
+  // Adds the item [start, end), whose lower-case text is at the same offset in the arena's copy of
+  // the text (`h`: its hash_padded); `cased`: it counts for the ALL-CAPS contrast (a word of two
+  // or more bytes).
   // Items whose word may be in the word table or the inflection table (one filter over both says
   // which cannot be), or may contain "n't", are looked up at the end of their sentence; every
   // other item keeps the facts of a word in neither table (Item's defaults). The look-ups run in
@@ -539,15 +540,10 @@ class Reader {
   // will be needed would cost more than the unneeded prefetches). Decided without
   // branches: whether a word passes the filters is as good as random, so a branch on it would be
   // mispredicted often.
-  void add_item(std::uint32_t off, std::uint32_t start, std::uint32_t end, bool caps, bool apostrophe,
-                std::uint64_t h) {
-    add_item(off, start, end, caps, apostrophe, h, end - start >= 2);
-  }
-  void add_item(std::uint32_t off, std::uint32_t start, std::uint32_t end, bool caps, bool apostrophe,
-                std::uint64_t h, bool cased) {
+  void add_item(std::uint32_t start, std::uint32_t end, bool caps, bool apostrophe, std::uint64_t h, bool cased) {
     const std::uint32_t len = end - start;
     // Built in place: an Item written field by field and then copied stalls the copy's loads.
-    Item& it = w_.items.emplace_back(off, start, end);
+    Item& it = w_.items.emplace_back(start, start, end);
     it.len = len;
     it.upper = caps;
     it.clause_start = clause_;

@@ -142,11 +142,8 @@ void add_inflections(SentimentScorer::Impl& im) {
       form.assign(stem.data(), stem.size() - rl);
       form.append(r.suffix.data(), r.suffix.size());
       if (form.size() <= 4 || form.size() <= r.suffix.size() + 3) continue;
-      if (Best* b = forms.find_mut(form)) {
-        if (r.order < b->order) *b = Best{r.order, valence};
-      } else {
-        forms.put(form, Best{r.order, valence});
-      }
+      const auto [best, fresh] = forms.try_put(form, Best{r.order, valence});
+      if (!fresh && r.order < best->order) *best = Best{r.order, valence};
     }
   });
   im.inflections.reserve(forms.size());
@@ -181,8 +178,7 @@ SentimentScorer::SentimentScorer(SentimentOptions options, std::shared_ptr<const
 
   // Word facts.
   auto info = [&](std::string_view w) -> WordInfo& {
-    if (auto* p = impl->words.find_mut(w)) return *p;
-    return impl->words.put(w, WordInfo{});
+    return *impl->words.try_put(w, WordInfo{}).first;
   };
   for (const char* w : kNegations) info(w).negation = true;
   for (const char* w : kBoostersUp) {
@@ -220,38 +216,27 @@ SentimentScorer::SentimentScorer(SentimentOptions options, std::shared_ptr<const
       if (words.size() >= 2) {
         std::string first = words.front();
         words.erase(words.begin());
-        auto* list = impl->phrases.find_mut(first);
-        if (!list) list = &impl->phrases.put(first, {});
-        list->push_back(Phrase{std::move(words), kv.second, 0});
+        impl->phrases.try_put(first, {}).first->push_back(Phrase{std::move(words), kv.second, 0});
       }
       continue;
     }
     std::string f;
     fold_append(kv.first, f);
     const bool is_lower = (f == kv.first);
-    if (double* existing = impl->folded.find_mut(f)) {
-      if (is_lower) *existing = kv.second;  // the lower-case spelling wins
-    } else {
-      impl->folded.put(f, kv.second);
-    }
+    const auto [stored, fresh] = impl->folded.try_put(f, kv.second);
+    if (!fresh && is_lower) *stored = kv.second;  // the lower-case spelling wins
   }
   auto add_phrase = [&](const SpecialCase& sc) {
     std::vector<std::string> rest;
     for (int k = 1; k < 3 && sc.words[k]; ++k) rest.emplace_back(sc.words[k]);
-    auto* list = impl->phrases.find_mut(sc.words[0]);
-    if (!list) list = &impl->phrases.put(sc.words[0], {});
-    list->push_back(Phrase{std::move(rest), sc.valence, sc.head});
+    impl->phrases.try_put(sc.words[0], {}).first->push_back(Phrase{std::move(rest), sc.valence, sc.head});
   };
   for (const auto& sc : kSpecialCases) add_phrase(sc);
   for (const auto& sc : kIdioms) add_phrase(sc);
   // Longest phrases first.
-  std::vector<std::string> keys;
-  impl->phrases.for_each([&](std::string_view k, const std::vector<Phrase>&) { keys.emplace_back(k); });
-  for (const auto& k : keys) {
-    auto* list = impl->phrases.find_mut(k);
-    std::stable_sort(list->begin(), list->end(),
-                     [](const Phrase& a, const Phrase& b) { return a.rest.size() > b.rest.size(); });
-  }
+  impl->phrases.for_each([](std::string_view, std::vector<Phrase>& list) {
+    std::stable_sort(list.begin(), list.end(), [](const Phrase& a, const Phrase& b) { return a.rest.size() > b.rest.size(); });
+  });
 
   // Emoji.
   std::string_view emo(reinterpret_cast<const char*>(embedded::kEmojiLexicon), embedded::kEmojiLexicon_size);
@@ -282,8 +267,7 @@ SentimentScorer::SentimentScorer(SentimentOptions options, std::shared_ptr<const
   // The one-lookup table over words, the valences this scorer's mode reads and phrase starts. The
   // tables it points into are complete and never change again.
   auto entry = [&](std::string_view k) -> Entry& {
-    if (auto* p = impl->lookup.find_mut(k)) return *p;
-    return impl->lookup.put(k, Entry{});
+    return *impl->lookup.try_put(k, Entry{}).first;
   };
   impl->words.for_each([&](std::string_view k, const WordInfo& v) {
     Entry& e = entry(k);

@@ -94,15 +94,21 @@ class StringTable {
   V& put(std::string_view key, V value) {
     if ((count_ + 1) * 4 >= slots_.size() * 3) grow();
     const std::uint64_t h = hash_bytes(key);
-    std::size_t i = h & (slots_.size() - 1);
-    while (slots_[i].size1) {
-      if (slots_[i].hash == h && view(slots_[i]) == key) {
-        slots_[i].value = std::move(value);
-        return slots_[i].value;
-      }
-      i = (i + 1) & (slots_.size() - 1);
+    const std::size_t i = locate(key, h);
+    if (slots_[i].size1) {
+      slots_[i].value = std::move(value);
+      return slots_[i].value;
     }
     return fill(i, key, h, std::move(value));
+  }
+  // Inserts `value` unless `key` is there already (like std::map::try_emplace): the stored value,
+  // and whether it was inserted. The pointer lasts until the next insertion.
+  std::pair<V*, bool> try_put(std::string_view key, V value) {
+    if ((count_ + 1) * 4 >= slots_.size() * 3) grow();
+    const std::uint64_t h = hash_bytes(key);
+    const std::size_t i = locate(key, h);
+    if (slots_[i].size1) return {&slots_[i].value, false};
+    return {&fill(i, key, h, std::move(value)), true};
   }
 
   const V* find(std::string_view key) const noexcept { return find(key, hash_bytes(key)); }
@@ -146,9 +152,6 @@ class StringTable {
     __builtin_prefetch(&slots_[h & (slots_.size() - 1)]);
 #endif
   }
-  V* find_mut(std::string_view key) noexcept {
-    return const_cast<V*>(static_cast<const StringTable&>(*this).find(key));
-  }
 
   std::size_t size() const noexcept { return count_; }
   // Room for n keys without growing. (Filling a table in another table's slot order, i.e. in
@@ -160,6 +163,12 @@ class StringTable {
   template <class F>
   void for_each(F&& f) const {
     for (const Slot& s : slots_)
+      if (s.size1) f(view(s), s.value);
+  }
+  // The same, with the values open to change (the keys stay as they are).
+  template <class F>
+  void for_each(F&& f) {
+    for (Slot& s : slots_)
       if (s.size1) f(view(s), s.value);
   }
 
@@ -183,6 +192,14 @@ class StringTable {
   std::string_view view(const Slot& s) const noexcept {
     const std::size_t n = s.size1 - 1;
     return n <= kInline ? std::string_view(s.inl, n) : std::string_view(arena_).substr(s.off, n);
+  }
+
+  // The slot holding `key` (hash h), or the empty slot where it would go.
+  std::size_t locate(std::string_view key, std::uint64_t h) const noexcept {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = h & mask;
+    while (slots_[i].size1 && !(slots_[i].hash == h && view(slots_[i]) == key)) i = (i + 1) & mask;
+    return i;
   }
 
   // Stores a new key with hash h in the empty slot i.
