@@ -81,3 +81,22 @@ TEST(StringTable, ReservedTableFilledInAnotherTablesOrderHoldsEveryKey) {
   });
   EXPECT_EQ(seen, source.size());
 }
+
+// try_put inserts only a key that is not there and hands back what is stored; put replaces.
+TEST(StringTable, TryPutKeepsWhatIsThereAndPutReplaces) {
+  StringTable<int> table;
+  for (int k = 0; k < 200; ++k) {
+    const std::string key = "key" + std::to_string(k) + (k % 2 ? "-long-enough-for-the-arena" : "");
+    auto [stored, fresh] = table.try_put(key, k);
+    ASSERT_TRUE(fresh) << key;
+    EXPECT_EQ(*stored, k);
+    auto [again, fresh_again] = table.try_put(key, -1);
+    EXPECT_FALSE(fresh_again) << key;
+    EXPECT_EQ(*again, k) << key;
+  }
+  EXPECT_EQ(table.size(), 200u);
+  table.put("key7-long-enough-for-the-arena", 70);
+  EXPECT_EQ(*table.find("key7-long-enough-for-the-arena"), 70);
+  EXPECT_EQ(*table.find("key8"), 8);
+  EXPECT_EQ(table.size(), 200u);
+}
