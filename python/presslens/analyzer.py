@@ -72,12 +72,13 @@ class Analyzer:
         # Only options travel (the lexicon too, when a custom one is set); the worker rebuilds.
         return (_rebuild_analyzer, (self.options, self._sentiment))
 
-    def analyze(self, text: TextLike, **metadata: Any) -> Document:
+    def analyze(self, text: TextLike, /, **metadata: Any) -> Document:
         """Analyses one text and returns its :class:`Document`.
 
         ``text`` is a ``str``; ``bytes`` are decoded as strict UTF-8 (a ``UnicodeDecodeError`` names
         the bad offset). Lone surrogates raise ``ValueError`` naming their index. Keyword arguments
-        are stored as ``doc.metadata`` (doc id, outlet, date...) and travel into DataFrames.
+        (any names, ``text`` included) are stored as ``doc.metadata`` (doc id, outlet, date...) and
+        travel into DataFrames.
         """
         core = self._core.analyze(text)
         return Document._from_core(core, text if isinstance(text, str) else None, metadata)
@@ -182,7 +183,7 @@ def default_analyzer() -> Analyzer:
     return _default
 
 
-def analyze(text: TextLike, **metadata: Any) -> Document:
+def analyze(text: TextLike, /, **metadata: Any) -> Document:
     """Analyses ``text`` with the default analyzer. See :meth:`Analyzer.analyze`."""
     return default_analyzer().analyze(text, **metadata)
 

@@ -90,27 +90,25 @@ class Document(QuotesMixin, SentimentMixin):
         return frame
 
     def sentences_frame(self):
-        """A pandas DataFrame, one row per sentence, with the document metadata as columns."""
+        """A pandas DataFrame, one row per sentence, with the document metadata as leading columns.
+
+        Columns: the metadata keys (a key named like one of the table's own columns is kept as
+        ``doc_<key>``, see :func:`presslens.quotes.metadata_columns`), then sentence (index),
+        start, end, text and, when the sentiment stage is available, compound, pos, neu, neg and
+        sentiment (the label).
+        """
         import pandas as pd
 
-        arrays = _core._span_arrays(self._core, "sentences")
-        rows = {
-            **{k: [v] * len(arrays["start"]) for k, v in self.metadata.items()},
-            "sentence": range(len(arrays["start"])),
-            "start": arrays["start"],
-            "end": arrays["end"],
-            "text": arrays["text"],
-        }
-        frame = pd.DataFrame(rows)
-        self._add_sentence_columns(frame)
-        return frame
+        from .quotes import metadata_columns
 
-    def _add_sentence_columns(self, frame) -> None:
-        """Hook for later stages (sentiment) to add per-sentence columns."""
-        extra = getattr(self, "_sentence_sentiment_columns", None)
-        if extra is not None:
-            for k, v in extra().items():
-                frame[k] = v
+        arrays = _core._span_arrays(self._core, "sentences")
+        own = {"sentence": range(len(arrays["start"])), "start": arrays["start"], "end": arrays["end"],
+               "text": arrays["text"]}
+        extra_fn = getattr(self, "_sentence_sentiment_columns", None)
+        extra = extra_fn() if extra_fn is not None else {}
+        meta = metadata_columns(self.metadata, [*own, *extra])
+        n = len(arrays["start"])
+        return pd.DataFrame({**{k: [v] * n for k, v in meta.items()}, **own, **extra})
 
     def to_dict(self) -> Dict[str, Any]:
         """A JSON-ready dict of the analysis (offsets are Python string indices)."""

@@ -1,6 +1,10 @@
 """Sentence, paragraph and heading rules."""
 from __future__ import annotations
 
+import pickle
+
+import pytest
+
 import presslens
 
 from conftest import assert_spans_valid
@@ -123,3 +127,19 @@ def test_seed_article_sentences_and_headings(seed_text, seed_gold):
     assert got == seed_gold["sentences"]
     assert [h.text for h in doc.headings] == seed_gold["headings"]
     assert_spans_valid(doc)
+
+
+def test_sentences_frame_keeps_metadata_named_like_its_columns():
+    # Metadata keys that name a column of the table are kept as doc_<key>, never overwritten.
+    pd = pytest.importorskip("pandas")
+    text = "The rally was a success. Critics called it a disaster."
+    doc = presslens.analyze(text, start="2019-01-01", text="headline", outlet="nyt", sentiment="tagged by hand")
+    assert doc.text == text and doc.metadata["text"] == "headline"
+    assert pickle.loads(pickle.dumps(doc)).metadata == doc.metadata  # (rebuilt with the same keywords)
+    frame = doc.sentences_frame()
+    assert list(frame.columns[:4]) == ["doc_start", "doc_text", "outlet", "doc_sentiment"]
+    assert list(frame["doc_start"]) == ["2019-01-01"] * 2 and list(frame["doc_sentiment"]) == ["tagged by hand"] * 2
+    assert [text[s:e] for s, e in zip(frame["start"], frame["end"])] == list(frame["text"])
+    assert list(frame["text"]) == [s.text for s in doc.sentences]
+    assert list(frame["sentiment"]) == [s.sentiment.label for s in doc.sentences] == ["positive", "negative"]
+    assert isinstance(frame, pd.DataFrame) and list(frame["sentence"]) == [0, 1]
