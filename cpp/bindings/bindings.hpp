@@ -34,5 +34,6 @@ void bind_segment(py::module_& m);
 void bind_document(py::module_& m);
 void bind_mentions_quotes(py::module_& m);
 void bind_sentiment(py::module_& m);
+void bind_corpus(py::module_& m);
 
 }  // namespace presslens::bindings

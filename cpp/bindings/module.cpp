@@ -31,4 +31,5 @@ PYBIND11_MODULE(_core, m) {
   bind_mentions_quotes(m);
   bind_sentiment(m);
   bind_document(m);
+  bind_corpus(m);
 }

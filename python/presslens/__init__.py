@@ -13,6 +13,7 @@ from __future__ import annotations
 from . import _core, batch
 from ._core import Paragraph, ParagraphList, Sentence, SentenceList, Token, TokenList
 from .analyzer import Analyzer, analyze, analyze_many, default_analyzer
+from .corpus import Corpus
 from .document import Document
 from .quotes import Entity, Mention, Quote, Span, quotes_frame
 from .sentiment import (
@@ -29,6 +30,7 @@ __version__: str = _core.__version__
 
 __all__ = [
     "Analyzer",
+    "Corpus",
     "Document",
     "Paragraph",
     "ParagraphList",

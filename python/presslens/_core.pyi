@@ -7,7 +7,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['Analyzer', 'Document', 'ENTITY_KINDS', 'Entity', 'Lexicon', 'Mention', 'Paragraph', 'ParagraphList', 'QUOTE_KINDS', 'QUOTE_ROLES', 'Quote', 'ROLE_CLASSES', 'Sentence', 'SentenceList', 'SentimentScorer', 'Span', 'TARGET_FEATURES', 'TARGET_HASH_DIM', 'TOKEN_KINDS', 'Token', 'TokenList', 'hardware_threads', 'normalize_token']
+__all__: list[str] = ['Analyzer', 'Document', 'ENTITY_KINDS', 'Entity', 'Lexicon', 'Mention', 'Paragraph', 'ParagraphList', 'QUOTE_KINDS', 'QUOTE_ROLES', 'Quote', 'ROLE_CLASSES', 'Sentence', 'SentenceList', 'SentimentScorer', 'Span', 'TARGET_FEATURES', 'TARGET_HASH_DIM', 'TOKEN_KINDS', 'TermCounts', 'Token', 'TokenList', 'cosine_similarity', 'distinctive_terms', 'hardware_threads', 'inverse_document_frequency', 'is_stopword', 'normalize_token']
 class Token:
     """
     A token: a light view into its document
@@ -481,6 +481,43 @@ class Analyzer:
     @property
     def options(self) -> dict:
         ...
+class TermCounts:
+    """
+    Term counts of documents or groups: a sparse rows x terms matrix in compressed rows
+    """
+    @staticmethod
+    def count(documents: collections.abc.Sequence, stopwords: bool = True, numbers: bool = False, min_chars: typing.SupportsInt | typing.SupportsIndex = 2, threads: typing.SupportsInt | typing.SupportsIndex = 1) -> TermCounts:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def document_frequency(self) -> numpy.typing.NDArray[numpy.float64]:
+        ...
+    def row_totals(self) -> numpy.typing.NDArray[numpy.float64]:
+        ...
+    def sum_rows(self, groups: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], n_groups: typing.SupportsInt | typing.SupportsIndex) -> TermCounts:
+        ...
+    def term_totals(self) -> numpy.typing.NDArray[numpy.float64]:
+        ...
+    @property
+    def counts(self) -> numpy.typing.NDArray[numpy.float64]:
+        ...
+    @property
+    def row_start(self) -> numpy.typing.NDArray[numpy.int64]:
+        ...
+    @property
+    def rows(self) -> int:
+        ...
+    @property
+    def size(self) -> int:
+        """
+        the number of terms (columns)
+        """
+    @property
+    def term_ids(self) -> numpy.typing.NDArray[numpy.int32]:
+        ...
+    @property
+    def terms(self) -> list[str]:
+        ...
 def _default_sentiment_scorer() -> SentimentScorer:
     ...
 def _document_sentiment(arg0: ...) -> tuple:
@@ -523,8 +560,24 @@ def _views_for(arg0: ...) -> tuple[TokenList, SentenceList, ParagraphList, Parag
     """
     (tokens, sentences, paragraphs, headings) views of a document
     """
+def cosine_similarity(rows: TermCounts, weights: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    Cosine similarity of all pairs of rows, counts times the term weights (None: raw counts)
+    """
+def distinctive_terms(rows: TermCounts, prior: typing.SupportsFloat | typing.SupportsIndex = 500.0, top: typing.SupportsInt | typing.SupportsIndex = 20, min_count: typing.SupportsFloat | typing.SupportsIndex = 5.0) -> list:
+    """
+    Per row: (term, count, rest_count, log_odds, z) of its most over-represented terms, by z
+    """
 def hardware_threads() -> int:
     ...
+def inverse_document_frequency(documents: TermCounts) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    ln((1 + n) / (1 + df)) + 1 of each term over the rows
+    """
+def is_stopword(term: str) -> bool:
+    """
+    Whether a case-folded term is one of the English function words left out of term counts
+    """
 def normalize_token(arg0: str) -> str:
     ...
 ENTITY_KINDS: tuple = ('person', 'organization', 'group', 'place', 'other')

@@ -1,0 +1,325 @@
+"""Comparing outlets (or any groups of documents): who gets quoted and how much, in what tone, with
+which words, and how alike the groups' vocabularies are.
+
+>>> import presslens
+>>> docs = [presslens.analyze("“The wall works,” Trump said.", outlet="fox"),
+...         presslens.analyze("Asylum seekers wait at the border, officials said.", outlet="nyt")]
+>>> corpus = presslens.Corpus(docs)
+>>> print(corpus.share_of_voice("outlet")[["outlet", "speaker", "quotes", "words"]])
+  outlet    speaker  quotes  words
+0    fox      Trump       1      3
+1    nyt  officials       1      6
+
+A :class:`Corpus` holds analysed :class:`~presslens.Document` objects; the grouping comes from
+their metadata (``by="outlet"``) or from a list of labels, one per document. Term counts are made
+once, in C++ from the tokens the documents already have (case-folded words, English function
+words left out), and kept. The statistics are described in ``docs/corpus.md``.
+"""
+from __future__ import annotations
+
+import html
+import re
+from typing import TYPE_CHECKING, Any, Dict, Hashable, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+
+from . import _core
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from .analyzer import Analyzer
+    from .document import Document
+
+#: A metadata key, or one group label per document.
+GroupBy = Union[str, Sequence[Hashable]]
+
+TONE_COLUMNS = ["documents", "sentences", "compound", "positive", "negative", "quotes", "quote_compound"]
+VOICE_COLUMNS = ["speaker", "speaker_kind", "documents", "quotes", "words", "share", "quote_compound"]
+WORD_COLUMNS = ["rank", "term", "count", "rest_count", "per_1000", "rest_per_1000", "log_odds", "z"]
+
+
+_MIDDLE_INITIAL = re.compile(r"(?<=\S) (?:[A-Z]\. )+(?=\S)")
+
+
+def speaker_names(names: Iterable[Tuple[str, str]]) -> Dict[Tuple[str, str], str]:
+    """How :meth:`Corpus.share_of_voice` names speakers across documents: (name, kind) -> the name used.
+
+    Documents name the same person differently ("Donald J. Trump", "Donald Trump", and "Trump" in
+    an article that never gives the first name). For people: middle initials are dropped, and a
+    one-word name becomes the one full name of the corpus that ends with it, if there is exactly
+    one ("Trump" -> "Donald Trump"; with "Mark Kelly" and "Scott Kelly" both present, "Kelly" is
+    left as it is). Other kinds of speaker keep their names.
+    """
+    names = list(dict.fromkeys(names))
+    full: Dict[str, set] = {}
+    for name, kind in names:
+        if kind == "person":
+            plain = _MIDDLE_INITIAL.sub(" ", name)
+            if " " in plain:
+                full.setdefault(plain.rsplit(" ", 1)[1], set()).add(plain)
+    out: Dict[Tuple[str, str], str] = {}
+    for name, kind in names:
+        if kind != "person":
+            out[(name, kind)] = name
+            continue
+        plain = _MIDDLE_INITIAL.sub(" ", name)
+        candidates = full.get(plain, set()) if " " not in plain else set()
+        out[(name, kind)] = next(iter(candidates)) if len(candidates) == 1 else plain
+    return out
+
+
+class Corpus:
+    """Analysed documents, compared by a metadata field (outlet, event, date...) or by labels.
+
+    ``stopwords``, ``numbers`` and ``min_chars`` say which word tokens count as terms (see
+    :meth:`term_counts`); ``threads`` is used to count them (default: all cores).
+    """
+
+    def __init__(
+        self,
+        documents: Iterable["Document"],
+        *,
+        stopwords: bool = True,
+        numbers: bool = False,
+        min_chars: int = 2,
+        threads: Optional[int] = None,
+    ) -> None:
+        from .document import Document
+
+        self._docs: List[Document] = list(documents)
+        for i, d in enumerate(self._docs):
+            if not isinstance(d, Document):
+                raise TypeError(f"Corpus: item {i} is a {type(d).__name__}, not an analysed presslens.Document")
+        self._term_options = {"stopwords": bool(stopwords), "numbers": bool(numbers), "min_chars": int(min_chars)}
+        if min_chars < 1:
+            raise ValueError(f"Corpus: min_chars must be >= 1, not {min_chars}")
+        self._threads = threads
+        self._terms: Optional[_core.TermCounts] = None
+        self._quotes: Optional[List[Dict[str, Any]]] = None
+
+    @classmethod
+    def from_texts(
+        cls,
+        texts: Iterable[str],
+        metadata: Optional[Sequence[Dict[str, Any]]] = None,
+        *,
+        analyzer: Optional["Analyzer"] = None,
+        threads: Optional[int] = None,
+        progress: bool = False,
+        **term_options: Any,
+    ) -> "Corpus":
+        """Analyses ``texts`` (with ``analyzer``, default: the default analyzer) and builds a corpus of
+        them; ``metadata`` is one dict per text (outlet, date...)."""
+        from .analyzer import default_analyzer
+
+        a = analyzer if analyzer is not None else default_analyzer()
+        docs = a.analyze_many(texts, threads=threads, progress=progress, metadata=metadata)
+        return cls(docs, threads=threads, **term_options)
+
+    # ---- the documents ----------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def __iter__(self) -> Iterator["Document"]:
+        return iter(self._docs)
+
+    def __getitem__(self, i: int) -> "Document":
+        return self._docs[i]
+
+    @property
+    def documents(self) -> List["Document"]:
+        """The documents, in the order given."""
+        return list(self._docs)
+
+    def groups(self, by: GroupBy) -> List[Hashable]:
+        """The group label of each document: its metadata value ``by`` (a str), or ``by`` itself when it
+        is a sequence of labels. ``KeyError`` names the first document without that metadata key;
+        ``ValueError`` if a list of labels does not have one per document."""
+        if isinstance(by, str):
+            labels = []
+            for i, d in enumerate(self._docs):
+                if by not in d.metadata:
+                    known = ", ".join(sorted(map(str, d.metadata))) or "none"
+                    raise KeyError(f"document {i} has no metadata {by!r} (its keys: {known})")
+                value = d.metadata[by]
+                labels.append(value if isinstance(value, Hashable) else str(value))
+            return labels
+        labels = list(by)
+        if len(labels) != len(self._docs):
+            raise ValueError(f"{len(labels)} group labels for {len(self._docs)} documents")
+        return labels
+
+    def _group_index(self, by: GroupBy) -> Tuple[str, List[Hashable], List[int]]:
+        """The group column's name, the distinct labels (in order of first appearance) and each
+        document's group number."""
+        labels = self.groups(by)
+        order: Dict[Hashable, int] = {}
+        index = [order.setdefault(label, len(order)) for label in labels]
+        return (by if isinstance(by, str) else "group"), list(order), index
+
+    # ---- terms --------------------------------------------------------------------------------
+
+    def term_counts(self) -> _core.TermCounts:
+        """Term counts of the documents (made once, then kept): a sparse documents x terms matrix.
+
+        Terms are the documents' word tokens, case-folded, curly apostrophes made straight, without
+        clitics ("'s", "n't"), terms shorter than ``min_chars`` and, with ``stopwords``, English
+        function words ("the", "of", "would"); number tokens only with ``numbers``. Its
+        ``row_start``, ``term_ids`` and ``counts`` are NumPy arrays in compressed-row form
+        (``scipy.sparse.csr_matrix((counts, term_ids, row_start))`` makes a SciPy matrix of them).
+        """
+        if self._terms is None:
+            from .sentiment import _threads
+
+            self._terms = _core.TermCounts.count(
+                [d._core for d in self._docs], threads=_threads(self._threads), **self._term_options
+            )
+        return self._terms
+
+    def distinctive_words(
+        self, by: GroupBy, *, top: int = 20, prior: float = 500.0, min_count: float = 5.0
+    ) -> "pd.DataFrame":
+        """The words each group uses more than the others, most distinctive first: a DataFrame with the
+        group column, then rank, term, count (in the group), rest_count (in all other groups),
+        per_1000 / rest_per_1000 (per 1,000 counted words), log_odds and z.
+
+        The score is the log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and
+        Quinn 2008): ``prior`` pseudo-words spread like the whole corpus keep rare words from
+        topping the list; z is the log-odds ratio over its standard deviation. Only words with at
+        least ``min_count`` occurrences in the corpus are ranked. Needs at least two groups.
+        """
+        import pandas as pd
+
+        name, labels, index = self._group_index(by)
+        if len(labels) < 2:
+            raise ValueError(f"distinctive_words needs at least two groups of {name!r}; found {len(labels)}")
+        grouped = self.term_counts().sum_rows(index, len(labels))
+        totals = grouped.row_totals()
+        all_words = float(totals.sum())
+        found = _core.distinctive_terms(grouped, prior=prior, top=top, min_count=min_count)
+        rows = []
+        for g, terms in enumerate(found):
+            rest_total = all_words - totals[g]
+            for rank, (term, count, rest, log_odds, z) in enumerate(terms, 1):
+                rows.append({name: labels[g], "rank": rank, "term": term, "count": int(count), "rest_count": int(rest),
+                             "per_1000": 1000.0 * count / totals[g] if totals[g] else 0.0,
+                             "rest_per_1000": 1000.0 * rest / rest_total if rest_total else 0.0,
+                             "log_odds": log_odds, "z": z})
+        return pd.DataFrame(rows, columns=[name, *WORD_COLUMNS])
+
+    def similarity(self, by: Optional[GroupBy] = None, *, tfidf: bool = True) -> "pd.DataFrame":
+        """Cosine similarity of the groups' vocabularies (or of the documents, with ``by=None``): a
+        square DataFrame labelled by group. Term counts are weighted by their inverse document
+        frequency over the corpus's documents (``tfidf=False``: raw counts), so words every
+        document has count little. 1 means the same words in the same proportions, 0 no word in
+        common."""
+        import pandas as pd
+
+        counts = self.term_counts()
+        weights = _core.inverse_document_frequency(counts) if tfidf else None
+        if by is None:
+            labels: List[Hashable] = list(range(len(self._docs)))
+            rows = counts
+        else:
+            _, labels, index = self._group_index(by)
+            rows = counts.sum_rows(index, len(labels))
+        matrix = _core.cosine_similarity(rows, weights)
+        return pd.DataFrame(matrix, index=pd.Index(labels), columns=pd.Index(labels))
+
+    # ---- quotes and tone ----------------------------------------------------------------------
+
+    def _quote_rows(self) -> List[Dict[str, Any]]:
+        """Every quote of the corpus (Document.quote_rows plus ``doc`` and ``sentiment``), made once."""
+        if self._quotes is None:
+            from .quotes import _quote_sentiments
+
+            rows: List[Dict[str, Any]] = []
+            for i, d in enumerate(self._docs):
+                for r in d.quote_rows():
+                    r["doc"] = i
+                    rows.append(r)
+            scores = _quote_sentiments([r["text"] for r in rows])
+            for r, s in zip(rows, scores if scores is not None else [None] * len(rows)):
+                r["sentiment"] = s
+            self._quotes = rows
+        return self._quotes
+
+    def share_of_voice(self, by: GroupBy, *, top: Optional[int] = None) -> "pd.DataFrame":
+        """Who gets quoted in each group, and how much: one row per group and speaker, with the
+        number of documents quoting them, quotes, quoted words, share (of all quoted words of the
+        group that have a speaker) and quote_compound (the mean compound sentiment of their
+        quotes). Speakers are matched across documents by name and kind, after the merging of
+        :func:`speaker_names` ("Donald J. Trump" and "Trump" count as "Donald Trump"). Most quoted words first
+        within each group; ``top`` keeps that many speakers per group."""
+        import pandas as pd
+
+        name, labels, index = self._group_index(by)
+        quotes = [r for r in self._quote_rows() if r["speaker"] is not None]
+        merged = speaker_names((r["speaker"], r["speaker_kind"]) for r in quotes)
+        table: Dict[Tuple[int, str, str], Dict[str, Any]] = {}
+        for r in quotes:
+            g = index[r["doc"]]
+            e = table.setdefault((g, merged[(r["speaker"], r["speaker_kind"])], r["speaker_kind"]),
+                                 {"docs": set(), "quotes": 0, "words": 0, "sentiment": []})
+            e["docs"].add(r["doc"])
+            e["quotes"] += 1
+            e["words"] += r["words"]
+            if r["sentiment"] is not None:
+                e["sentiment"].append(r["sentiment"])
+        group_words = [0] * len(labels)
+        for (g, _, _), e in table.items():
+            group_words[g] += e["words"]
+        rows = []
+        for (g, speaker, kind), e in table.items():
+            s = e["sentiment"]
+            rows.append({name: labels[g], "speaker": speaker, "speaker_kind": kind, "documents": len(e["docs"]),
+                         "quotes": e["quotes"], "words": e["words"],
+                         "share": e["words"] / group_words[g] if group_words[g] else 0.0,
+                         "quote_compound": sum(s) / len(s) if s else None, "_g": g})
+        frame = pd.DataFrame(rows, columns=[name, *VOICE_COLUMNS, "_g"])
+        frame = frame.sort_values(["_g", "words", "quotes"], ascending=[True, False, False], kind="stable")
+        if top is not None:
+            frame = frame.groupby("_g", sort=False).head(top)
+        return frame.drop(columns="_g").reset_index(drop=True)
+
+    def tone(self, by: GroupBy) -> "pd.DataFrame":
+        """The tone of each group: documents, sentences, compound (the mean document compound score),
+        positive / negative (the share of sentences labelled so), quotes and quote_compound (the
+        mean compound score of the group's quotes)."""
+        import pandas as pd
+
+        name, labels, index = self._group_index(by)
+        acc = [{"documents": 0, "sentences": 0, "compound": 0.0, "positive": 0, "negative": 0} for _ in labels]
+        for d, g in zip(self._docs, index):
+            a = acc[g]
+            a["documents"] += 1
+            a["compound"] += d.sentiment.compound
+            compound = d._sentiment_core()[1]["compound"]  # (a NumPy array, one score per sentence)
+            a["sentences"] += len(compound)
+            a["positive"] += int((compound >= 0.05).sum())  # the labels' thresholds (SentimentScores.label)
+            a["negative"] += int((compound <= -0.05).sum())
+        quotes: List[List[float]] = [[] for _ in labels]
+        for r in self._quote_rows():
+            if r["sentiment"] is not None:
+                quotes[index[r["doc"]]].append(r["sentiment"])
+        rows = []
+        for g, a in enumerate(acc):
+            n, q = a["sentences"], quotes[g]
+            rows.append({name: labels[g], "documents": a["documents"], "sentences": n,
+                         "compound": a["compound"] / a["documents"],
+                         "positive": a["positive"] / n if n else 0.0, "negative": a["negative"] / n if n else 0.0,
+                         "quotes": len(q), "quote_compound": sum(q) / len(q) if q else None})
+        return pd.DataFrame(rows, columns=[name, *TONE_COLUMNS])
+
+    # ---- display --------------------------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        keys = sorted({str(k) for d in self._docs for k in d.metadata})
+        shown = ", ".join(keys[:6]) + (", ..." if len(keys) > 6 else "")
+        return f"<presslens.Corpus of {len(self._docs)} documents; metadata: {shown or 'none'}>"
+
+    def _repr_html_(self) -> str:
+        words = sum(len(d.tokens) for d in self._docs)
+        keys = sorted({str(k) for d in self._docs for k in d.metadata})
+        return (f"<div><b>presslens.Corpus</b>: {len(self._docs)} documents, {words:,} tokens"
+                f"<br/>metadata: {html.escape(', '.join(keys)) or 'none'}</div>")
