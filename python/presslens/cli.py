@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 import textwrap
+from pathlib import Path
 from typing import List, Optional, Sequence
 
 from . import __version__
@@ -123,22 +124,14 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _write_share_of_voice(out, docs) -> None:
-    """Who is quoted most, per outlet: quoted words by speaker (a plain-Python aggregation)."""
-    if not docs or not hasattr(docs[0], "quotes"):
-        return
-    by_outlet: dict = {}
-    for doc in docs:
-        outlet = doc.metadata.get("outlet", "?")
-        counts = by_outlet.setdefault(outlet, {})
-        for q in doc.quotes:
-            name = getattr(q.speaker, "name", None)
-            if name:
-                counts[name] = counts.get(name, 0) + len(q.text.split())
+    """Who is quoted most, per outlet: the share of quoted words by speaker (Corpus.share_of_voice)."""
+    from .corpus import Corpus
+
+    rows = Corpus(docs).share_of_voice_rows("outlet", top=5)
     out.write("\nShare of quoted words by speaker (top 5 per outlet):\n")
-    for outlet, counts in by_outlet.items():
-        total = sum(counts.values()) or 1
-        top = sorted(counts.items(), key=lambda kv: -kv[1])[:5]
-        out.write(f"  {outlet}: " + ", ".join(f"{name} {100 * n / total:.0f}%" for name, n in top) + "\n")
+    for outlet in dict.fromkeys(r["outlet"] for r in rows):
+        top = [r for r in rows if r["outlet"] == outlet]
+        out.write(f"  {outlet}: " + ", ".join(f"{r['speaker']} {100 * r['share']:.0f}%" for r in top) + "\n")
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
@@ -167,6 +160,70 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         out.write(f"  note: no record has the field(s) asked for with --fields: {', '.join(summary.missing_fields)}\n")
     for table, names in summary.dropped_fields.items():
         out.write(f"  note: {table}: fields first seen after the first batch were not written: {', '.join(names)}\n")
+    return 0
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    import time
+
+    from .batch import read_articles
+    from .corpus import Corpus
+
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover - depends on the environment
+        sys.stderr.write("presslens compare: error: needs pandas (pip install 'presslens[pandas]')\n")
+        return 2
+    start = time.perf_counter()
+    try:
+        records = list(read_articles(args.file, text_field=args.text_field, format=args.input_format))
+        texts = [t for t, _ in records]
+        corpus = Corpus.from_texts(texts, [m for _, m in records], threads=args.threads,
+                                   progress=not args.quiet and sys.stderr.isatty())
+        groups = corpus.groups(args.by)
+        tone = corpus.tone(args.by)
+        voice = corpus.share_of_voice(args.by, top=args.top)
+        words = corpus.distinctive_words(args.by, top=args.top) if len(set(groups)) > 1 else None
+        similarity = corpus.similarity(args.by)
+    except KeyError as exc:
+        sys.stderr.write(f"presslens compare: error: {exc.args[0]}; pick the field with --by\n")
+        return 2
+    except (OSError, ValueError, TypeError, UnicodeDecodeError) as exc:
+        sys.stderr.write(f"presslens compare: error: {exc}\n")
+        return 2
+    seconds = time.perf_counter() - start
+    out = sys.stdout
+    n_words = sum(len(t.split()) for t in texts)
+    out.write(f"presslens compare: {len(corpus):,} articles ({n_words:,} words), {len(set(groups))} groups by "
+              f"{args.by!r}, in {seconds:.2f} s\n")
+    with pd.option_context("display.width", 120, "display.max_columns", 20, "display.precision", 3):
+        out.write("\nTone: mean document compound; share of sentences positive / negative; mean quote compound\n")
+        out.write(tone.to_string(index=False) + "\n")
+        out.write(f"\nShare of voice: share of the group's attributed quoted words (top {args.top})\n")
+        for label, part in voice.groupby(args.by, sort=False):
+            out.write(_wrap(f"{label}: " + ", ".join(f"{r.speaker} {100 * r.share:.0f}%" for r in part.itertuples()), "  ")
+                      + "\n")
+        if words is not None:
+            out.write(f"\nDistinctive words: log-odds ratio with an informative prior, z-score (top {args.top})\n")
+            for label, part in words.groupby(args.by, sort=False):
+                out.write(_wrap(f"{label}: " + ", ".join(f"{r.term} {r.z:.1f}" for r in part.itertuples()), "  ") + "\n")
+        out.write("\nVocabulary similarity: cosine of tf-idf weighted word counts\n")
+        out.write(similarity.to_string(float_format=lambda v: f"{v:.2f}") + "\n")
+    if args.out:
+        folder = Path(args.out)
+        folder.mkdir(parents=True, exist_ok=True)
+        tables = {"tone": tone, "share_of_voice": voice, "similarity": similarity.rename_axis(args.by).reset_index()}
+        if words is not None:
+            tables["distinctive_words"] = words
+        for name, frame in tables.items():
+            path = folder / f"{name}.{args.format}"
+            if args.format == "csv":
+                frame.to_csv(path, index=False)
+            elif args.format == "jsonl":
+                frame.to_json(path, orient="records", lines=True, force_ascii=False)
+            else:
+                frame.to_parquet(path, index=False)
+            out.write(f"  wrote {path} ({len(frame)} rows)\n")
     return 0
 
 
@@ -201,6 +258,17 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--batch-size", type=int, default=256, help="articles analysed and written per step")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
     b.set_defaults(func=_cmd_batch)
+    cmp = sub.add_parser("compare", help="compare groups of articles (outlets...): tone, share of voice, words")
+    cmp.add_argument("file", metavar="FILE", help="articles: .jsonl/.ndjson, .csv/.tsv or .parquet, one per record")
+    cmp.add_argument("--by", default="outlet", help="the field whose values are the groups (default: outlet)")
+    cmp.add_argument("--text-field", default="text", help="the field holding the article text (default: text)")
+    cmp.add_argument("--input-format", choices=["parquet", "csv", "jsonl"], help="input format (default: by suffix)")
+    cmp.add_argument("--top", type=int, default=8, help="speakers and words shown per group (default: 8)")
+    cmp.add_argument("--out", metavar="DIR", help="also write the tables to this folder")
+    cmp.add_argument("--format", default="csv", choices=["parquet", "csv", "jsonl"], help="format of --out tables")
+    cmp.add_argument("--threads", type=int, default=None, help="threads (default: all cores)")
+    cmp.add_argument("--quiet", action="store_true", help="no progress bar")
+    cmp.set_defaults(func=_cmd_compare)
     c = sub.add_parser("credits", help="print the sources and licences of the bundled samples")
     c.set_defaults(func=_cmd_credits)
     return parser

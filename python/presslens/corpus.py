@@ -249,10 +249,16 @@ class Corpus:
         number of documents quoting them, quotes, quoted words, share (of all quoted words of the
         group that have a speaker) and quote_compound (the mean compound sentiment of their
         quotes). Speakers are matched across documents by name and kind, after the merging of
-        :func:`speaker_names` ("Donald J. Trump" and "Trump" count as "Donald Trump"). Most quoted words first
-        within each group; ``top`` keeps that many speakers per group."""
+        :func:`speaker_names` ("Donald J. Trump" and "Trump" count as "Donald Trump"). Groups in
+        order of first appearance, most quoted words first within each; ``top`` keeps that many
+        speakers per group."""
         import pandas as pd
 
+        name = by if isinstance(by, str) else "group"
+        return pd.DataFrame(self.share_of_voice_rows(by, top=top), columns=[name, *VOICE_COLUMNS])
+
+    def share_of_voice_rows(self, by: GroupBy, *, top: Optional[int] = None) -> List[Dict[str, Any]]:
+        """The rows of :meth:`share_of_voice` as plain dicts (no pandas needed)."""
         name, labels, index = self._group_index(by)
         quotes = [r for r in self._quote_rows() if r["speaker"] is not None]
         merged = speaker_names((r["speaker"], r["speaker_kind"]) for r in quotes)
@@ -269,18 +275,18 @@ class Corpus:
         group_words = [0] * len(labels)
         for (g, _, _), e in table.items():
             group_words[g] += e["words"]
-        rows = []
+        per_group: List[List[Dict[str, Any]]] = [[] for _ in labels]
         for (g, speaker, kind), e in table.items():
             s = e["sentiment"]
-            rows.append({name: labels[g], "speaker": speaker, "speaker_kind": kind, "documents": len(e["docs"]),
-                         "quotes": e["quotes"], "words": e["words"],
-                         "share": e["words"] / group_words[g] if group_words[g] else 0.0,
-                         "quote_compound": sum(s) / len(s) if s else None, "_g": g})
-        frame = pd.DataFrame(rows, columns=[name, *VOICE_COLUMNS, "_g"])
-        frame = frame.sort_values(["_g", "words", "quotes"], ascending=[True, False, False], kind="stable")
-        if top is not None:
-            frame = frame.groupby("_g", sort=False).head(top)
-        return frame.drop(columns="_g").reset_index(drop=True)
+            per_group[g].append({name: labels[g], "speaker": speaker, "speaker_kind": kind, "documents": len(e["docs"]),
+                                 "quotes": e["quotes"], "words": e["words"],
+                                 "share": e["words"] / group_words[g] if group_words[g] else 0.0,
+                                 "quote_compound": sum(s) / len(s) if s else None})
+        rows: List[Dict[str, Any]] = []
+        for group_rows in per_group:
+            group_rows.sort(key=lambda r: (-r["words"], -r["quotes"]))  # stable: ties keep first-quoted order
+            rows.extend(group_rows if top is None else group_rows[:top])
+        return rows
 
     def tone(self, by: GroupBy) -> "pd.DataFrame":
         """The tone of each group: documents, sentences, compound (the mean document compound score),

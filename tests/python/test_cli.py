@@ -50,3 +50,35 @@ def test_demo_runs_on_bundled_samples():
 def test_credits():
     out = run("credits")
     assert out.returncode == 0 and "CC BY 2.5" in out.stdout
+
+
+def test_compare_groups_of_articles(tmp_path):
+    pd = __import__("pytest").importorskip("pandas")
+    from presslens import Corpus
+    from presslens.samples import load_samples
+
+    samples = load_samples()
+    path = tmp_path / "articles.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for s in samples:
+            fh.write(json.dumps({"body": s.text, "outlet": s.metadata["outlet"], "story": s.metadata["story_id"]}) + "\n")
+    out = run("compare", str(path), "--text-field", "body", "--by", "outlet", "--top", "3", "--out", str(tmp_path / "t"))
+    assert out.returncode == 0, out.stderr
+    assert f"{len(samples)} articles" in out.stdout and "2 groups by 'outlet'" in out.stdout
+    for section in ("Tone:", "Share of voice:", "Distinctive words:", "Vocabulary similarity:"):
+        assert section in out.stdout
+    # The written tables are the Corpus API's, on the same articles.
+    corpus = Corpus.from_texts([s.text for s in samples], [{"outlet": s.metadata["outlet"]} for s in samples])
+    tone = pd.read_csv(tmp_path / "t" / "tone.csv")
+    assert list(tone["documents"]) == list(corpus.tone("outlet")["documents"])
+    words = pd.read_csv(tmp_path / "t" / "distinctive_words.csv")
+    assert list(words["term"]) == list(corpus.distinctive_words("outlet", top=3)["term"])
+    voice = pd.read_csv(tmp_path / "t" / "share_of_voice.csv")
+    assert list(voice["speaker"]) == list(corpus.share_of_voice("outlet", top=3)["speaker"])
+    top_speaker = voice.iloc[0]
+    assert f"{top_speaker['speaker']} {100 * top_speaker['share']:.0f}%" in out.stdout
+    sim = pd.read_csv(tmp_path / "t" / "similarity.csv")
+    assert list(sim["outlet"]) == ["Wikinews", "The White House"] and sim.shape == (2, 3)
+    # A field no record has is named, with the way out.
+    bad = run("compare", str(path), "--text-field", "body", "--by", "publisher")
+    assert bad.returncode == 2 and "no metadata 'publisher'" in bad.stderr and "--by" in bad.stderr
