@@ -1,4 +1,4 @@
-// GoogleTest: the sentiment scorer's internal word table (cpp/src/sentiment/string_table.hpp),
+// GoogleTest: the internal word table of the sentiment scorer and the corpus stage (cpp/src/common/string_table.hpp),
 // whose short-key and filtered look-ups must answer exactly like a plain comparison of strings.
 #include <gtest/gtest.h>
 
@@ -6,11 +6,11 @@
 #include <string>
 #include <unordered_map>
 
-#include "../../cpp/src/sentiment/string_table.hpp"
+#include "../../cpp/src/common/string_table.hpp"
 
-using presslens::sentiment_detail::hash_bytes;
-using presslens::sentiment_detail::hash_padded;
-using presslens::sentiment_detail::StringTable;
+using presslens::detail::hash_bytes;
+using presslens::detail::hash_padded;
+using presslens::detail::StringTable;
 
 namespace {
 

@@ -97,14 +97,29 @@ DenseMatrix cosine_similarity(const TermCounts& rows, const std::vector<double>&
     const double norm = std::sqrt(squares);
     for (SparseRows::InnerIterator it(m, r); it; ++it) it.valueRef() /= norm;
   }
-  const SparseRows product = m * SparseRows(m.transpose());
+  // The Gram matrix of the unit rows, term by term: every pair of rows (i <= j) that has the term
+  // gets the product of their weights, into the dense result's upper triangle, mirrored below.
+  // Faster than a sparse x sparse product here, whose result is nearly dense anyway.
+  const Eigen::SparseMatrix<double, Eigen::ColMajor, std::int64_t> by_term(m);
   DenseMatrix out;
-  out.rows = out.cols = rows.rows();
-  out.values.assign(out.rows * out.cols, 0.0);
-  for (Eigen::Index r = 0; r < product.outerSize(); ++r) {
-    for (SparseRows::InnerIterator it(product, r); it; ++it)
-      out.values[static_cast<std::size_t>(r) * out.cols + static_cast<std::size_t>(it.col())] =
-          std::min(1.0, it.value());  // (rounding can put a row's product with itself a hair above 1)
+  const std::size_t n = rows.rows();
+  out.rows = out.cols = n;
+  out.values.assign(n * n, 0.0);
+  const std::int64_t* starts = by_term.outerIndexPtr();
+  const std::int64_t* row_of = by_term.innerIndexPtr();
+  const double* weight = by_term.valuePtr();
+  for (Eigen::Index t = 0; t < by_term.outerSize(); ++t) {
+    for (std::int64_t a = starts[t]; a < starts[t + 1]; ++a) {
+      double* row = out.values.data() + static_cast<std::size_t>(row_of[a]) * n;
+      const double w = weight[a];
+      for (std::int64_t b = a; b < starts[t + 1]; ++b) row[row_of[b]] += w * weight[b];
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = i; j < n; ++j) {
+      const double v = std::min(1.0, out.values[i * n + j]);  // (rounding can put a row's product with itself a hair above 1)
+      out.values[i * n + j] = out.values[j * n + i] = v;
+    }
   }
   return out;
 }

@@ -3,19 +3,20 @@
 // determiners that say nothing about a topic. Written for presslens (not taken from a library's
 // list); news words such as "said", "government" or "people" are deliberately kept, as outlets
 // differ in them.
-#include <algorithm>
 #include <string_view>
 #include <vector>
 
+#include "../common/string_table.hpp"
 #include "presslens/corpus.hpp"
+#include "stopwords.hpp"
 
 namespace presslens {
 
 namespace {
 
-const std::vector<std::string_view>& stopword_list() {
-  static const std::vector<std::string_view> words = [] {
-    std::vector<std::string_view> w = {
+const detail::StringTable<bool>& stopword_table() {
+  static const detail::StringTable<bool> words = [] {
+    const std::vector<std::string_view> w = {
         // articles, determiners, quantifiers
         "a", "an", "the", "this", "that", "these", "those", "some", "any", "each", "every", "either",
         "neither", "such", "what", "which", "whose", "whatever", "whichever", "all", "both", "few",
@@ -43,18 +44,24 @@ const std::vector<std::string_view>& stopword_list() {
         // contraction remnants that tokenize as words
         "s", "t", "d", "ll", "m", "re", "ve",
     };
-    std::sort(w.begin(), w.end());
-    w.erase(std::unique(w.begin(), w.end()), w.end());
-    return w;
+    detail::StringTable<bool> table;
+    for (const std::string_view word : w) table.put(word, true);
+    return table;
   }();
   return words;
 }
 
 }  // namespace
 
-bool is_stopword(std::string_view term) noexcept {
-  const auto& w = stopword_list();
-  return std::binary_search(w.begin(), w.end(), term);
+namespace corpus_detail {
+
+bool is_stopword(std::string_view term, std::uint64_t h) noexcept {
+  // (The table's bit filter turns most other words away without reading a slot.)
+  return stopword_table().find(term, h) != nullptr;
 }
+
+}  // namespace corpus_detail
+
+bool is_stopword(std::string_view term) noexcept { return corpus_detail::is_stopword(term, detail::hash_bytes(term)); }
 
 }  // namespace presslens

@@ -3,13 +3,14 @@
 #include <algorithm>
 #include <numeric>
 #include <string>
-#include <unordered_map>
 #include <utility>
 
+#include "../common/string_table.hpp"
 #include "presslens/corpus.hpp"
 #include "presslens/errors.hpp"
 #include "presslens/parallel.hpp"
 #include "presslens/utf8.hpp"
+#include "stopwords.hpp"
 
 namespace presslens {
 
@@ -21,21 +22,69 @@ std::size_t codepoints(std::string_view s) {
   return n;
 }
 
-// The (term, count) pairs of one document, sorted by term.
-using DocumentTerms = std::vector<std::pair<std::string, double>>;
+// The distinct terms of one document with their counts, in order of first occurrence. Each
+// distinct term's text is in `text` once (offsets into it, not views: moving a short std::string
+// moves its bytes), so a document costs a few allocations, not one per token.
+struct DocumentTerms {
+  struct Count {
+    std::uint32_t at, len;
+    double n;
+  };
+  std::string text;
+  std::vector<Count> counts;
+  std::string_view term(const Count& c) const { return std::string_view(text).substr(c.at, c.len); }
+};
+
+// Appends the term of a token's text to `out`; false if it is not ASCII (then nothing is appended).
+bool append_ascii_term(std::string_view token, std::string& out) {
+  for (const char c : token) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  for (const char c : token) out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+  return true;
+}
 
 DocumentTerms terms_of_document(const Document& doc, const TermOptions& o) {
-  std::unordered_map<std::string, double> counts;
+  DocumentTerms out;
   const std::string_view text = doc.text;
-  for (const Token& t : doc.segmentation.tokens) {
+  const auto& tokens = doc.segmentation.tokens;
+  // Open addressing over the distinct terms (index into out.counts + 1; 0 = empty), at most half
+  // full. A term is appended to out.text, looked up, and its bytes dropped again if it was there.
+  std::size_t slots = 16;
+  while (slots < 2 * tokens.size()) slots *= 2;
+  std::vector<std::uint32_t> slot(slots, 0);
+  std::vector<std::uint64_t> hash_of;  // per distinct term
+  for (const Token& t : tokens) {
     const bool counted = t.kind == TokenKind::Word || (o.numbers && t.kind == TokenKind::Number);
     if (!counted || t.has(token_flags::kClitic)) continue;
-    std::string term = term_of(t.text(text));
-    if (codepoints(term) < o.min_chars || (o.stopwords && is_stopword(term))) continue;
-    counts[std::move(term)] += 1.0;
+    const std::size_t at = out.text.size();
+    const std::string_view token = t.text(text);
+    std::size_t chars = token.size();
+    if (!append_ascii_term(token, out.text)) {
+      const std::string term = term_of(token);
+      chars = codepoints(term);
+      out.text += term;
+    }
+    const std::string_view term = std::string_view(out.text).substr(at);
+    const std::uint64_t h = detail::hash_bytes(term);
+    if (chars < o.min_chars || (o.stopwords && corpus_detail::is_stopword(term, h))) {
+      out.text.resize(at);
+      continue;
+    }
+    std::size_t i = h & (slots - 1);
+    for (; slot[i]; i = (i + 1) & (slots - 1)) {
+      const DocumentTerms::Count& c = out.counts[slot[i] - 1];
+      if (hash_of[slot[i] - 1] == h && out.term(c) == term) break;
+    }
+    if (slot[i]) {
+      out.counts[slot[i] - 1].n += 1.0;
+      out.text.resize(at);
+    } else {
+      out.counts.push_back({static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(term.size()), 1.0});
+      hash_of.push_back(h);
+      slot[i] = static_cast<std::uint32_t>(out.counts.size());
+    }
   }
-  DocumentTerms out(std::make_move_iterator(counts.begin()), std::make_move_iterator(counts.end()));
-  std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -68,11 +117,16 @@ TermCounts TermCounts::count(const std::vector<const Document*>& documents, cons
   std::vector<DocumentTerms> per_doc(documents.size());
   parallel_for(documents.size(), threads, [&](std::size_t d) { per_doc[d] = terms_of_document(*documents[d], options); });
 
-  std::unordered_map<std::string_view, std::int32_t> id_of;
+  detail::StringTable<std::int32_t> id_of;
   std::vector<std::string_view> first_seen;
-  for (const auto& doc_terms : per_doc) {
-    for (const auto& [term, n] : doc_terms) {
-      if (id_of.emplace(term, static_cast<std::int32_t>(first_seen.size())).second) first_seen.push_back(term);
+  std::vector<std::vector<std::int32_t>> ids(per_doc.size());  // the vocabulary id of each document term
+  for (std::size_t d = 0; d < per_doc.size(); ++d) {
+    ids[d].reserve(per_doc[d].counts.size());
+    for (const auto& c : per_doc[d].counts) {
+      const std::string_view term = per_doc[d].term(c);
+      const auto [id, added] = id_of.try_put(term, static_cast<std::int32_t>(first_seen.size()));
+      if (added) first_seen.push_back(term);
+      ids[d].push_back(*id);
     }
   }
   // Columns in byte order of the terms: the same vocabulary always has the same column numbers.
@@ -87,10 +141,13 @@ TermCounts TermCounts::count(const std::vector<const Document*>& documents, cons
     out.terms_.emplace_back(first_seen[order[c]]);
   }
   out.row_start_.reserve(per_doc.size() + 1);
-  for (const auto& doc_terms : per_doc) {
-    // Sorted by term text, hence by column: the row is in column order as it is.
-    for (const auto& [term, n] : doc_terms) {
-      out.term_ids_.push_back(column[id_of.find(term)->second]);
+  std::vector<std::pair<std::int32_t, double>> row;
+  for (std::size_t d = 0; d < per_doc.size(); ++d) {
+    row.clear();
+    for (std::size_t k = 0; k < ids[d].size(); ++k) row.emplace_back(column[ids[d][k]], per_doc[d].counts[k].n);
+    std::sort(row.begin(), row.end());
+    for (const auto& [c, n] : row) {
+      out.term_ids_.push_back(c);
       out.counts_.push_back(n);
     }
     out.row_start_.push_back(static_cast<std::int64_t>(out.term_ids_.size()));

@@ -11,11 +11,13 @@
 
 #include "presslens/sentiment.hpp"
 #include "presslens/tokenizer.hpp"
-#include "string_table.hpp"
+#include "../common/string_table.hpp"
 
 namespace presslens {
 
 namespace sentiment_detail {
+
+using namespace ::presslens::detail;  // StringTable, HashFilter and the byte hash
 
 constexpr double kBoosterIncrement = 0.293;
 constexpr double kCapsIncrement = 0.733;

@@ -1,5 +1,6 @@
 // A small immutable-after-build open-addressing hash table from strings to values, looked up by
-// std::string_view without allocating (the hot path of the sentiment scorer).
+// std::string_view without allocating (the hot path of the sentiment scorer; the corpus stage's
+// vocabulary and function-word list), and the byte hash it uses.
 #pragma once
 #include <cstdint>
 #include <cstring>
@@ -8,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-namespace presslens::sentiment_detail {
+namespace presslens::detail {
 
 // The hash of a key: its bytes in 8-byte chunks (the last one zero-padded) mixed multiplicatively,
 // then the length; one multiply per 8 bytes rather than one per byte.
@@ -34,8 +35,13 @@ inline std::uint64_t hash_bytes(std::string_view s) noexcept {
     h = hash_detail::step(h, x);
   }
   if (i < n) {
+    // The last 1-7 bytes, zero-padded (as a memcpy into a zeroed word would give, without the call).
     std::uint64_t x = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     std::memcpy(&x, s.data() + i, n - i);
+#else
+    for (std::size_t k = i; k < n; ++k) x |= std::uint64_t{static_cast<unsigned char>(s[k])} << (8 * (k - i));
+#endif
     h = hash_detail::step(h, x);
   }
   return hash_detail::finish(h, n);
@@ -248,4 +254,4 @@ class StringTable {
   std::size_t count_ = 0;
 };
 
-}  // namespace presslens::sentiment_detail
+}  // namespace presslens::detail
