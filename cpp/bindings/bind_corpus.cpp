@@ -69,6 +69,16 @@ void bind_corpus(py::module_& m) {
           },
           py::arg("documents"), py::arg("stopwords") = true, py::arg("numbers") = false, py::arg("min_chars") = 2,
           py::arg("threads") = 1)
+      .def_static(
+          "concat",
+          [](const std::vector<std::shared_ptr<TermCounts>>& parts) {
+            std::vector<const TermCounts*> p;
+            p.reserve(parts.size());
+            for (const auto& t : parts) p.push_back(t.get());
+            py::gil_scoped_release release;
+            return std::make_shared<TermCounts>(TermCounts::concat(p));
+          },
+          py::arg("parts"), "The rows of all parts, one after the other, over the union of their vocabularies")
       .def_property_readonly("rows", &TermCounts::rows)
       .def_property_readonly("size", &TermCounts::size, "the number of terms (columns)")
       .def_property_readonly("terms", &TermCounts::terms)

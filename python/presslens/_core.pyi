@@ -486,6 +486,11 @@ class TermCounts:
     Term counts of documents or groups: a sparse rows x terms matrix in compressed rows
     """
     @staticmethod
+    def concat(parts: collections.abc.Sequence[TermCounts]) -> TermCounts:
+        """
+        The rows of all parts, one after the other, over the union of their vocabularies
+        """
+    @staticmethod
     def count(documents: collections.abc.Sequence, stopwords: bool = True, numbers: bool = False, min_chars: typing.SupportsInt | typing.SupportsIndex = 2, threads: typing.SupportsInt | typing.SupportsIndex = 1) -> TermCounts:
         ...
     def __repr__(self) -> str:

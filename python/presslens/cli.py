@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 import textwrap
@@ -176,10 +177,19 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         return 2
     start = time.perf_counter()
     try:
-        records = list(read_articles(args.file, text_field=args.text_field, format=args.input_format))
-        texts = [t for t, _ in records]
-        corpus = Corpus.from_texts(texts, [m for _, m in records], threads=args.threads,
-                                   progress=not args.quiet and sys.stderr.isatty())
+        # Read lazily and keep only what the statistics need: memory stays small on any number of
+        # articles. (tee keeps at most one batch of records between the two readers.)
+        word_count = [0]
+
+        def texts_counted(pairs):
+            for text, _ in pairs:
+                word_count[0] += len(text.split())
+                yield text
+
+        for_texts, for_metadata = itertools.tee(
+            read_articles(args.file, text_field=args.text_field, format=args.input_format))
+        corpus = Corpus.from_texts(texts_counted(for_texts), (m for _, m in for_metadata), threads=args.threads,
+                                   progress=not args.quiet and sys.stderr.isatty(), keep_documents=False)
         groups = corpus.groups(args.by)
         tone = corpus.tone(args.by)
         voice = corpus.share_of_voice(args.by, top=args.top)
@@ -193,7 +203,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         return 2
     seconds = time.perf_counter() - start
     out = sys.stdout
-    n_words = sum(len(t.split()) for t in texts)
+    n_words = word_count[0]
     out.write(f"presslens compare: {len(corpus):,} articles ({n_words:,} words), {len(set(groups))} groups by "
               f"{args.by!r}, in {seconds:.2f} s\n")
     with pd.option_context("display.width", 120, "display.max_columns", 20, "display.precision", 3):

@@ -34,6 +34,8 @@ GroupBy = Union[str, Sequence[Hashable]]
 
 TONE_COLUMNS = ["documents", "sentences", "compound", "positive", "negative", "quotes", "quote_compound"]
 VOICE_COLUMNS = ["speaker", "speaker_kind", "documents", "quotes", "words", "share", "quote_compound"]
+#: The most documents :meth:`Corpus.similarity` compares pairwise (a table of this size squared).
+MAX_SIMILARITY_DOCUMENTS = 20_000
 WORD_COLUMNS = ["rank", "term", "count", "rest_count", "per_1000", "rest_per_1000", "log_odds", "z"]
 
 
@@ -72,64 +74,133 @@ class Corpus:
 
     ``stopwords``, ``numbers`` and ``min_chars`` say which word tokens count as terms (see
     :meth:`term_counts`); ``threads`` is used to count them (default: all cores).
+
+    A corpus keeps what its statistics need of each document: its metadata, tone, quotes (speaker,
+    length, sentiment) and term counts. With ``keep_documents=False`` it keeps nothing else, so a
+    corpus of millions of articles fits in memory (see :meth:`from_texts`); then ``corpus[i]`` and
+    :attr:`documents` are not available.
     """
 
     def __init__(
         self,
-        documents: Iterable["Document"],
+        documents: Iterable["Document"] = (),
         *,
         stopwords: bool = True,
         numbers: bool = False,
         min_chars: int = 2,
         threads: Optional[int] = None,
+        keep_documents: bool = True,
     ) -> None:
-        from .document import Document
-
-        self._docs: List[Document] = list(documents)
-        for i, d in enumerate(self._docs):
-            if not isinstance(d, Document):
-                raise TypeError(f"Corpus: item {i} is a {type(d).__name__}, not an analysed presslens.Document")
-        self._term_options = {"stopwords": bool(stopwords), "numbers": bool(numbers), "min_chars": int(min_chars)}
         if min_chars < 1:
             raise ValueError(f"Corpus: min_chars must be >= 1, not {min_chars}")
+        self._term_options = {"stopwords": bool(stopwords), "numbers": bool(numbers), "min_chars": int(min_chars)}
         self._threads = threads
+        self._docs: Optional[List["Document"]] = [] if keep_documents else None
+        self._metadata: List[Dict[str, Any]] = []
+        # Per document: compound, sentences, positive sentences, negative sentences, tokens.
+        self._tone: List[Tuple[float, int, int, int, int]] = []
+        # Per attributed quote: doc, speaker, speaker_kind, words, sentiment (None without the stage).
+        self._quotes: List[Tuple[int, str, str, int, Optional[float]]] = []
+        self._quote_count: List[int] = []  # quotes per document, attributed or not
+        self._quote_tone: List[List[float]] = []  # sentiment of every quote, per document
+        self._term_parts: List[_core.TermCounts] = []
         self._terms: Optional[_core.TermCounts] = None
-        self._quotes: Optional[List[Dict[str, Any]]] = None
+        self.add(documents)
+
+    def add(self, documents: Iterable["Document"]) -> None:
+        """Adds analysed documents (their term counts are made at once, on all cores: add many at a time)."""
+        from .document import Document
+        from .quotes import _quote_sentiments
+        from .sentiment import _threads
+
+        docs = list(documents)
+        first = len(self._metadata)
+        for i, d in enumerate(docs):
+            if not isinstance(d, Document):
+                raise TypeError(f"Corpus: item {first + i} is a {type(d).__name__}, not an analysed presslens.Document")
+        if not docs:
+            return
+        rows_per_doc = [d.quote_rows() for d in docs]
+        scores = _quote_sentiments([r["text"] for rows in rows_per_doc for r in rows])
+        scores_iter = iter(scores) if scores is not None else None
+        for k, (d, rows) in enumerate(zip(docs, rows_per_doc)):
+            compound = d._sentiment_core()[1]["compound"]  # (a NumPy array, one score per sentence)
+            # The labels' thresholds (SentimentScores.label): >= 0.05 positive, <= -0.05 negative.
+            self._tone.append((d.sentiment.compound, len(compound), int((compound >= 0.05).sum()),
+                               int((compound <= -0.05).sum()), len(d.tokens)))
+            self._metadata.append(d.metadata)
+            tones: List[float] = []
+            for r in rows:
+                s = next(scores_iter) if scores_iter is not None else None
+                if s is not None:
+                    tones.append(s)
+                if r["speaker"] is not None:
+                    self._quotes.append((first + k, r["speaker"], r["speaker_kind"], r["words"], s))
+            self._quote_count.append(len(rows))
+            self._quote_tone.append(tones)
+        self._term_parts.append(
+            _core.TermCounts.count([d._core for d in docs], threads=_threads(self._threads), **self._term_options)
+        )
+        self._terms = None
+        if self._docs is not None:
+            self._docs.extend(docs)
 
     @classmethod
     def from_texts(
         cls,
         texts: Iterable[str],
-        metadata: Optional[Sequence[Dict[str, Any]]] = None,
+        metadata: Optional[Iterable[Dict[str, Any]]] = None,
         *,
         analyzer: Optional["Analyzer"] = None,
         threads: Optional[int] = None,
+        batch_size: int = 1000,
         progress: bool = False,
+        keep_documents: bool = True,
         **term_options: Any,
     ) -> "Corpus":
-        """Analyses ``texts`` (with ``analyzer``, default: the default analyzer) and builds a corpus of
-        them; ``metadata`` is one dict per text (outlet, date...)."""
+        """Analyses ``texts`` (with ``analyzer``, default: the default analyzer) ``batch_size`` at a
+        time and builds a corpus of them; ``metadata`` is one dict per text (outlet, date...).
+        Both may be iterators (read lazily); with ``keep_documents=False`` each batch of documents
+        is dropped once summarised, so memory holds only the summaries."""
         from .analyzer import default_analyzer
 
         a = analyzer if analyzer is not None else default_analyzer()
-        docs = a.analyze_many(texts, threads=threads, progress=progress, metadata=metadata)
-        return cls(docs, threads=threads, **term_options)
+        corpus = cls(threads=threads, keep_documents=keep_documents, **term_options)
+        batch: List["Document"] = []
+        for doc in a.iter_analyze(texts, threads=threads, batch_size=batch_size, progress=progress,
+                                  metadata=metadata):  # type: ignore[arg-type]
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                corpus.add(batch)
+                batch = []
+        corpus.add(batch)
+        return corpus
 
     # ---- the documents ----------------------------------------------------------------------
 
     def __len__(self) -> int:
-        return len(self._docs)
+        return len(self._metadata)
+
+    def _kept(self) -> List["Document"]:
+        if self._docs is None:
+            raise ValueError("this corpus does not keep its documents (it was made with keep_documents=False)")
+        return self._docs
 
     def __iter__(self) -> Iterator["Document"]:
-        return iter(self._docs)
+        return iter(self._kept())
 
     def __getitem__(self, i: int) -> "Document":
-        return self._docs[i]
+        return self._kept()[i]
 
     @property
     def documents(self) -> List["Document"]:
-        """The documents, in the order given."""
-        return list(self._docs)
+        """The documents, in the order added (``ValueError`` if the corpus does not keep them)."""
+        return list(self._kept())
+
+    @property
+    def metadata(self) -> List[Dict[str, Any]]:
+        """Each document's metadata, in the order added."""
+        return list(self._metadata)
 
     def groups(self, by: GroupBy) -> List[Hashable]:
         """The group label of each document: its metadata value ``by`` (a str), or ``by`` itself when it
@@ -137,16 +208,16 @@ class Corpus:
         ``ValueError`` if a list of labels does not have one per document."""
         if isinstance(by, str):
             labels = []
-            for i, d in enumerate(self._docs):
-                if by not in d.metadata:
-                    known = ", ".join(sorted(map(str, d.metadata))) or "none"
+            for i, meta in enumerate(self._metadata):
+                if by not in meta:
+                    known = ", ".join(sorted(map(str, meta))) or "none"
                     raise KeyError(f"document {i} has no metadata {by!r} (its keys: {known})")
-                value = d.metadata[by]
+                value = meta[by]
                 labels.append(value if isinstance(value, Hashable) else str(value))
             return labels
         labels = list(by)
-        if len(labels) != len(self._docs):
-            raise ValueError(f"{len(labels)} group labels for {len(self._docs)} documents")
+        if len(labels) != len(self._metadata):
+            raise ValueError(f"{len(labels)} group labels for {len(self._metadata)} documents")
         return labels
 
     def _group_index(self, by: GroupBy) -> Tuple[str, List[Hashable], List[int]]:
@@ -169,11 +240,9 @@ class Corpus:
         (``scipy.sparse.csr_matrix((counts, term_ids, row_start))`` makes a SciPy matrix of them).
         """
         if self._terms is None:
-            from .sentiment import _threads
-
-            self._terms = _core.TermCounts.count(
-                [d._core for d in self._docs], threads=_threads(self._threads), **self._term_options
-            )
+            if len(self._term_parts) > 1:  # batches added one by one: one matrix from then on
+                self._term_parts = [_core.TermCounts.concat(self._term_parts)]
+            self._terms = self._term_parts[0] if self._term_parts else _core.TermCounts.concat([])
         return self._terms
 
     def distinctive_words(
@@ -218,7 +287,10 @@ class Corpus:
         counts = self.term_counts()
         weights = _core.inverse_document_frequency(counts) if tfidf else None
         if by is None:
-            labels: List[Hashable] = list(range(len(self._docs)))
+            if len(self) > MAX_SIMILARITY_DOCUMENTS:
+                raise ValueError(f"similarity() of {len(self):,} documents would be a {len(self):,} x {len(self):,} "
+                                 f"table (over {MAX_SIMILARITY_DOCUMENTS:,} documents); compare groups with by=")
+            labels: List[Hashable] = list(range(len(self)))
             rows = counts
         else:
             _, labels, index = self._group_index(by)
@@ -227,22 +299,6 @@ class Corpus:
         return pd.DataFrame(matrix, index=pd.Index(labels), columns=pd.Index(labels))
 
     # ---- quotes and tone ----------------------------------------------------------------------
-
-    def _quote_rows(self) -> List[Dict[str, Any]]:
-        """Every quote of the corpus (Document.quote_rows plus ``doc`` and ``sentiment``), made once."""
-        if self._quotes is None:
-            from .quotes import _quote_sentiments
-
-            rows: List[Dict[str, Any]] = []
-            for i, d in enumerate(self._docs):
-                for r in d.quote_rows():
-                    r["doc"] = i
-                    rows.append(r)
-            scores = _quote_sentiments([r["text"] for r in rows])
-            for r, s in zip(rows, scores if scores is not None else [None] * len(rows)):
-                r["sentiment"] = s
-            self._quotes = rows
-        return self._quotes
 
     def share_of_voice(self, by: GroupBy, *, top: Optional[int] = None) -> "pd.DataFrame":
         """Who gets quoted in each group, and how much: one row per group and speaker, with the
@@ -260,18 +316,16 @@ class Corpus:
     def share_of_voice_rows(self, by: GroupBy, *, top: Optional[int] = None) -> List[Dict[str, Any]]:
         """The rows of :meth:`share_of_voice` as plain dicts (no pandas needed)."""
         name, labels, index = self._group_index(by)
-        quotes = [r for r in self._quote_rows() if r["speaker"] is not None]
-        merged = speaker_names((r["speaker"], r["speaker_kind"]) for r in quotes)
+        merged = speaker_names((speaker, kind) for _, speaker, kind, _, _ in self._quotes)
         table: Dict[Tuple[int, str, str], Dict[str, Any]] = {}
-        for r in quotes:
-            g = index[r["doc"]]
-            e = table.setdefault((g, merged[(r["speaker"], r["speaker_kind"])], r["speaker_kind"]),
-                                 {"docs": set(), "quotes": 0, "words": 0, "sentiment": []})
-            e["docs"].add(r["doc"])
+        for doc, speaker, kind, words, sentiment in self._quotes:
+            g = index[doc]
+            e = table.setdefault((g, merged[(speaker, kind)], kind), {"docs": set(), "quotes": 0, "words": 0, "sentiment": []})
+            e["docs"].add(doc)
             e["quotes"] += 1
-            e["words"] += r["words"]
-            if r["sentiment"] is not None:
-                e["sentiment"].append(r["sentiment"])
+            e["words"] += words
+            if sentiment is not None:
+                e["sentiment"].append(sentiment)
         group_words = [0] * len(labels)
         for (g, _, _), e in table.items():
             group_words[g] += e["words"]
@@ -295,37 +349,37 @@ class Corpus:
         import pandas as pd
 
         name, labels, index = self._group_index(by)
-        acc = [{"documents": 0, "sentences": 0, "compound": 0.0, "positive": 0, "negative": 0} for _ in labels]
-        for d, g in zip(self._docs, index):
+        acc = [{"documents": 0, "sentences": 0, "compound": 0.0, "positive": 0, "negative": 0, "quotes": 0}
+               for _ in labels]
+        quotes: List[List[float]] = [[] for _ in labels]
+        for doc, g in enumerate(index):
+            compound, sentences, positive, negative, _ = self._tone[doc]
             a = acc[g]
             a["documents"] += 1
-            a["compound"] += d.sentiment.compound
-            compound = d._sentiment_core()[1]["compound"]  # (a NumPy array, one score per sentence)
-            a["sentences"] += len(compound)
-            a["positive"] += int((compound >= 0.05).sum())  # the labels' thresholds (SentimentScores.label)
-            a["negative"] += int((compound <= -0.05).sum())
-        quotes: List[List[float]] = [[] for _ in labels]
-        for r in self._quote_rows():
-            if r["sentiment"] is not None:
-                quotes[index[r["doc"]]].append(r["sentiment"])
+            a["compound"] += compound
+            a["sentences"] += sentences
+            a["positive"] += positive
+            a["negative"] += negative
+            a["quotes"] += self._quote_count[doc]
+            quotes[g].extend(self._quote_tone[doc])
         rows = []
         for g, a in enumerate(acc):
             n, q = a["sentences"], quotes[g]
             rows.append({name: labels[g], "documents": a["documents"], "sentences": n,
                          "compound": a["compound"] / a["documents"],
                          "positive": a["positive"] / n if n else 0.0, "negative": a["negative"] / n if n else 0.0,
-                         "quotes": len(q), "quote_compound": sum(q) / len(q) if q else None})
+                         "quotes": a["quotes"], "quote_compound": sum(q) / len(q) if q else None})
         return pd.DataFrame(rows, columns=[name, *TONE_COLUMNS])
 
     # ---- display --------------------------------------------------------------------------------
 
     def __repr__(self) -> str:
-        keys = sorted({str(k) for d in self._docs for k in d.metadata})
+        keys = sorted({str(k) for meta in self._metadata for k in meta})
         shown = ", ".join(keys[:6]) + (", ..." if len(keys) > 6 else "")
-        return f"<presslens.Corpus of {len(self._docs)} documents; metadata: {shown or 'none'}>"
+        return f"<presslens.Corpus of {len(self)} documents; metadata: {shown or 'none'}>"
 
     def _repr_html_(self) -> str:
-        words = sum(len(d.tokens) for d in self._docs)
-        keys = sorted({str(k) for d in self._docs for k in d.metadata})
-        return (f"<div><b>presslens.Corpus</b>: {len(self._docs)} documents, {words:,} tokens"
+        tokens = sum(t[4] for t in self._tone)
+        keys = sorted({str(k) for meta in self._metadata for k in meta})
+        return (f"<div><b>presslens.Corpus</b>: {len(self)} documents, {tokens:,} tokens"
                 f"<br/>metadata: {html.escape(', '.join(keys)) or 'none'}</div>")

@@ -92,6 +92,24 @@ TEST(Corpus, CountsDoNotDependOnThreadsAndSumByGroup) {
   EXPECT_THROW(one.sum_rows(group, 3), InvalidInput);
 }
 
+TEST(Corpus, CountingInBatchesAndConcatenatingIsCountingAtOnce) {
+  const auto docs = analyze_all({"Senators debated the budget.", "", "Hurricane season starts; senators leave.",
+                                 "Zebras and aardvarks", "The budget passed", "Écoles ferment"});
+  const auto all = pointers(docs);
+  const TermCounts whole = TermCounts::count(all, TermOptions{});
+  const TermCounts a = TermCounts::count({all[0], all[1]}, TermOptions{});
+  const TermCounts b = TermCounts::count({all[2], all[3]}, TermOptions{});
+  const TermCounts c = TermCounts::count({all[4], all[5]}, TermOptions{});
+  const TermCounts empty;
+  const TermCounts joined = TermCounts::concat({&a, &empty, &b, &c});
+  EXPECT_EQ(joined.terms(), whole.terms());
+  EXPECT_EQ(joined.row_start(), whole.row_start());
+  EXPECT_EQ(joined.term_ids(), whole.term_ids());
+  EXPECT_EQ(joined.counts(), whole.counts());
+  EXPECT_EQ(TermCounts::concat({}).rows(), 0u);
+  EXPECT_THROW(TermCounts::concat({&a, nullptr}), InvalidInput);
+}
+
 TEST(Corpus, DistinctiveTermsAreTheLogOddsWithAnInformativePrior) {
   std::string a, b;
   for (int i = 0; i < 30; ++i) a += "border wall security ";

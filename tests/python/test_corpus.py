@@ -187,3 +187,26 @@ def test_basil_nyt_is_the_outlet_of_mr(basil):
     voice = basil.share_of_voice("outlet")
     assert set(voice["outlet"]) == {"nyt", "fox", "hpo"}
     assert "Trump" not in set(voice["speaker"]) and "Donald Trump" in set(voice["speaker"])
+
+
+def test_a_corpus_made_in_batches_without_documents_gives_the_same_tables(samples_corpus, monkeypatch):
+    samples = load_samples()
+    lean = Corpus.from_texts((s.text for s in samples), (s.metadata for s in samples), batch_size=4,
+                             keep_documents=False, threads=2)  # iterators, read lazily
+    assert len(lean) == len(samples_corpus) and lean.metadata == [d.metadata for d in samples_corpus]
+    for method, by in (("tone", "outlet"), ("share_of_voice", "outlet"), ("distinctive_words", "outlet"),
+                       ("similarity", "story_id")):
+        pd.testing.assert_frame_equal(getattr(lean, method)(by), getattr(samples_corpus, method)(by))
+    a, b = lean.term_counts(), samples_corpus.term_counts()
+    assert a.terms == b.terms and np.array_equal(a.row_start, b.row_start) and np.array_equal(a.counts, b.counts)
+    with pytest.raises(ValueError, match="keep_documents=False"):
+        lean[0]
+    # Adding documents later extends every table.
+    grown = Corpus(samples_corpus.documents[:10])
+    grown.add(samples_corpus.documents[10:])
+    pd.testing.assert_frame_equal(grown.share_of_voice("outlet"), samples_corpus.share_of_voice("outlet"))
+    assert np.array_equal(grown.term_counts().counts, b.counts)
+    # Document-by-document similarity is refused where the table would not fit.
+    monkeypatch.setattr(presslens.corpus, "MAX_SIMILARITY_DOCUMENTS", 10)
+    with pytest.raises(ValueError, match="18 x 18 table"):
+        lean.similarity()

@@ -51,6 +51,11 @@ class TermCounts {
   static TermCounts count(const std::vector<const Document*>& documents, const TermOptions& options,
                           unsigned threads = 1);
 
+  // The rows of `parts`, one after the other, over the union of their vocabularies (terms sorted
+  // by their bytes, as count() makes them): counting documents in batches and concatenating the
+  // batches gives what counting them all at once gives.
+  static TermCounts concat(const std::vector<const TermCounts*>& parts);
+
   std::size_t rows() const noexcept { return row_start_.size() - 1; }
   std::size_t size() const noexcept { return terms_.size(); }  // the number of terms (columns)
   const std::vector<std::string>& terms() const noexcept { return terms_; }

@@ -155,6 +155,43 @@ TermCounts TermCounts::count(const std::vector<const Document*>& documents, cons
   return out;
 }
 
+TermCounts TermCounts::concat(const std::vector<const TermCounts*>& parts) {
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    if (!parts[p]) throw InvalidInput("concat: part " + std::to_string(p) + " is null");
+  }
+  // The union of the sorted vocabularies, merged like sorted lists: each part's column -> the
+  // union's column.
+  TermCounts out;
+  std::vector<std::vector<std::int32_t>> column(parts.size());
+  std::vector<std::size_t> next(parts.size(), 0);
+  for (std::size_t p = 0; p < parts.size(); ++p) column[p].resize(parts[p]->size());
+  for (;;) {
+    const std::string* least = nullptr;
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+      if (next[p] < parts[p]->size() && (!least || parts[p]->terms_[next[p]] < *least)) least = &parts[p]->terms_[next[p]];
+    }
+    if (!least) break;
+    const std::string term = *least;
+    const auto c = static_cast<std::int32_t>(out.terms_.size());
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+      if (next[p] < parts[p]->size() && parts[p]->terms_[next[p]] == term) column[p][next[p]++] = c;
+    }
+    out.terms_.push_back(term);
+  }
+  // Rows in order, their columns renumbered (the order within a row stays increasing: the
+  // mapping is monotonic).
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    const TermCounts& t = *parts[p];
+    for (std::size_t k = 0; k < t.term_ids_.size(); ++k) {
+      out.term_ids_.push_back(column[p][t.term_ids_[k]]);
+      out.counts_.push_back(t.counts_[k]);
+    }
+    const std::int64_t base = out.row_start_.back();
+    for (std::size_t r = 1; r < t.row_start_.size(); ++r) out.row_start_.push_back(base + t.row_start_[r]);
+  }
+  return out;
+}
+
 std::vector<double> TermCounts::row_totals() const {
   std::vector<double> out(rows(), 0.0);
   for (std::size_t r = 0; r < rows(); ++r) {
