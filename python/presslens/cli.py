@@ -187,7 +187,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
                 yield text
 
         for_texts, for_metadata = itertools.tee(
-            read_articles(args.file, text_field=args.text_field, format=args.input_format))
+            read_articles(args.file, text_field=args.text_field, format=args.input_format, fields=[args.by]))
         corpus = Corpus.from_texts(texts_counted(for_texts), (m for _, m in for_metadata), threads=args.threads,
                                    progress=not args.quiet and sys.stderr.isatty(), keep_documents=False)
         groups = corpus.groups(args.by)

@@ -18,7 +18,9 @@ words left out), and kept. The statistics are described in ``docs/corpus.md``.
 from __future__ import annotations
 
 import html
+import math
 import re
+from array import array
 from typing import TYPE_CHECKING, Any, Dict, Hashable, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 from . import _core
@@ -97,12 +99,18 @@ class Corpus:
         self._threads = threads
         self._docs: Optional[List["Document"]] = [] if keep_documents else None
         self._metadata: List[Dict[str, Any]] = []
-        # Per document: compound, sentences, positive sentences, negative sentences, tokens.
-        self._tone: List[Tuple[float, int, int, int, int]] = []
-        # Per attributed quote: doc, speaker, speaker_kind, words, sentiment (None without the stage).
-        self._quotes: List[Tuple[int, str, str, int, Optional[float]]] = []
-        self._quote_count: List[int] = []  # quotes per document, attributed or not
-        self._quote_tone: List[List[float]] = []  # sentiment of every quote, per document
+        # Per document, in flat arrays (a few dozen bytes a document, however many there are): the
+        # document compound score, its sentences, positive and negative sentences, tokens, quotes
+        # (attributed or not), and the sum and number of its quotes' sentiment scores.
+        self._compound = array("d")
+        self._sentences, self._positive, self._negative = array("q"), array("q"), array("q")
+        self._tokens, self._quote_count = array("q"), array("q")
+        self._quote_sum, self._quote_scored = array("d"), array("q")
+        # Per attributed quote: its document, speaker (a code into _speakers), words and sentiment
+        # (NaN without the sentiment stage).
+        self._speakers: List[Tuple[str, str]] = []  # (name, kind) by code
+        self._speaker_code: Dict[Tuple[str, str], int] = {}
+        self._q_doc, self._q_speaker, self._q_words, self._q_sentiment = array("q"), array("q"), array("q"), array("d")
         self._term_parts: List[_core.TermCounts] = []
         self._terms: Optional[_core.TermCounts] = None
         self.add(documents)
@@ -125,22 +133,36 @@ class Corpus:
         scores_iter = iter(scores) if scores is not None else None
         for k, (d, rows) in enumerate(zip(docs, rows_per_doc)):
             compound = d._sentiment_core()[1]["compound"]  # (a NumPy array, one score per sentence)
-            # The labels' thresholds (SentimentScores.label): >= 0.05 positive, <= -0.05 negative.
-            self._tone.append((d.sentiment.compound, len(compound), int((compound >= 0.05).sum()),
-                               int((compound <= -0.05).sum()), len(d.tokens)))
             self._metadata.append(d.metadata)
-            tones: List[float] = []
-            for r in rows:
-                s = next(scores_iter) if scores_iter is not None else None
-                if s is not None:
-                    tones.append(s)
-                if r["speaker"] is not None:
-                    self._quotes.append((first + k, r["speaker"], r["speaker_kind"], r["words"], s))
+            self._compound.append(d.sentiment.compound)
+            self._sentences.append(len(compound))
+            # The labels' thresholds (SentimentScores.label): >= 0.05 positive, <= -0.05 negative.
+            self._positive.append(int((compound >= 0.05).sum()))
+            self._negative.append(int((compound <= -0.05).sum()))
+            self._tokens.append(len(d.tokens))
             self._quote_count.append(len(rows))
-            self._quote_tone.append(tones)
+            total, scored = 0.0, 0
+            for r in rows:
+                score = next(scores_iter) if scores_iter is not None else None
+                if score is not None:
+                    total += score
+                    scored += 1
+                if r["speaker"] is not None:
+                    key = (r["speaker"], r["speaker_kind"])
+                    code = self._speaker_code.setdefault(key, len(self._speakers))
+                    if code == len(self._speakers):
+                        self._speakers.append(key)
+                    self._q_doc.append(first + k)
+                    self._q_speaker.append(code)
+                    self._q_words.append(r["words"])
+                    self._q_sentiment.append(math.nan if score is None else score)
+            self._quote_sum.append(total)
+            self._quote_scored.append(scored)
         self._term_parts.append(
             _core.TermCounts.count([d._core for d in docs], threads=_threads(self._threads), **self._term_options)
         )
+        if len(self._term_parts) >= 8:  # each part holds its own vocabulary: join them now and then
+            self._term_parts = [_core.TermCounts.concat(self._term_parts)]
         self._terms = None
         if self._docs is not None:
             self._docs.extend(docs)
@@ -316,15 +338,16 @@ class Corpus:
     def share_of_voice_rows(self, by: GroupBy, *, top: Optional[int] = None) -> List[Dict[str, Any]]:
         """The rows of :meth:`share_of_voice` as plain dicts (no pandas needed)."""
         name, labels, index = self._group_index(by)
-        merged = speaker_names((speaker, kind) for _, speaker, kind, _, _ in self._quotes)
+        merged = speaker_names(self._speakers)
         table: Dict[Tuple[int, str, str], Dict[str, Any]] = {}
-        for doc, speaker, kind, words, sentiment in self._quotes:
+        for doc, code, words, sentiment in zip(self._q_doc, self._q_speaker, self._q_words, self._q_sentiment):
+            speaker, kind = self._speakers[code]
             g = index[doc]
             e = table.setdefault((g, merged[(speaker, kind)], kind), {"docs": set(), "quotes": 0, "words": 0, "sentiment": []})
             e["docs"].add(doc)
             e["quotes"] += 1
             e["words"] += words
-            if sentiment is not None:
+            if not math.isnan(sentiment):
                 e["sentiment"].append(sentiment)
         group_words = [0] * len(labels)
         for (g, _, _), e in table.items():
@@ -349,26 +372,26 @@ class Corpus:
         import pandas as pd
 
         name, labels, index = self._group_index(by)
-        acc = [{"documents": 0, "sentences": 0, "compound": 0.0, "positive": 0, "negative": 0, "quotes": 0}
-               for _ in labels]
-        quotes: List[List[float]] = [[] for _ in labels]
+        acc = [{"documents": 0, "sentences": 0, "compound": 0.0, "positive": 0, "negative": 0, "quotes": 0,
+                "quote_sum": 0.0, "quote_scored": 0} for _ in labels]
         for doc, g in enumerate(index):
-            compound, sentences, positive, negative, _ = self._tone[doc]
             a = acc[g]
             a["documents"] += 1
-            a["compound"] += compound
-            a["sentences"] += sentences
-            a["positive"] += positive
-            a["negative"] += negative
+            a["compound"] += self._compound[doc]
+            a["sentences"] += self._sentences[doc]
+            a["positive"] += self._positive[doc]
+            a["negative"] += self._negative[doc]
             a["quotes"] += self._quote_count[doc]
-            quotes[g].extend(self._quote_tone[doc])
+            a["quote_sum"] += self._quote_sum[doc]
+            a["quote_scored"] += self._quote_scored[doc]
         rows = []
         for g, a in enumerate(acc):
-            n, q = a["sentences"], quotes[g]
+            n = a["sentences"]
             rows.append({name: labels[g], "documents": a["documents"], "sentences": n,
                          "compound": a["compound"] / a["documents"],
                          "positive": a["positive"] / n if n else 0.0, "negative": a["negative"] / n if n else 0.0,
-                         "quotes": a["quotes"], "quote_compound": sum(q) / len(q) if q else None})
+                         "quotes": a["quotes"],
+                         "quote_compound": a["quote_sum"] / a["quote_scored"] if a["quote_scored"] else None})
         return pd.DataFrame(rows, columns=[name, *TONE_COLUMNS])
 
     # ---- display --------------------------------------------------------------------------------
@@ -379,7 +402,7 @@ class Corpus:
         return f"<presslens.Corpus of {len(self)} documents; metadata: {shown or 'none'}>"
 
     def _repr_html_(self) -> str:
-        tokens = sum(t[4] for t in self._tone)
+        tokens = sum(self._tokens)
         keys = sorted({str(k) for meta in self._metadata for k in meta})
         return (f"<div><b>presslens.Corpus</b>: {len(self)} documents, {tokens:,} tokens"
                 f"<br/>metadata: {html.escape(', '.join(keys)) or 'none'}</div>")
