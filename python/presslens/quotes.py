@@ -142,22 +142,32 @@ class QuotesMixin:
         """One plain dict per quote (the rows of :meth:`quotes_frame`, without document metadata)."""
         text: str = self._text  # type: ignore[attr-defined]
         entities = self.entities
+        # What a row says of its speaker, read once per entity (documents quote few people often).
+        speaker_of: Dict[int, tuple] = {}
+        no_speaker = (None,) * 6
         rows: List[Dict[str, Any]] = []
         for i, (kind, start, end, spk, ms, me, cs, ce, sent, para, conf) in enumerate(
             _core._quote_rows(self._core)  # type: ignore[attr-defined]
         ):
-            ent = entities[spk] if spk >= 0 else None
+            if spk < 0:
+                who = no_speaker
+            else:
+                who = speaker_of.get(spk)
+                if who is None:
+                    ent = entities[spk]
+                    who = speaker_of[spk] = (ent.name, ent.kind, ent.title, ent.party, ent.role,
+                                             _name_or_none(ent.speaks_for))
             content = text[start:end]
             rows.append(
                 {
                     "quote": i,
                     "kind": kind,
-                    "speaker": ent.name if ent is not None else None,
-                    "speaker_kind": ent.kind if ent is not None else None,
-                    "title": ent.title if ent is not None else None,
-                    "speaker_party": ent.party if ent is not None else None,
-                    "speaker_role": ent.role if ent is not None else None,
-                    "speaker_for": _name_or_none(ent.speaks_for) if ent is not None else None,
+                    "speaker": who[0],
+                    "speaker_kind": who[1],
+                    "title": who[2],
+                    "speaker_party": who[3],
+                    "speaker_role": who[4],
+                    "speaker_for": who[5],
                     "speaker_mention": text[ms:me] if ms >= 0 else None,
                     "speaker_mention_start": ms if ms >= 0 else None,
                     "speaker_mention_end": me if ms >= 0 else None,

@@ -26,8 +26,8 @@ struct TermOptions {
 // Whether `term` (case-folded) is one of the English function words TermOptions::stopwords leaves out.
 bool is_stopword(std::string_view term) noexcept;
 
-// The term a token's text counts as: case-folded (ASCII lower case, ICU folding for the rest) with
-// curly apostrophes made straight, so "Trump’s" and "TRUMP'S" are one term.
+// The term a token's text counts as: append_folded_word (utf8.hpp), i.e. case-folded with curly
+// apostrophes made straight, so "Trump’s" and "TRUMP'S" are one term.
 std::string term_of(std::string_view token_text);
 
 // A row-major dense matrix of doubles.

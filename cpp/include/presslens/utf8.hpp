@@ -47,4 +47,9 @@ std::string normalize_token(std::string_view text);
 // enough for lexicon lookups.
 std::string fold_case(std::string_view text);
 
+// Appends the look-up form of a word to `out`: fold_case, with the curly apostrophe ’ (U+2019)
+// made straight, so "Trump’s" and "TRUMP'S" fold alike (the sentiment lexicon's keys and the
+// corpus stage's terms). ASCII text costs no allocation.
+void append_folded_word(std::string_view text, std::string& out);
+
 }  // namespace presslens

@@ -35,15 +35,6 @@ struct DocumentTerms {
   std::string_view term(const Count& c) const { return std::string_view(text).substr(c.at, c.len); }
 };
 
-// Appends the term of a token's text to `out`; false if it is not ASCII (then nothing is appended).
-bool append_ascii_term(std::string_view token, std::string& out) {
-  for (const char c : token) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  }
-  for (const char c : token) out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
-  return true;
-}
-
 DocumentTerms terms_of_document(const Document& doc, const TermOptions& o) {
   DocumentTerms out;
   const std::string_view text = doc.text;
@@ -58,14 +49,9 @@ DocumentTerms terms_of_document(const Document& doc, const TermOptions& o) {
     const bool counted = t.kind == TokenKind::Word || (o.numbers && t.kind == TokenKind::Number);
     if (!counted || t.has(token_flags::kClitic)) continue;
     const std::size_t at = out.text.size();
-    const std::string_view token = t.text(text);
-    std::size_t chars = token.size();
-    if (!append_ascii_term(token, out.text)) {
-      const std::string term = term_of(token);
-      chars = codepoints(term);
-      out.text += term;
-    }
+    append_folded_word(t.text(text), out.text);
     const std::string_view term = std::string_view(out.text).substr(at);
+    const std::size_t chars = codepoints(term);
     const std::uint64_t h = detail::hash_bytes(term);
     if (chars < o.min_chars || (o.stopwords && corpus_detail::is_stopword(term, h))) {
       out.text.resize(at);
@@ -91,19 +77,8 @@ DocumentTerms terms_of_document(const Document& doc, const TermOptions& o) {
 }  // namespace
 
 std::string term_of(std::string_view token_text) {
-  std::string folded = fold_case(token_text);
-  // ’ (U+2019, E2 80 99) -> ': the two apostrophes of news text count as one.
   std::string out;
-  out.reserve(folded.size());
-  for (std::size_t i = 0; i < folded.size(); ++i) {
-    if (i + 2 < folded.size() && static_cast<unsigned char>(folded[i]) == 0xE2 &&
-        static_cast<unsigned char>(folded[i + 1]) == 0x80 && static_cast<unsigned char>(folded[i + 2]) == 0x99) {
-      out.push_back('\'');
-      i += 2;
-    } else {
-      out.push_back(folded[i]);
-    }
-  }
+  append_folded_word(token_text, out);
   return out;
 }
 

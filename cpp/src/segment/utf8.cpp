@@ -136,4 +136,27 @@ std::string fold_case(std::string_view text) {
   return out;
 }
 
+void append_folded_word(std::string_view text, std::string& out) {
+  const std::size_t off = out.size(), n = text.size();
+  out.resize(off + n);
+  for (std::size_t k = 0; k < n; ++k) {
+    const char c = text[k];
+    if (static_cast<unsigned char>(c) >= 0x80) {  // not ASCII: ICU case folding of the whole word
+      out.resize(off);
+      const std::string f = fold_case(text);
+      for (std::size_t i = 0; i < f.size(); ++i) {
+        if (i + 2 < f.size() && static_cast<unsigned char>(f[i]) == 0xE2 &&
+            static_cast<unsigned char>(f[i + 1]) == 0x80 && static_cast<unsigned char>(f[i + 2]) == 0x99) {
+          out.push_back('\'');  // ’ -> '
+          i += 2;
+        } else {
+          out.push_back(f[i]);
+        }
+      }
+      return;
+    }
+    out[off + k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+}
+
 }  // namespace presslens

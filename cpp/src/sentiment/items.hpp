@@ -20,12 +20,10 @@ struct Punctuation {
 
 // ---- case folding into item texts (token_items.cpp) ----
 
-// Appends the lookup form of a token for the default mode: case-folded, curly apostrophe -> '.
-void fold_append(std::string_view s, std::string& out);
 // The non-ASCII case of fold_into: the n bytes just reserved at the end of `out` are replaced by
-// the ICU case folding of `s`.
+// the look-up form of `s` (append_folded_word in utf8.hpp).
 void fold_into_slow(std::string_view s, Arena& out, std::string& tmp);
-// fold_append into the sentence arena (a word and its clitic are folded one after the other into
+// append_folded_word into the sentence arena (a word and its clitic are folded one after the other into
 // one item text).
 inline void fold_into(std::string_view s, Arena& out, std::string& tmp) {
   const std::size_t n = s.size();

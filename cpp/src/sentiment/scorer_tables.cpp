@@ -211,7 +211,7 @@ SentimentScorer::SentimentScorer(SentimentOptions options, std::shared_ptr<const
     impl->exact.put(kv.first, kv.second);
     if (kv.first.find(' ') != std::string::npos) {
       std::string f;
-      fold_append(kv.first, f);
+      append_folded_word(kv.first, f);
       auto words = split_words(f);
       if (words.size() >= 2) {
         std::string first = words.front();
@@ -221,7 +221,7 @@ SentimentScorer::SentimentScorer(SentimentOptions options, std::shared_ptr<const
       continue;
     }
     std::string f;
-    fold_append(kv.first, f);
+    append_folded_word(kv.first, f);
     const bool is_lower = (f == kv.first);
     const auto [stored, fresh] = impl->folded.try_put(f, kv.second);
     if (!fresh && is_lower) *stored = kv.second;  // the lower-case spelling wins

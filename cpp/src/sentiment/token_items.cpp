@@ -8,36 +8,12 @@
 namespace presslens::sentiment_detail {
 
 // Appends the lookup form of a token for the default mode: case-folded, curly apostrophe -> '.
-void fold_append(std::string_view s, std::string& out) {
-  const std::size_t off = out.size(), n = s.size();
-  out.resize(off + n);
-  char* d = &out[off];
-  for (std::size_t k = 0; k < n; ++k) {
-    const char c = s[k];
-    if (static_cast<unsigned char>(c) >= 0x80) {  // not ASCII: ICU case folding
-      out.resize(off);
-      std::string f = fold_case(s);
-      for (std::size_t i = 0; i < f.size(); ++i) {
-        if (i + 2 < f.size() && static_cast<unsigned char>(f[i]) == 0xE2 &&
-            static_cast<unsigned char>(f[i + 1]) == 0x80 && static_cast<unsigned char>(f[i + 2]) == 0x99) {
-          out.push_back('\'');
-          i += 2;
-        } else {
-          out.push_back(f[i]);
-        }
-      }
-      return;
-    }
-    d[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-  }
-}
-
 // The non-ASCII case of fold_into: the n bytes just reserved at the end of `out` are replaced by
 // the ICU case folding of `s`.
 [[gnu::noinline]] void fold_into_slow(std::string_view s, Arena& out, std::string& tmp) {
   out.shrink_to(out.size() - s.size());
   tmp.clear();
-  fold_append(s, tmp);
+  append_folded_word(s, tmp);
   out.append(tmp.data(), tmp.size());
 }
 
@@ -61,7 +37,7 @@ const double* find_emoticon(const SentimentScorer::Impl& im, std::string_view t,
   if (!im.maybe_emoticon(t)) return nullptr;
   if (const double* v = im.exact.find(t)) return v;
   buf.clear();
-  fold_append(t, buf);
+  append_folded_word(t, buf);
   return im.folded.find(buf);
 }
 
