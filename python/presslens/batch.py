@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple, Union
 
+from .quotes import QUOTE_KINDS
+
 if TYPE_CHECKING:  # pragma: no cover
     from .analyzer import Analyzer
     from .document import Document
@@ -149,6 +151,24 @@ _DOCUMENT_COLUMNS = ["characters", "tokens", "sentences", "paragraphs", "quotes"
                      "tone"]
 
 
+#: The type of each of a table's own columns (pandas nullable dtypes), the same in every batch:
+#: a column that happens to be all missing or all whole numbers in one batch keeps its type.
+COLUMN_TYPES: Dict[str, Dict[str, str]] = {
+    "documents": {"characters": "Int64", "tokens": "Int64", "sentences": "Int64", "paragraphs": "Int64",
+                  "quotes": "Int64", "compound": "Float64", "pos": "Float64", "neu": "Float64", "neg": "Float64",
+                  "tone": "string"},
+    "quotes": {"quote": "Int64", "kind": "string", "speaker": "string", "speaker_kind": "string", "title": "string",
+               "speaker_party": "string", "speaker_role": "string", "speaker_for": "string",
+               "speaker_mention": "string", "speaker_mention_start": "Int64", "speaker_mention_end": "Int64",
+               "cue": "string", "text": "string", "start": "Int64", "end": "Int64", "sentence": "Int64",
+               "paragraph": "Int64", "confidence": "Float64", "words": "Int64", "sentiment": "Float64"},
+    "speakers": {"speaker": "string", "speaker_kind": "string", "title": "string", "party": "string",
+                 "role": "string", "speaks_for": "string", "quotes": "Int64",
+                 **{k: "Int64" for k in QUOTE_KINDS},
+                 "words": "Int64", "share": "Float64"},
+}
+
+
 def _own_columns(table: str) -> List[str]:
     """A table's own columns (after ``doc`` and the metadata); ``ValueError`` for an unknown table."""
     from .quotes import _FRAME_COLUMNS, SPEAKER_COLUMNS
@@ -188,7 +208,7 @@ def batch_frames(docs: Sequence["Document"], first: int, tables: Iterable[str]) 
                          "tokens": len(d.tokens), "sentences": len(d.sentences), "paragraphs": len(d.paragraphs),
                          "quotes": len(d.quotes), "compound": s.compound, "pos": s.pos, "neu": s.neu, "neg": s.neg,
                          "tone": s.label})
-        out["documents"] = _table(rows)
+        out["documents"] = _table(rows, "documents")
     if "quotes" in tables:
         # The quote sentiments of the whole batch in one call (the same scores quotes_frame gives).
         scores = _quote_sentiments([r["text"] for rows in quote_rows for r in rows])
@@ -201,20 +221,21 @@ def batch_frames(docs: Sequence["Document"], first: int, tables: Iterable[str]) 
                     row["sentiment"] = scores[n]
                 n += 1
                 rows.append(row)
-        out["quotes"] = _table(rows)
+        out["quotes"] = _table(rows, "quotes")
     if "speakers" in tables:
         rows = []
         for k, (d, qrows) in enumerate(zip(docs, quote_rows)):
             lead = _leading_columns(d, first + k, "speakers")
             rows.extend({**lead, **r} for r in speaker_rows(qrows))
-        out["speakers"] = _table(rows)
+        out["speakers"] = _table(rows, "speakers")
     return out
 
 
-def _table(rows: List[Dict[str, Any]]):
+def _table(rows: List[Dict[str, Any]], table: str):
     """A DataFrame of rows that every output format can hold as it is: lists and dicts (nested
     metadata) become JSON text, integers stay exact where a value is missing (nullable Int64, not
-    float), and a column of mixed kinds (text and numbers) becomes text."""
+    float), and a column of mixed kinds (text and numbers) becomes text. The table's own columns
+    and ``doc`` get their types from :data:`COLUMN_TYPES`, whatever this batch holds."""
     import pandas as pd
 
     def plain(v: Any) -> Any:
@@ -224,7 +245,8 @@ def _table(rows: List[Dict[str, Any]]):
     for c in frame.columns:
         if frame[c].dtype == object:  # mixed kinds, dates...: text
             frame[c] = frame[c].map(lambda v: None if v is None or v is pd.NA else str(v)).astype("string")
-    return frame
+    types = {"doc": "Int64", **COLUMN_TYPES[table]}
+    return frame.astype({c: t for c, t in types.items() if c in frame.columns})
 
 
 # ---- writing ------------------------------------------------------------------------------------
