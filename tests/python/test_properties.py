@@ -77,3 +77,29 @@ def test_quote_like_text_gives_valid_quotes_mentions_and_scores(text):
     assert_quote_spans_valid(doc)
     s = doc.sentiment
     assert -1.0 <= s.compound <= 1.0 and abs(s.pos + s.neu + s.neg - 1.0) < 1e-6 or not doc.tokens
+
+
+corpus_piece = st.one_of(pieces, st.sampled_from(["Straße", "STRASSE", "École", "TRUMP’S", "Trump's", "the", "The",
+                                                  "border", "Border", "ǅ", "İstanbul", "ﬁne", "x"]))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(unicode_text, st.lists(corpus_piece, max_size=30).map(" ".join)), min_size=1, max_size=8),
+       st.integers(min_value=1, max_value=7))
+def test_term_counts_are_the_same_in_batches_and_on_threads(texts, cut):
+    from presslens import _core
+
+    docs = [presslens.analyze(t) for t in texts]
+    handles = [d._core for d in docs]
+    whole = _core.TermCounts.count(handles, threads=1)
+    cut = min(cut, len(handles))
+    joined = _core.TermCounts.concat([_core.TermCounts.count(handles[:cut], threads=3),
+                                      _core.TermCounts.count(handles[cut:], threads=2)])
+    assert joined.terms == whole.terms == sorted(whole.terms, key=lambda t: t.encode())
+    assert joined.row_start.tolist() == whole.row_start.tolist()
+    assert joined.term_ids.tolist() == whole.term_ids.tolist() and joined.counts.tolist() == whole.counts.tolist()
+    for term in whole.terms:
+        # Terms are folded (no ASCII capital, straight apostrophes), long enough and no function words.
+        assert not any("A" <= c <= "Z" for c in term) and "’" not in term
+        assert len(term) >= 2 and not _core.is_stopword(term)
+    assert whole.row_totals().sum() == whole.counts.sum() == whole.term_totals().sum()
