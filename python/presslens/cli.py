@@ -189,12 +189,14 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         for_texts, for_metadata = itertools.tee(
             read_articles(args.file, text_field=args.text_field, format=args.input_format, fields=[args.by]))
         corpus = Corpus.from_texts(texts_counted(for_texts), (m for _, m in for_metadata), threads=args.threads,
-                                   progress=not args.quiet and sys.stderr.isatty(), keep_documents=False)
+                                   progress=not args.quiet and sys.stderr.isatty(), keep_documents=False,
+                                   targets=args.toward or ())
         groups = corpus.groups(args.by)
         tone = corpus.tone(args.by)
         voice = corpus.share_of_voice(args.by, top=args.top)
         words = corpus.distinctive_words(args.by, top=args.top) if len(set(groups)) > 1 else None
         similarity = corpus.similarity(args.by)
+        toward = [corpus.tone_toward(t, args.by).assign(target=t) for t in args.toward or ()]
     except KeyError as exc:
         sys.stderr.write(f"presslens compare: error: {exc.args[0]}; pick the field with --by\n")
         return 2
@@ -217,6 +219,9 @@ def _cmd_compare(args: argparse.Namespace) -> int:
             out.write(f"\nDistinctive words: log-odds ratio with an informative prior, z-score (top {args.top})\n")
             for label, part in words.groupby(args.by, sort=False):
                 out.write(_wrap(f"{label}: " + ", ".join(f"{r.term} {r.z:.1f}" for r in part.itertuples()), "  ") + "\n")
+        for frame in toward:
+            out.write(f"\nTone toward {frame['target'].iloc[0]}: mean target-dependent sentiment of its mentions\n")
+            out.write(frame.drop(columns="target").to_string(index=False) + "\n")
         out.write("\nVocabulary similarity: cosine of tf-idf weighted word counts\n")
         out.write(similarity.to_string(float_format=lambda v: f"{v:.2f}") + "\n")
     if args.out:
@@ -225,6 +230,8 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         tables = {"tone": tone, "share_of_voice": voice, "similarity": similarity.rename_axis(args.by).reset_index()}
         if words is not None:
             tables["distinctive_words"] = words
+        if toward:
+            tables["tone_toward"] = pd.concat(toward, ignore_index=True)
         for name, frame in tables.items():
             path = folder / f"{name}.{args.format}"
             if args.format == "csv":
@@ -274,6 +281,8 @@ def build_parser() -> argparse.ArgumentParser:
     cmp.add_argument("--text-field", default="text", help="the field holding the article text (default: text)")
     cmp.add_argument("--input-format", choices=["parquet", "csv", "jsonl"], help="input format (default: by suffix)")
     cmp.add_argument("--top", type=int, default=8, help="speakers and words shown per group (default: 8)")
+    cmp.add_argument("--toward", action="append", metavar="NAME",
+                     help="also the tone toward this person or organization (repeatable)")
     cmp.add_argument("--out", metavar="DIR", help="also write the tables to this folder")
     cmp.add_argument("--format", default="csv", choices=["parquet", "csv", "jsonl"], help="format of --out tables")
     cmp.add_argument("--threads", type=int, default=None, help="threads (default: all cores)")

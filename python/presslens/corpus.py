@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
 #: A metadata key, or one group label per document.
 GroupBy = Union[str, Sequence[Hashable]]
 
+TOWARD_COLUMNS = ["documents", "mentions", "score", "positive", "negative", "label"]
 TONE_COLUMNS = ["documents", "sentences", "compound", "positive", "negative", "quotes", "quote_compound"]
 VOICE_COLUMNS = ["speaker", "speaker_kind", "documents", "quotes", "words", "share", "quote_compound"]
 #: The most documents :meth:`Corpus.similarity` compares pairwise (a table of this size squared).
@@ -71,6 +72,40 @@ def speaker_names(names: Iterable[Tuple[str, str]]) -> Dict[Tuple[str, str], str
     return out
 
 
+def names_match(name: str, kind: str, target: str) -> bool:
+    """Whether an entity (``name``, ``kind``) is the ``target`` of :meth:`Corpus.tone_toward`: the
+    same name ignoring case and middle initials, or, for a person (or an entity of kind "other"),
+    the same surname when either side is a surname alone ("Trump" and "Donald J. Trump")."""
+    a = _MIDDLE_INITIAL.sub(" ", name).casefold().split()
+    b = _MIDDLE_INITIAL.sub(" ", target).casefold().split()
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    # ("other": a name the mention stage could not type, such as a surname alone at a sentence start)
+    return kind in ("person", "other") and (len(a) == 1 or len(b) == 1) and a[-1] == b[-1]
+
+
+def _check_target(target: Any) -> None:
+    if not isinstance(target, str) or not target.strip():
+        raise ValueError(f"tone_toward: the target must be a non-empty name, not {target!r}")
+
+
+def _toward_in_document(doc: "Document", target: str) -> Tuple[int, float, int, int]:
+    """(mentions, sum of scores, positive, negative) of the target-dependent sentiment toward the
+    mentions of ``target`` in one document."""
+    mentions, total, positive, negative = 0, 0.0, 0, 0
+    for e in doc.entities:
+        if names_match(e.name, e.kind, target):
+            for m in e.mentions:
+                t = doc.target_sentiment(m.start, m.end)
+                mentions += 1
+                total += t.score
+                positive += t.label == "positive"
+                negative += t.label == "negative"
+    return mentions, total, positive, negative
+
+
 class Corpus:
     """Analysed documents, compared by a metadata field (outlet, event, date...) or by labels.
 
@@ -80,7 +115,8 @@ class Corpus:
     A corpus keeps what its statistics need of each document: its metadata, tone, quotes (speaker,
     length, sentiment) and term counts. With ``keep_documents=False`` it keeps nothing else, so a
     corpus of millions of articles fits in memory (see :meth:`from_texts`); then ``corpus[i]`` and
-    :attr:`documents` are not available.
+    :attr:`documents` are not available, and :meth:`tone_toward` only for the names given as
+    ``targets`` (summarised as documents are added).
     """
 
     def __init__(
@@ -92,6 +128,7 @@ class Corpus:
         min_chars: int = 2,
         threads: Optional[int] = None,
         keep_documents: bool = True,
+        targets: Sequence[str] = (),
     ) -> None:
         if min_chars < 1:
             raise ValueError(f"Corpus: min_chars must be >= 1, not {min_chars}")
@@ -113,6 +150,12 @@ class Corpus:
         self._q_doc, self._q_speaker, self._q_words, self._q_sentiment = array("q"), array("q"), array("q"), array("d")
         self._term_parts: List[_core.TermCounts] = []
         self._terms: Optional[_core.TermCounts] = None
+        # tone_toward for the targets named up front, summarised per document as documents are
+        # added (so it works without keeping them): mentions, score sum, positive, negative.
+        for target in targets:
+            _check_target(target)
+        self._toward: Dict[str, Tuple[array, array, array, array]] = {
+            t: (array("q"), array("d"), array("q"), array("q")) for t in targets}
         self.add(documents)
 
     def add(self, documents: Iterable["Document"]) -> None:
@@ -158,6 +201,9 @@ class Corpus:
                     self._q_sentiment.append(math.nan if score is None else score)
             self._quote_sum.append(total)
             self._quote_scored.append(scored)
+            for target, columns in self._toward.items():
+                for column, value in zip(columns, _toward_in_document(d, target)):
+                    column.append(value)
         self._term_parts.append(
             _core.TermCounts.count([d._core for d in docs], threads=_threads(self._threads), **self._term_options)
         )
@@ -178,6 +224,7 @@ class Corpus:
         batch_size: int = 1000,
         progress: bool = False,
         keep_documents: bool = True,
+        targets: Sequence[str] = (),
         **term_options: Any,
     ) -> "Corpus":
         """Analyses ``texts`` (with ``analyzer``, default: the default analyzer) ``batch_size`` at a
@@ -187,7 +234,7 @@ class Corpus:
         from .analyzer import default_analyzer
 
         a = analyzer if analyzer is not None else default_analyzer()
-        corpus = cls(threads=threads, keep_documents=keep_documents, **term_options)
+        corpus = cls(threads=threads, keep_documents=keep_documents, targets=targets, **term_options)
         batch: List["Document"] = []
         for doc in a.iter_analyze(texts, threads=threads, batch_size=batch_size, progress=progress,
                                   metadata=metadata):  # type: ignore[arg-type]
@@ -393,6 +440,46 @@ class Corpus:
                          "quotes": a["quotes"],
                          "quote_compound": a["quote_sum"] / a["quote_scored"] if a["quote_scored"] else None})
         return pd.DataFrame(rows, columns=[name, *TONE_COLUMNS])
+
+    def tone_toward(self, target: str, by: GroupBy) -> "pd.DataFrame":
+        """How each group writes about ``target`` (a person, organization or group, by name): one row
+        per group with the documents that mention it, its mentions, score (the mean target-dependent
+        sentiment of the sentences around its mentions, see :meth:`Document.target_sentiment`),
+        positive / negative (the share of mentions so labelled) and label (of the mean, at ±0.05).
+
+        Mentions are those of the document's entities that :func:`names_match` the target, pronouns
+        resolved to them included ("he" after "Donald Trump"). Needs the documents (``ValueError``
+        for a corpus made with ``keep_documents=False``) unless the target was among the
+        ``targets`` the corpus was made with.
+        """
+        import pandas as pd
+
+        from .sentiment import _label
+
+        _check_target(target)
+        name, labels, index = self._group_index(by)
+        if target in self._toward:
+            per_doc: Iterable[Tuple[int, float, int, int]] = zip(*self._toward[target])
+        else:
+            per_doc = (_toward_in_document(d, target) for d in self._kept())
+        acc = [{"documents": 0, "mentions": 0, "sum": 0.0, "positive": 0, "negative": 0} for _ in labels]
+        for (mentions, total, positive, negative), g in zip(per_doc, index):
+            if not mentions:
+                continue
+            a = acc[g]
+            a["documents"] += 1
+            a["mentions"] += mentions
+            a["sum"] += total
+            a["positive"] += positive
+            a["negative"] += negative
+        rows = []
+        for g, a in enumerate(acc):
+            n = a["mentions"]
+            score = a["sum"] / n if n else None
+            rows.append({name: labels[g], "documents": a["documents"], "mentions": n, "score": score,
+                         "positive": a["positive"] / n if n else None, "negative": a["negative"] / n if n else None,
+                         "label": _label(score) if n else None})
+        return pd.DataFrame(rows, columns=[name, *TOWARD_COLUMNS])
 
     # ---- display --------------------------------------------------------------------------------
 

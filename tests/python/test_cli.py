@@ -62,7 +62,8 @@ def test_compare_groups_of_articles(tmp_path):
     with path.open("w", encoding="utf-8") as fh:
         for s in samples:
             fh.write(json.dumps({"body": s.text, "outlet": s.metadata["outlet"], "story": s.metadata["story_id"]}) + "\n")
-    out = run("compare", str(path), "--text-field", "body", "--by", "outlet", "--top", "3", "--out", str(tmp_path / "t"))
+    out = run("compare", str(path), "--text-field", "body", "--by", "outlet", "--top", "3", "--out", str(tmp_path / "t"),
+              "--toward", "Donald Trump")
     assert out.returncode == 0, out.stderr
     assert f"{len(samples)} articles" in out.stdout and "2 groups by 'outlet'" in out.stdout
     for section in ("Tone:", "Share of voice:", "Distinctive words:", "Vocabulary similarity:"):
@@ -77,6 +78,11 @@ def test_compare_groups_of_articles(tmp_path):
     assert list(voice["speaker"]) == list(corpus.share_of_voice("outlet", top=3)["speaker"])
     top_speaker = voice.iloc[0]
     assert f"{top_speaker['speaker']} {100 * top_speaker['share']:.0f}%" in out.stdout
+    toward = pd.read_csv(tmp_path / "t" / "tone_toward.csv")
+    expected = corpus.tone_toward("Donald Trump", "outlet")
+    assert list(toward["mentions"]) == list(expected["mentions"]) and (toward["mentions"] > 0).all()
+    assert toward["score"].round(6).tolist() == expected["score"].round(6).tolist()
+    assert "Tone toward Donald Trump" in out.stdout
     sim = pd.read_csv(tmp_path / "t" / "similarity.csv")
     assert list(sim["outlet"]) == ["Wikinews", "The White House"] and sim.shape == (2, 3)
     # A field no record has is named, with the way out.

@@ -210,3 +210,42 @@ def test_a_corpus_made_in_batches_without_documents_gives_the_same_tables(sample
     monkeypatch.setattr(presslens.corpus, "MAX_SIMILARITY_DOCUMENTS", 10)
     with pytest.raises(ValueError, match="18 x 18 table"):
         lean.similarity()
+
+
+def test_tone_toward_a_person_by_outlet():
+    from presslens.corpus import names_match
+
+    praise = ["Senator Jane Smith won wide praise for her brilliant, generous plan. Voters love Smith.",
+              "Jane Smith delivered a wonderful, hopeful speech, and supporters cheered her."]
+    scorn = ["Critics said Jane Smith's plan was a shameful, disastrous failure. Smith was humiliated.",
+             "Voters said Jane Smith's terrible record was a disgrace, and they blamed her for the crisis."]
+    corpus = Corpus.from_texts(praise + scorn, [{"outlet": "friendly"}] * 2 + [{"outlet": "hostile"}] * 2)
+    toward = corpus.tone_toward("Jane Smith", "outlet").set_index("outlet")
+    assert toward.loc["friendly", "score"] > 0.05 > -0.05 > toward.loc["hostile", "score"]
+    assert (toward.loc["friendly", "label"], toward.loc["hostile", "label"]) == ("positive", "negative")
+    # The same mentions and scores as Document.tone_toward on the matching entities ("her" included).
+    for outlet, docs in (("friendly", corpus.documents[:2]), ("hostile", corpus.documents[2:])):
+        per_doc = [d.tone_toward(e) for d in docs for e in d.entities if names_match(e.name, e.kind, "Jane Smith")]
+        n = sum(r["n"] for r in per_doc)
+        assert toward.loc[outlet, "mentions"] == n >= 4 and toward.loc[outlet, "documents"] == 2
+        assert toward.loc[outlet, "score"] == pytest.approx(sum(r["score"] * r["n"] for r in per_doc) / n)
+    # Nobody of that name: zero mentions, no score.
+    nobody = corpus.tone_toward("John Doe", "outlet")
+    assert list(nobody["mentions"]) == [0, 0] and nobody["score"].isna().all()
+    with pytest.raises(ValueError, match="non-empty name"):
+        corpus.tone_toward("  ", "outlet")
+    lean = Corpus.from_texts(praise + scorn, [{"outlet": "friendly"}] * 2 + [{"outlet": "hostile"}] * 2,
+                             keep_documents=False, targets=["Jane Smith"], batch_size=3)
+    pd.testing.assert_frame_equal(lean.tone_toward("Jane Smith", "outlet"), corpus.tone_toward("Jane Smith", "outlet"))
+    with pytest.raises(ValueError, match="keep_documents=False"):
+        lean.tone_toward("Smith", "outlet")  # not named up front
+
+
+def test_names_match_surnames_of_people_only():
+    from presslens.corpus import names_match
+
+    assert names_match("Donald J. Trump", "person", "Trump") and names_match("Trump", "person", "Donald Trump")
+    assert names_match("donald trump", "person", "Donald Trump")
+    assert not names_match("Trump administration", "organization", "Trump")
+    assert not names_match("Mark Kelly", "person", "Scott Kelly") and names_match("Smith", "other", "Jane Smith")
+    assert names_match("Republicans", "group", "republicans") and not names_match("", "person", "Trump")
