@@ -3,6 +3,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <tuple>
@@ -101,6 +102,27 @@ void bind_corpus(py::module_& m) {
             return std::make_shared<TermCounts>(t.sum_rows(g, n_groups));
           },
           py::arg("groups"), py::arg("n_groups"))
+      .def(py::pickle(
+          [](const TermCounts& t) {  // the four parts, the arrays as bytes (compact, exact)
+            auto as_bytes = [](const auto& v) {
+              return py::bytes(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(v[0]));
+            };
+            return py::make_tuple(t.terms(), as_bytes(t.row_start()), as_bytes(t.term_ids()), as_bytes(t.counts()));
+          },
+          [](const py::tuple& state) {
+            if (state.size() != 4) throw py::value_error("TermCounts: a pickled state has 4 parts");
+            auto from_bytes = [](const py::handle& b, auto element) {
+              const std::string raw = b.cast<std::string>();
+              using T = decltype(element);
+              if (raw.size() % sizeof(T)) throw py::value_error("TermCounts: a pickled array has a partial element");
+              std::vector<T> v(raw.size() / sizeof(T));
+              if (!v.empty()) std::memcpy(v.data(), raw.data(), raw.size());
+              return v;
+            };
+            return std::make_shared<TermCounts>(TermCounts::from_parts(
+                state[0].cast<std::vector<std::string>>(), from_bytes(state[1], std::int64_t{}),
+                from_bytes(state[2], std::int32_t{}), from_bytes(state[3], double{})));
+          }))
       .def("__repr__", [](const TermCounts& t) {
         return "<TermCounts " + std::to_string(t.rows()) + " rows x " + std::to_string(t.size()) + " terms, " +
                std::to_string(t.counts().size()) + " non-zero>";

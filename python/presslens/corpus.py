@@ -214,6 +214,47 @@ class Corpus:
             self._docs.extend(docs)
 
     @classmethod
+    def merge(cls, corpora: Iterable["Corpus"]) -> "Corpus":
+        """One corpus of the documents of several, in order: what building one corpus of all their
+        documents would give (tested). For map-reduce: workers summarise their share of a
+        collection (a lean corpus pickles as its summaries), one process merges them. The corpora
+        must count terms alike and name the same ``targets``; the documents are kept if every
+        part keeps them."""
+        parts = list(corpora)
+        if not parts:
+            return cls()
+        first = parts[0]
+        for i, p in enumerate(parts):
+            if not isinstance(p, Corpus):
+                raise TypeError(f"Corpus.merge: item {i} is a {type(p).__name__}, not a Corpus")
+            if p._term_options != first._term_options:
+                raise ValueError(f"Corpus.merge: corpus {i} counts terms with {p._term_options}, "
+                                 f"corpus 0 with {first._term_options}")
+            if set(p._toward) != set(first._toward):
+                raise ValueError(f"Corpus.merge: corpus {i} has targets {sorted(p._toward)}, "
+                                 f"corpus 0 {sorted(first._toward)}")
+        merged = cls(threads=first._threads, keep_documents=all(p._docs is not None for p in parts),
+                     targets=list(first._toward), **first._term_options)
+        for p in parts:
+            offset = len(merged)
+            merged._metadata.extend(p._metadata)
+            for name in ("_compound", "_sentences", "_positive", "_negative", "_tokens", "_quote_count",
+                         "_quote_sum", "_quote_scored", "_q_words", "_q_sentiment"):
+                getattr(merged, name).extend(getattr(p, name))
+            merged._q_doc.extend(doc + offset for doc in p._q_doc)
+            codes = [merged._speaker_code.setdefault(key, len(merged._speaker_code)) for key in p._speakers]
+            merged._speakers = list(merged._speaker_code)
+            merged._q_speaker.extend(codes[c] for c in p._q_speaker)
+            for target, columns in merged._toward.items():
+                for column, more in zip(columns, p._toward[target]):
+                    column.extend(more)
+            merged._term_parts.append(p.term_counts())
+            if merged._docs is not None:
+                merged._docs.extend(p._docs or ())
+        merged._term_parts = [_core.TermCounts.concat(merged._term_parts)]
+        return merged
+
+    @classmethod
     def from_texts(
         cls,
         texts: Iterable[str],

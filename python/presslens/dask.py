@@ -6,6 +6,10 @@
 >>> quotes = presslens.dask.analyze(articles, text="body", table="quotes")    # doctest: +SKIP
 >>> quotes.groupby("outlet")["words"].sum().compute()                          # doctest: +SKIP
 
+:func:`corpus` summarises each partition into a lean :class:`presslens.Corpus` on the workers and
+merges them (:meth:`presslens.Corpus.merge`), for comparing outlets over a collection too large
+for one machine's memory or time.
+
 The tables are those of ``presslens batch`` (``documents``, ``quotes``, ``speakers``; see
 :mod:`presslens.batch`): one row per article, quote or speaker, led by ``doc`` (the article's index
 label in the input) and the article's other columns, with the same types in every partition
@@ -103,3 +107,41 @@ def analyze(
     meta = table_meta(articles._meta, text=text, table=table, fields=fields)
     return articles.map_partitions(analyze_partition, text=text, table=table, fields=fields, analyzer=analyzer,
                                    threads=threads, meta=meta)
+
+
+def corpus(
+    articles: Any,
+    *,
+    text: str = "text",
+    fields: Optional[Sequence[str]] = None,
+    analyzer: Optional["Analyzer"] = None,
+    threads: int = 1,
+    targets: Sequence[str] = (),
+    scheduler: Optional[str] = None,
+    **term_options: Any,
+) -> Any:
+    """A :class:`presslens.Corpus` of a Dask DataFrame of ``articles``: each partition is analysed
+    and summarised by one task (a corpus with ``keep_documents=False``; the other columns, or only
+    ``fields``, are each article's metadata, so group by them), and the summaries are merged here.
+    ``targets``: names for :meth:`Corpus.tone_toward`; ``scheduler``: passed to ``dask.compute``
+    (default: the current one, e.g. a distributed client's)."""
+    import dask
+
+    from .corpus import Corpus
+
+    if text not in articles.columns:
+        raise KeyError(f"no text column {text!r}; the columns are: {', '.join(map(str, articles.columns))}")
+    keep = [c for c in articles.columns if c != text and (fields is None or c in fields)]
+
+    def summarise(frame: "pd.DataFrame") -> Corpus:
+        texts = frame[text].tolist()
+        for label, t in zip(frame.index, texts):
+            if not isinstance(t, str):
+                raise TypeError(f"article {label!r}: the {text!r} column holds {type(t).__name__}, not a string")
+        metadata = frame[keep].to_dict("records") if keep else [{} for _ in texts]
+        return Corpus.from_texts(texts, metadata, analyzer=analyzer, threads=threads, keep_documents=False,
+                                 targets=targets, **term_options)
+
+    parts = [dask.delayed(summarise)(part) for part in articles.to_delayed()]
+    kwargs = {"scheduler": scheduler} if scheduler is not None else {}
+    return Corpus.merge(dask.compute(*parts, **kwargs))

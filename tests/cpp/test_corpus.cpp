@@ -110,6 +110,32 @@ TEST(Corpus, CountingInBatchesAndConcatenatingIsCountingAtOnce) {
   EXPECT_THROW(TermCounts::concat({&a, nullptr}), InvalidInput);
 }
 
+TEST(Corpus, FromPartsRebuildsCountsAndNamesInconsistentParts) {
+  const auto docs = analyze_all({"Senators debated the budget.", "", "Budget cuts anger senators."});
+  const TermCounts t = TermCounts::count(pointers(docs), TermOptions{});
+  const TermCounts back = TermCounts::from_parts(t.terms(), t.row_start(), t.term_ids(), t.counts());
+  EXPECT_EQ(back.terms(), t.terms());
+  EXPECT_EQ(back.row_start(), t.row_start());
+  EXPECT_EQ(back.term_ids(), t.term_ids());
+  EXPECT_EQ(back.counts(), t.counts());
+  auto fails = [&](std::vector<std::string> terms, std::vector<std::int64_t> rows, std::vector<std::int32_t> ids,
+                   std::vector<double> counts, const char* what) {
+    try {
+      TermCounts::from_parts(std::move(terms), std::move(rows), std::move(ids), std::move(counts));
+      ADD_FAILURE() << "accepted: " << what;
+    } catch (const InvalidInput& e) {
+      EXPECT_NE(std::string(e.what()).find(what), std::string::npos) << e.what();
+    }
+  };
+  fails({"b", "a"}, {0}, {}, {}, "not strictly sorted");
+  fails({"a"}, {1, 1}, {0}, {1}, "start at 0");
+  fails({"a"}, {0, 1}, {0}, {}, "differ in length");
+  fails({"a"}, {0, 2}, {0}, {1}, "end at the number");
+  fails({"a"}, {0, 1}, {3}, {1}, "names term 3 of 1");
+  fails({"a", "b"}, {0, 2}, {1, 0}, {1, 1}, "not in term order");
+  fails({"a"}, {0, 1}, {0}, {0}, "not positive");
+}
+
 TEST(Corpus, DistinctiveTermsAreTheLogOddsWithAnInformativePrior) {
   std::string a, b;
   for (int i = 0; i < 30; ++i) a += "border wall security ";

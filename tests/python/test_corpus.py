@@ -249,3 +249,32 @@ def test_names_match_surnames_of_people_only():
     assert not names_match("Trump administration", "organization", "Trump")
     assert not names_match("Mark Kelly", "person", "Scott Kelly") and names_match("Smith", "other", "Jane Smith")
     assert names_match("Republicans", "group", "republicans") and not names_match("", "person", "Trump")
+
+
+def test_merged_and_pickled_corpora_give_the_same_tables(samples_corpus):
+    import pickle
+
+    docs = samples_corpus.documents
+    parts = [Corpus(docs[:5]), Corpus(docs[5:6], keep_documents=False), Corpus(docs[6:])]
+    merged = Corpus.merge(pickle.loads(pickle.dumps(p)) for p in parts)
+    assert len(merged) == len(samples_corpus) and merged.metadata == samples_corpus.metadata
+    for method, by in (("tone", "outlet"), ("share_of_voice", "outlet"), ("distinctive_words", "outlet"),
+                       ("similarity", "story_id")):
+        pd.testing.assert_frame_equal(getattr(merged, method)(by), getattr(samples_corpus, method)(by))
+    a, b = merged.term_counts(), samples_corpus.term_counts()
+    assert a.terms == b.terms and np.array_equal(a.counts, b.counts) and np.array_equal(a.term_ids, b.term_ids)
+    with pytest.raises(ValueError, match="keep_documents=False"):
+        merged[0]  # one part did not keep its documents
+    assert len(Corpus.merge([Corpus(docs[:2]), Corpus(docs[2:4])]).documents) == 4
+    with pytest.raises(ValueError, match="counts terms with"):
+        Corpus.merge([Corpus(docs[:2]), Corpus(docs[2:4], stopwords=False)])
+    with pytest.raises(ValueError, match="targets"):
+        Corpus.merge([Corpus(docs[:2], targets=["Trump"]), Corpus(docs[2:4])])
+    assert len(Corpus.merge([])) == 0
+    # A pickled term-count matrix comes back whole; a damaged one is refused with the reason.
+    counts = samples_corpus.term_counts()
+    back = pickle.loads(pickle.dumps(counts))
+    assert back.terms == counts.terms and np.array_equal(back.row_start, counts.row_start)
+    state = counts.__getstate__()
+    with pytest.raises(ValueError, match="not strictly sorted"):
+        type(counts).__new__(type(counts)).__setstate__((list(reversed(state[0])),) + tuple(state[1:]))

@@ -64,3 +64,20 @@ def test_bad_input_is_named(articles):
     quiet = pd.DataFrame({"body": ["Nothing was said.", "Rain fell."]})
     got = pdask.analyze(dd.from_pandas(quiet, npartitions=1, sort=False), text="body", table="quotes").compute()
     assert got.empty and "speaker" in got.columns
+
+
+def test_a_corpus_summarised_per_partition_is_the_corpus_of_all(articles):
+    from presslens import Corpus
+
+    whole = Corpus.from_texts(articles["body"].tolist(), articles[["outlet", "year"]].to_dict("records"),
+                              targets=["Donald Trump"])
+    ddf = dd.from_pandas(articles, npartitions=3, sort=False)
+    for scheduler in ("sync", "processes"):  # processes: the summaries are pickled back
+        merged = pdask.corpus(ddf, text="body", fields=["outlet", "year"], targets=["Donald Trump"],
+                              scheduler=scheduler)
+        assert len(merged) == len(whole) and merged.metadata == whole.metadata
+        for method, by in (("tone", "outlet"), ("share_of_voice", "outlet"), ("distinctive_words", "year"),
+                           ("similarity", "outlet")):
+            pd.testing.assert_frame_equal(getattr(merged, method)(by), getattr(whole, method)(by))
+        pd.testing.assert_frame_equal(merged.tone_toward("Donald Trump", "outlet"),
+                                      whole.tone_toward("Donald Trump", "outlet"))

@@ -55,6 +55,12 @@ class TermCounts {
   // by their bytes, as count() makes them): counting documents in batches and concatenating the
   // batches gives what counting them all at once gives.
   static TermCounts concat(const std::vector<const TermCounts*>& parts);
+  // Counts given as their parts (what terms(), row_start(), term_ids() and counts() return), e.g.
+  // read back from a pickle. InvalidInput, naming the first problem, unless they are consistent:
+  // terms strictly sorted, row_start from 0 up to the number of entries, each row's ids increasing
+  // and below the number of terms, counts positive.
+  static TermCounts from_parts(std::vector<std::string> terms, std::vector<std::int64_t> row_start,
+                               std::vector<std::int32_t> term_ids, std::vector<double> counts);
 
   std::size_t rows() const noexcept { return row_start_.size() - 1; }
   std::size_t size() const noexcept { return terms_.size(); }  // the number of terms (columns)

@@ -167,6 +167,32 @@ TermCounts TermCounts::concat(const std::vector<const TermCounts*>& parts) {
   return out;
 }
 
+TermCounts TermCounts::from_parts(std::vector<std::string> terms, std::vector<std::int64_t> row_start,
+                                  std::vector<std::int32_t> term_ids, std::vector<double> counts) {
+  auto bad = [](const std::string& what) { throw InvalidInput("TermCounts: " + what); };
+  for (std::size_t t = 1; t < terms.size(); ++t) {
+    if (!(terms[t - 1] < terms[t])) bad("terms are not strictly sorted at term " + std::to_string(t));
+  }
+  if (row_start.empty() || row_start.front() != 0) bad("row_start must start at 0");
+  if (term_ids.size() != counts.size()) bad("term_ids and counts differ in length");
+  if (row_start.back() != static_cast<std::int64_t>(term_ids.size())) bad("row_start must end at the number of entries");
+  for (std::size_t r = 0; r + 1 < row_start.size(); ++r) {
+    if (row_start[r] > row_start[r + 1]) bad("row_start decreases at row " + std::to_string(r));
+    for (std::int64_t k = row_start[r]; k < row_start[r + 1]; ++k) {
+      if (term_ids[k] < 0 || static_cast<std::size_t>(term_ids[k]) >= terms.size())
+        bad("row " + std::to_string(r) + " names term " + std::to_string(term_ids[k]) + " of " + std::to_string(terms.size()));
+      if (k > row_start[r] && term_ids[k - 1] >= term_ids[k]) bad("row " + std::to_string(r) + " is not in term order");
+      if (!(counts[k] > 0)) bad("row " + std::to_string(r) + " has a count that is not positive");
+    }
+  }
+  TermCounts out;
+  out.terms_ = std::move(terms);
+  out.row_start_ = std::move(row_start);
+  out.term_ids_ = std::move(term_ids);
+  out.counts_ = std::move(counts);
+  return out;
+}
+
 std::vector<double> TermCounts::row_totals() const {
   std::vector<double> out(rows(), 0.0);
   for (std::size_t r = 0; r < rows(); ++r) {
