@@ -37,7 +37,7 @@ struct Attribution {
 class Finder {
  public:
   Finder(std::string_view text, const Segmentation& seg, MentionResult& mr, const WordLists& lex)
-      : text_(text), seg_(seg), toks_(seg.tokens), mr_(mr), lex_(lex), info_(token_infos(text, seg, lex)) {}
+      : text_(text), seg_(seg), toks_(seg.tokens), mr_(mr), info_(token_infos(text, seg, lex)) {}
 
   std::vector<Quote> run() {
     index();
@@ -57,7 +57,6 @@ class Finder {
   const Segmentation& seg_;
   const std::vector<Token>& toks_;
   MentionResult& mr_;
-  const WordLists& lex_;
   std::vector<TokenInfo> info_;
   std::vector<std::int32_t> m_start_, m_end_;  // mention starting / ending at a token
   std::vector<std::uint32_t> sent_of_;
