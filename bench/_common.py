@@ -619,3 +619,19 @@ def macro_f1(gold: Sequence[object], pred: Sequence[object], labels: Sequence[ob
         f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
     return sum(f1s) / len(labels)
 
+
+def load_basil(folder: Path) -> List[dict]:
+    """The articles of a folder in the outlets-dev layout (BASIL; see its README), in manifest order:
+    one dict each with ``text`` (the body, a paragraph per line, sentences joined by a space),
+    ``outlet``, ``event`` and ``annotation_path`` (the gold annotation file)."""
+    import csv
+    import json
+
+    with (folder / "manifest.tsv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    out = []
+    for r in rows:
+        article = json.loads((folder / r["article_path"]).read_text(encoding="utf-8"))
+        out.append({"text": "\n".join(" ".join(p) for p in article["body-paragraphs"]), "outlet": r["outlet"],
+                    "event": r["event_id"], "annotation_path": folder / r["annotation_path"]})
+    return out

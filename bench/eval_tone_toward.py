@@ -55,11 +55,9 @@ def main(argv=None) -> int:
     vader = SentimentIntensityAnalyzer()
     pairs: List[Dict[str, str]] = []
     found = 0
-    for ann_path in sorted((args.data / "annotations").glob("*/*_ann.json")):
-        ann = json.loads(ann_path.read_text(encoding="utf-8"))["article-level-annotations"]
-        article_path = args.data / "articles" / ann_path.parent.name / ann_path.name.replace("_ann.json", ".json")
-        article = json.loads(article_path.read_text(encoding="utf-8"))
-        text = "\n".join(" ".join(p) for p in article["body-paragraphs"])
+    for article in C.load_basil(args.data):
+        ann = json.loads(article["annotation_path"].read_text(encoding="utf-8"))["article-level-annotations"]
+        text = article["text"]
         doc = presslens.analyze(text)
         doc_label = label_of(doc.sentiment.compound)
         vader_label = label_of(vader.polarity_scores(text)["compound"])

@@ -2,11 +2,11 @@
 share of voice and tone."""
 from __future__ import annotations
 
-import csv
 import doctest
-import json
 import re
+import sys
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -28,15 +28,12 @@ def samples_corpus() -> Corpus:
 @pytest.fixture(scope="module")
 def basil(shared_data):
     """The 60 BASIL articles (20 events x 3 outlets) of outlets-dev, one paragraph per line."""
-    root = shared_data / "outlets-dev"
-    with (root / "manifest.tsv").open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t"))
-    texts, meta = [], []
-    for r in rows:
-        article = json.loads((root / r["article_path"]).read_text(encoding="utf-8"))
-        texts.append("\n".join(" ".join(p) for p in article["body-paragraphs"]))
-        meta.append({"event": r["event_id"], "outlet": r["outlet"]})
-    return Corpus.from_texts(texts, meta, threads=2)
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    import _common
+
+    articles = _common.load_basil(shared_data / "outlets-dev")
+    return Corpus.from_texts([a["text"] for a in articles], [{"event": a["event"], "outlet": a["outlet"]} for a in articles],
+                             threads=2)
 
 
 CLITIC = re.compile(r"^(?:[nN]['’][tT]|['’][a-zA-Z]{1,2})$")  # "n't", "'s", "'ll" split off a word
