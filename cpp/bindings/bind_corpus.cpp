@@ -21,7 +21,7 @@ template <class T>
 py::array_t<T> view_of(const std::vector<T>& data, py::handle owner) {
   auto a = py::array_t<T>({static_cast<py::ssize_t>(data.size())}, {static_cast<py::ssize_t>(sizeof(T))},
                           data.data(), owner);
-  py::detail::array_proxy(a.ptr())->flags &= ~py::detail::npy_api::NPY_ARRAY_WRITEABLE_;  // read-only
+  a.attr("setflags")(py::arg("write") = false);  // a view of the counts, not a copy: read-only
   return a;
 }
 
