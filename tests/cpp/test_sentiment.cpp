@@ -197,3 +197,30 @@ TEST(Sentiment, FastPathAndBatchScoreLikeTheTokenizerPath) {
   EXPECT_GT(fast.polarity_scores(texts[0]).compound, 0.0);
   EXPECT_LT(fast.polarity_scores(texts[2]).compound, 0.0);
 }
+
+// Rule 17 of docs/sentiment.md: dilution and the sqrt(count) rule soften a score but never move it
+// into the neutral band; the label is the one the word rules give.
+TEST(Sentiment, IntensityRulesNeverMakeASentenceNeutral) {
+  const presslens::SentimentScorer scorer;
+  presslens::SentimentOptions plain;
+  plain.dilution = 0.0;
+  plain.length_norm = false;
+  const presslens::SentimentScorer undiluted(plain);
+  const std::string text =
+      "When officials accept freebies from those they are charged with overseeing, they open their impartiality "
+      "to unworthy suspicion.";
+  const auto s = scorer.polarity_scores(text);
+  EXPECT_LE(undiluted.polarity_scores(text).compound, -0.05);
+  EXPECT_EQ(s.compound, -0.05);  // diluted alone it would be -0.044, in the neutral band
+  EXPECT_LT(s.valence_sum / std::sqrt(s.valence_sum * s.valence_sum + 15.0), 0.0);
+  EXPECT_GT(s.valence_sum / std::sqrt(s.valence_sum * s.valence_sum + 15.0), -0.05);
+  // Milder, though: the same words in a short sentence score stronger.
+  EXPECT_LT(scorer.polarity_scores("Unworthy suspicion.").compound, -0.05);
+  // A sentence the word rules call neutral stays neutral, and scores outside the band are untouched.
+  EXPECT_EQ(scorer.polarity_scores("The council meets on Tuesday in the town hall.").compound, 0.0);
+  EXPECT_NEAR(scorer.polarity_scores("The plan is good.").compound,
+              undiluted.polarity_scores("The plan is good.").compound, 1e-12);
+  // Several sentences: the aggregate keeps the label too.
+  const auto two = scorer.polarity_scores(text + " " + text);
+  EXPECT_LE(two.compound, -0.05);
+}

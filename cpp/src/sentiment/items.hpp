@@ -129,5 +129,8 @@ SentimentScores finish(const double* s, std::size_t n_lex, std::size_t words, co
                        const SentimentOptions& o, const std::vector<double>* dilution);
 double dilution_factor(const SentimentOptions& o, std::size_t words);
 double normalize_score(double score);
+// The compound of `sum` (a valence sum after the intensity rules), kept out of the neutral band
+// (|compound| < 0.05) when the compound of `undiluted` (the same sum before them) is outside it.
+double compound_keeping_label(double sum, double undiluted);
 
 }  // namespace presslens::sentiment_detail

@@ -20,6 +20,14 @@ double normalize_score(double score) {
   return std::max(-1.0, std::min(1.0, n));
 }
 
+double compound_keeping_label(double sum, double undiluted) {
+  // The intensity rules say "milder", not "neutral": a sentence whose words make it positive or
+  // negative keeps that label (|compound| >= 0.05), however long it is.
+  constexpr double kBand = 0.05;  // the label thresholds (sentiment_label)
+  const double c = normalize_score(sum), raw = normalize_score(undiluted);
+  return std::fabs(raw) >= kBand && std::fabs(c) < kBand ? std::copysign(kBand, raw) : c;
+}
+
 namespace {
 
 // ---- the rules ------------------------------------------------------------------------------
@@ -267,6 +275,7 @@ SentimentScores finish(const double* s, std::size_t n_lex, std::size_t words, co
     if (v < 0) neg_sum += v - 1.0;
   }
   const auto neu = static_cast<std::uint32_t>(words - static_cast<std::size_t>(n_sentiment));
+  double undiluted = sum;  // (before the intensity rules)
   // Default mode: several sentiment words add up like evidence (sqrt n), not linearly.
   if (length_norm) sum /= std::sqrt(std::max(1.0, static_cast<double>(n_sentiment)));
   if (dilution) sum *= words < dilution->size() ? (*dilution)[words] : dilution_factor(o, words);
@@ -276,8 +285,13 @@ SentimentScores finish(const double* s, std::size_t n_lex, std::size_t words, co
     sum += amp;
   else if (sum < 0)
     sum -= amp;
-  out.compound = normalize_score(sum);
+  if (undiluted > 0)  // (the same sign as sum: the intensity rules scale by a positive factor)
+    undiluted += amp;
+  else if (undiluted < 0)
+    undiluted -= amp;
+  out.compound = compound_keeping_label(sum, undiluted);
   out.valence_sum = sum;
+  out.undiluted_sum = undiluted;
   if (pos_sum > std::fabs(neg_sum))
     pos_sum += amp;
   else if (pos_sum < std::fabs(neg_sum))

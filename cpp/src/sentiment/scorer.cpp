@@ -68,7 +68,7 @@ SentimentScores SentimentScorer::aggregate(const std::vector<SentimentScores>& s
   // average three-sentence passage (3 x the mean sentence valence), so the score of a long article
   // does not grow with its length the way one giant sentence saturates at +-1.
   SentimentScores out;
-  double pos = 0.0, neg = 0.0, sum = 0.0;
+  double pos = 0.0, neg = 0.0, sum = 0.0, undiluted = 0.0;
   std::uint32_t neu = 0, words = 0, n = 0;
   for (const auto& s : sentences) {
     if (s.words == 0) continue;
@@ -78,10 +78,12 @@ SentimentScores SentimentScorer::aggregate(const std::vector<SentimentScores>& s
     neu += s.neutral_words;
     words += s.words;
     sum += s.valence_sum;
+    undiluted += s.undiluted_sum;
   }
   if (n == 0) return out;
   const double scaled = sum * std::min(1.0, 3.0 / n);
-  out.compound = normalize_score(scaled);
+  out.undiluted_sum = undiluted * std::min(1.0, 3.0 / n);
+  out.compound = compound_keeping_label(scaled, out.undiluted_sum);
   const double total = pos + neg + neu;
   out.pos = pos / total;
   out.neg = neg / total;

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "presslens/errors.hpp"
+#include "items.hpp"
 #include "presslens/sentiment.hpp"
 
 namespace presslens {
@@ -273,10 +274,13 @@ std::vector<double> TargetSentimentModel::features(const SentimentScorer& scorer
   const std::uint32_t s_start = seg.sentences[sb].start, s_end = seg.sentences[se - 1].end;
 
   const SentimentScores ss = scorer.score_tokens(text, seg, tb, te);
-  f[0] = ss.compound;
+  // The compound of the valence sum as the model was fitted on it (before compound_keeping_label
+  // moves a mild sentence out of the neutral band).
+  const double compound = sentiment_detail::normalize_score(ss.valence_sum);
+  f[0] = compound;
   f[1] = ss.pos;
   f[2] = ss.neg;
-  f[21] = std::fabs(ss.compound);
+  f[21] = std::fabs(compound);
   const auto items = scorer.item_valences(text, seg, tb, te);
   const std::size_t n = items.size();
   // Item indices of the span: [ib, ie).
