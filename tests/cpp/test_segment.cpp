@@ -61,6 +61,17 @@ TEST(Tokenizer, DashesSplitHyphensJoin) {
             (std::vector<std::string>{"criminals", "\xE2\x80\x94", "including", "well-known"}));
 }
 
+TEST(Tokenizer, HtmlCharacterReferencesAreOneSymbol) {
+  // Scraped text keeps "&gt;", "&amp;", "&#8217;": one symbol each, not "&", a word and ";".
+  const std::string text = "AT&amp;T &gt;&gt; 5 it&#8217;s &#x2019; Q&A & co; &x; &#; &#12345678; &amp";
+  EXPECT_EQ(token_texts(text), (std::vector<std::string>{"AT", "&amp;", "T", "&gt;", "&gt;", "5", "it", "&#8217;", "s",
+                                                         "&#x2019;", "Q&A", "&", "co", ";", "&", "x", ";", "&", "#",
+                                                         ";", "&", "#", "12345678", ";", "&", "amp"}));
+  const auto seg = segmenter().segment(text);
+  EXPECT_EQ(seg.tokens[1].kind, TokenKind::Symbol);
+  EXPECT_EQ(seg.tokens[9].kind, TokenKind::Symbol);
+}
+
 TEST(Tokenizer, UrlEmailHandleHashtagKinds) {
   const std::string text = "see https://a.org/x?y=1. mail a.b@c.org @who #Tag";
   auto seg = segmenter().segment(text);

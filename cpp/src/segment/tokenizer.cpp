@@ -424,6 +424,11 @@ class Scanner {
       while (e < s_.size() && at(e, n) == c) e = n;
       return make(i, e, TokenKind::Punct, token_flags::kDash);
     }
+    // An HTML character reference left in scraped text ("&gt;", "&amp;", "&#8217;") is one symbol,
+    // not "&", a word and ";" (and the word not a word: "gt" is in the sentiment lexicon).
+    if (c == '&') {
+      if (const Pos e = html_reference_end(j)) return make(i, e, TokenKind::Symbol);
+    }
     // Everything else is one code point (with any combining marks / variation selectors).
     Pos e = j, n;
     while (e < s_.size()) {
@@ -445,6 +450,27 @@ class Scanner {
       default:
         return make(i, e, TokenKind::Symbol);
     }
+  }
+
+  // The end of an HTML character reference whose "&" ends at j: a name of 2-31 letters and digits
+  // (a letter first), "#" and 1-7 digits, or "#x" and 1-6 hex digits, then ";". 0 if there is none.
+  Pos html_reference_end(Pos j) const {
+    auto byte = [this](Pos k) { return k < s_.size() ? static_cast<unsigned char>(s_[k]) : 0; };
+    auto is_hex = [](unsigned char ch) { return is_ascii_digit(ch) || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'f'); };
+    Pos e = j;
+    std::size_t length = 0;
+    if (byte(e) == '#' && (byte(e + 1) | 0x20) == 'x') {
+      for (e += 2; is_hex(byte(e)) && length < 6; ++e) ++length;
+      if (length < 1) return 0;
+    } else if (byte(e) == '#') {
+      for (e += 1; is_ascii_digit(byte(e)) && length < 7; ++e) ++length;
+      if (length < 1) return 0;
+    } else {
+      if (!is_ascii_alpha(byte(e))) return 0;
+      for (; (is_ascii_alpha(byte(e)) || is_ascii_digit(byte(e))) && length < 31; ++e) ++length;
+      if (length < 2) return 0;
+    }
+    return byte(e) == ';' ? e + 1 : 0;
   }
 
   Pos scan_url(Pos i) const {
