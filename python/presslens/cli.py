@@ -164,11 +164,65 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_compare(args: argparse.Namespace) -> int:
-    import time
-
+def _read_corpus(args: argparse.Namespace):
+    """The lean corpus of the file's articles (read lazily, summarised batch by batch: memory stays
+    small on any number of articles) and their number of words."""
     from .batch import read_articles
     from .corpus import Corpus
+
+    word_count = [0]
+
+    def texts_counted(pairs):
+        for text, _ in pairs:
+            word_count[0] += len(text.split())
+            yield text
+
+    # (tee keeps at most one batch of records between the two readers.)
+    for_texts, for_metadata = itertools.tee(
+        read_articles(args.file, text_field=args.text_field, format=args.input_format, fields=[args.by]))
+    corpus = Corpus.from_texts(texts_counted(for_texts), (m for _, m in for_metadata), threads=args.threads,
+                               progress=not args.quiet and sys.stderr.isatty(), keep_documents=False,
+                               targets=args.toward or ())
+    return corpus, word_count[0]
+
+
+def _print_comparison(out, by: str, top: int, tables: dict) -> None:
+    import pandas as pd
+
+    with pd.option_context("display.width", 120, "display.max_columns", 20, "display.precision", 3):
+        out.write("\nTone: mean document compound; share of sentences positive / negative; mean quote compound\n")
+        out.write(tables["tone"].to_string(index=False) + "\n")
+        out.write(f"\nShare of voice: share of the group's attributed quoted words (top {top})\n")
+        for label, part in tables["share_of_voice"].groupby(by, sort=False):
+            out.write(_wrap(f"{label}: " + ", ".join(f"{r.speaker} {100 * r.share:.0f}%" for r in part.itertuples()), "  ")
+                      + "\n")
+        if "distinctive_words" in tables:
+            out.write(f"\nDistinctive words: log-odds ratio with an informative prior, z-score (top {top})\n")
+            for label, part in tables["distinctive_words"].groupby(by, sort=False):
+                out.write(_wrap(f"{label}: " + ", ".join(f"{r.term} {r.z:.1f}" for r in part.itertuples()), "  ") + "\n")
+        if "tone_toward" in tables:
+            for target, part in tables["tone_toward"].groupby("target", sort=False):
+                out.write(f"\nTone toward {target}: mean target-dependent sentiment of its mentions\n")
+                out.write(part.drop(columns="target").to_string(index=False) + "\n")
+        out.write("\nVocabulary similarity: cosine of tf-idf weighted word counts\n")
+        out.write(tables["similarity"].set_index(by).rename_axis(None).to_string(float_format=lambda v: f"{v:.2f}") + "\n")
+
+
+def _write_tables(out, folder: Path, fmt: str, tables: dict) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, frame in tables.items():
+        path = folder / f"{name}.{fmt}"
+        if fmt == "csv":
+            frame.to_csv(path, index=False)
+        elif fmt == "jsonl":
+            frame.to_json(path, orient="records", lines=True, force_ascii=False)
+        else:
+            frame.to_parquet(path, index=False)
+        out.write(f"  wrote {path} ({len(frame)} rows)\n")
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    import time
 
     try:
         import pandas as pd
@@ -177,70 +231,30 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         return 2
     start = time.perf_counter()
     try:
-        # Read lazily and keep only what the statistics need: memory stays small on any number of
-        # articles. (tee keeps at most one batch of records between the two readers.)
-        word_count = [0]
-
-        def texts_counted(pairs):
-            for text, _ in pairs:
-                word_count[0] += len(text.split())
-                yield text
-
-        for_texts, for_metadata = itertools.tee(
-            read_articles(args.file, text_field=args.text_field, format=args.input_format, fields=[args.by]))
-        corpus = Corpus.from_texts(texts_counted(for_texts), (m for _, m in for_metadata), threads=args.threads,
-                                   progress=not args.quiet and sys.stderr.isatty(), keep_documents=False,
-                                   targets=args.toward or ())
-        groups = corpus.groups(args.by)
-        tone = corpus.tone(args.by)
-        voice = corpus.share_of_voice(args.by, top=args.top)
-        words = corpus.distinctive_words(args.by, top=args.top) if len(set(groups)) > 1 else None
-        similarity = corpus.similarity(args.by)
-        toward = [corpus.tone_toward(t, args.by).assign(target=t) for t in args.toward or ()]
+        corpus, words = _read_corpus(args)
+        if len(corpus) == 0:
+            sys.stderr.write(f"presslens compare: error: no articles in {args.file}\n")
+            return 2
+        groups = set(corpus.groups(args.by))
+        tables = {"tone": corpus.tone(args.by), "share_of_voice": corpus.share_of_voice(args.by, top=args.top),
+                  "similarity": corpus.similarity(args.by).rename_axis(args.by).reset_index()}
+        if len(groups) > 1:
+            tables["distinctive_words"] = corpus.distinctive_words(args.by, top=args.top)
+        if args.toward:
+            tables["tone_toward"] = pd.concat([corpus.tone_toward(t, args.by).assign(target=t) for t in args.toward],
+                                              ignore_index=True)
     except KeyError as exc:
         sys.stderr.write(f"presslens compare: error: {exc.args[0]}; pick the field with --by\n")
         return 2
     except (OSError, ValueError, TypeError, UnicodeDecodeError) as exc:
         sys.stderr.write(f"presslens compare: error: {exc}\n")
         return 2
-    seconds = time.perf_counter() - start
     out = sys.stdout
-    n_words = word_count[0]
-    out.write(f"presslens compare: {len(corpus):,} articles ({n_words:,} words), {len(set(groups))} groups by "
-              f"{args.by!r}, in {seconds:.2f} s\n")
-    with pd.option_context("display.width", 120, "display.max_columns", 20, "display.precision", 3):
-        out.write("\nTone: mean document compound; share of sentences positive / negative; mean quote compound\n")
-        out.write(tone.to_string(index=False) + "\n")
-        out.write(f"\nShare of voice: share of the group's attributed quoted words (top {args.top})\n")
-        for label, part in voice.groupby(args.by, sort=False):
-            out.write(_wrap(f"{label}: " + ", ".join(f"{r.speaker} {100 * r.share:.0f}%" for r in part.itertuples()), "  ")
-                      + "\n")
-        if words is not None:
-            out.write(f"\nDistinctive words: log-odds ratio with an informative prior, z-score (top {args.top})\n")
-            for label, part in words.groupby(args.by, sort=False):
-                out.write(_wrap(f"{label}: " + ", ".join(f"{r.term} {r.z:.1f}" for r in part.itertuples()), "  ") + "\n")
-        for frame in toward:
-            out.write(f"\nTone toward {frame['target'].iloc[0]}: mean target-dependent sentiment of its mentions\n")
-            out.write(frame.drop(columns="target").to_string(index=False) + "\n")
-        out.write("\nVocabulary similarity: cosine of tf-idf weighted word counts\n")
-        out.write(similarity.to_string(float_format=lambda v: f"{v:.2f}") + "\n")
+    out.write(f"presslens compare: {len(corpus):,} articles ({words:,} words), {len(groups)} "
+              f"group{'s' if len(groups) != 1 else ''} by {args.by!r}, in {time.perf_counter() - start:.2f} s\n")
+    _print_comparison(out, args.by, args.top, tables)
     if args.out:
-        folder = Path(args.out)
-        folder.mkdir(parents=True, exist_ok=True)
-        tables = {"tone": tone, "share_of_voice": voice, "similarity": similarity.rename_axis(args.by).reset_index()}
-        if words is not None:
-            tables["distinctive_words"] = words
-        if toward:
-            tables["tone_toward"] = pd.concat(toward, ignore_index=True)
-        for name, frame in tables.items():
-            path = folder / f"{name}.{args.format}"
-            if args.format == "csv":
-                frame.to_csv(path, index=False)
-            elif args.format == "jsonl":
-                frame.to_json(path, orient="records", lines=True, force_ascii=False)
-            else:
-                frame.to_parquet(path, index=False)
-            out.write(f"  wrote {path} ({len(frame)} rows)\n")
+        _write_tables(out, Path(args.out), args.format, tables)
     return 0
 
 
