@@ -83,7 +83,10 @@ SentimentScores SentimentScorer::aggregate(const std::vector<SentimentScores>& s
   if (n == 0) return out;
   const double scaled = sum * std::min(1.0, 3.0 / n);
   out.undiluted_sum = undiluted * std::min(1.0, 3.0 / n);
-  out.compound = compound_keeping_label(scaled, out.undiluted_sum);
+  // (Not compound_keeping_label: that holds a sentence's label; an article's undiluted sum is
+  // almost never within the neutral band, so holding it would make every article positive or
+  // negative, as one giant VADER sentence is.)
+  out.compound = normalize_score(scaled);
   const double total = pos + neg + neu;
   out.pos = pos / total;
   out.neg = neg / total;
