@@ -330,6 +330,28 @@ class Corpus:
             raise ValueError(f"{len(labels)} group labels for {len(self._metadata)} documents")
         return labels
 
+    def documents_frame(self) -> "pd.DataFrame":
+        """One row per document, from the corpus's summaries (so also for ``keep_documents=False``):
+        ``doc`` (its position), its metadata (a key named like a column becomes ``doc_<key>``),
+        tokens, sentences, compound, positive / negative (shares of its sentences), quotes and
+        quote_compound (the mean compound of its quotes)."""
+        import pandas as pd
+
+        from .quotes import metadata_columns
+
+        own = ["doc", "tokens", "sentences", "compound", "positive", "negative", "quotes", "quote_compound"]
+        rows = []
+        for i, meta in enumerate(self._metadata):
+            n, scored = self._sentences[i], self._quote_scored[i]
+            rows.append({**metadata_columns(meta, own), "doc": i, "tokens": self._tokens[i], "sentences": n,
+                         "compound": self._compound[i], "positive": self._positive[i] / n if n else 0.0,
+                         "negative": self._negative[i] / n if n else 0.0, "quotes": self._quote_count[i],
+                         "quote_compound": self._quote_sum[i] / scored if scored else None})
+        frame = pd.DataFrame(rows)
+        if frame.empty:
+            return pd.DataFrame(columns=own)
+        return frame[["doc", *[c for c in frame.columns if c not in own], *own[1:]]]
+
     def _group_index(self, by: GroupBy) -> Tuple[str, List[Hashable], List[int]]:
         """The group column's name, the distinct labels (in order of first appearance) and each
         document's group number."""

@@ -275,3 +275,24 @@ def test_merged_and_pickled_corpora_give_the_same_tables(samples_corpus):
     state = counts.__getstate__()
     with pytest.raises(ValueError, match="not strictly sorted"):
         type(counts).__new__(type(counts)).__setstate__((list(reversed(state[0])),) + tuple(state[1:]))
+
+
+def test_documents_frame_is_one_row_per_document(samples_corpus):
+    frame = samples_corpus.documents_frame()
+    assert len(frame) == len(samples_corpus) and list(frame["doc"]) == list(range(len(samples_corpus)))
+    assert list(frame.columns[:2]) == ["doc", "doc_id"] and "outlet" in frame.columns
+    for i, d in enumerate(samples_corpus):
+        row = frame.iloc[i]
+        labels = [s.sentiment.label for s in d.sentences]
+        assert row["outlet"] == d.metadata["outlet"] and row["tokens"] == len(d.tokens)
+        assert row["compound"] == d.sentiment.compound and row["sentences"] == len(labels)
+        assert row["positive"] == pytest.approx(labels.count("positive") / len(labels))
+        assert row["quotes"] == len(d.quotes)
+    # The tone table is these rows grouped.
+    tone = samples_corpus.tone("outlet").set_index("outlet")
+    for outlet, part in frame.groupby("outlet"):
+        assert tone.loc[outlet, "compound"] == pytest.approx(part["compound"].mean())
+        assert tone.loc[outlet, "quotes"] == part["quotes"].sum()
+    lean = Corpus(samples_corpus.documents[:3], keep_documents=False)
+    pd.testing.assert_frame_equal(lean.documents_frame(), frame.iloc[:3])
+    assert list(Corpus([]).documents_frame().columns)[0] == "doc"
