@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import Any, Iterable, Iterator, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Union
 
 from . import _core
 from .document import Document
@@ -117,28 +117,41 @@ class Analyzer:
         total = len(texts) if hasattr(texts, "__len__") else None  # type: ignore[arg-type]
         bar = _progress_bar(total, progress)
         meta_iter = iter(metadata) if metadata is not None else None
+        done = 0  # texts analysed so far (for the metadata check)
         try:
             batch: List[TextLike] = []
             for text in texts:
                 batch.append(text)
                 if len(batch) >= batch_size:
-                    yield from self._run_batch(batch, n_threads, meta_iter)
+                    yield from self._run_batch(batch, n_threads, meta_iter, done)
+                    done += len(batch)
                     if bar is not None:
                         bar.update(len(batch))
                     batch = []
             if batch:
-                yield from self._run_batch(batch, n_threads, meta_iter)
+                yield from self._run_batch(batch, n_threads, meta_iter, done)
+                done += len(batch)
                 if bar is not None:
                     bar.update(len(batch))
+            if meta_iter is not None and next(meta_iter, _NO_METADATA) is not _NO_METADATA:
+                raise ValueError(f"metadata has more entries than the {done} texts: give one mapping per text")
         finally:
             if bar is not None:
                 bar.close()
 
-    def _run_batch(self, batch: List[TextLike], threads: int, meta_iter) -> Iterator[Document]:
+    def _run_batch(self, batch: List[TextLike], threads: int, meta_iter, first: int) -> Iterator[Document]:
         cores = self._core.analyze_many(batch, threads=threads)
-        for text, core in zip(batch, cores):
-            meta = dict(next(meta_iter)) if meta_iter is not None else {}
+        for k, (text, core) in enumerate(zip(batch, cores)):
+            meta: Dict[str, Any] = {}
+            if meta_iter is not None:
+                entry = next(meta_iter, _NO_METADATA)
+                if entry is _NO_METADATA:
+                    raise ValueError(f"metadata ran out at text {first + k}: give one mapping per text")
+                meta = dict(entry)
             yield Document._from_core(core, text if isinstance(text, str) else None, meta)
+
+
+_NO_METADATA = object()  # (the end of a metadata iterator)
 
 
 def _rebuild_analyzer(options: Mapping[str, bool], sentiment: Any = None) -> Analyzer:

@@ -90,3 +90,15 @@ def test_spans_keep_their_document_alive():
 
     gc.collect()
     assert [t.text for t in tokens] == ["Short", "lived", "document", "text", "."]
+
+
+def test_metadata_must_have_one_entry_per_text():
+    texts = ["One text.", "Two texts.", "Three texts."]
+    with pytest.raises(ValueError, match="metadata ran out at text 2"):
+        presslens.analyze_many(texts, metadata=[{"id": 0}, {"id": 1}], batch_size=2)
+    with pytest.raises(ValueError, match="more entries than the 3 texts"):
+        presslens.analyze_many(texts, metadata=[{"id": i} for i in range(4)])
+    # Iterators on both sides are read in step (lazily), and match.
+    docs = list(presslens.default_analyzer().iter_analyze(iter(texts), metadata=({"id": i} for i in range(3)),
+                                                          batch_size=2))
+    assert [d.metadata["id"] for d in docs] == [0, 1, 2]
