@@ -81,3 +81,20 @@ def test_a_corpus_summarised_per_partition_is_the_corpus_of_all(articles):
             pd.testing.assert_frame_equal(getattr(merged, method)(by), getattr(whole, method)(by))
         pd.testing.assert_frame_equal(merged.tone_toward("Donald Trump", "outlet"),
                                       whole.tone_toward("Donald Trump", "outlet"))
+
+
+def test_a_distributed_cluster_of_worker_processes(articles):
+    # A real dask.distributed scheduler with two worker processes: the analyzer, the tasks and the
+    # corpus summaries travel between processes as they would between machines.
+    distributed = pytest.importorskip("dask.distributed")
+    from presslens import Corpus
+
+    ddf = dd.from_pandas(articles, npartitions=4, sort=False)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            distributed.Client(cluster):
+        quotes = pdask.analyze(ddf, text="body", table="quotes").compute()
+        corpus = pdask.corpus(ddf, text="body", fields=["outlet"])
+    expected = batch_frames(presslens.analyze_many(articles["body"].tolist()), 0, ["quotes"])["quotes"]
+    assert list(quotes["text"]) == list(expected["text"]) and list(quotes["speaker"]) == list(expected["speaker"])
+    whole = Corpus.from_texts(articles["body"].tolist(), articles[["outlet"]].to_dict("records"))
+    pd.testing.assert_frame_equal(corpus.share_of_voice("outlet"), whole.share_of_voice("outlet"))
