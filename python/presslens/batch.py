@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple, Union
 
-from .quotes import QUOTE_KINDS
+from .quotes import _FRAME_COLUMNS, QUOTE_KINDS, SPEAKER_COLUMNS
 
 if TYPE_CHECKING:  # pragma: no cover
     from .analyzer import Analyzer
@@ -151,32 +151,31 @@ _DOCUMENT_COLUMNS = ["characters", "tokens", "sentences", "paragraphs", "quotes"
                      "tone"]
 
 
+def _typed(columns: Sequence[str], ints: Iterable[str], floats: Iterable[str]) -> Dict[str, str]:
+    """Each column with its pandas nullable dtype (text where it is neither listed as int nor float)."""
+    ints, floats = set(ints), set(floats)
+    return {c: "Int64" if c in ints else "Float64" if c in floats else "string" for c in columns}
+
+
 #: The type of each of a table's own columns (pandas nullable dtypes), the same in every batch:
 #: a column that happens to be all missing or all whole numbers in one batch keeps its type.
+#: The column lists themselves are those of the documents table and of Document.quotes_frame /
+#: Document.speakers (quotes._FRAME_COLUMNS, quotes.SPEAKER_COLUMNS).
 COLUMN_TYPES: Dict[str, Dict[str, str]] = {
-    "documents": {"characters": "Int64", "tokens": "Int64", "sentences": "Int64", "paragraphs": "Int64",
-                  "quotes": "Int64", "compound": "Float64", "pos": "Float64", "neu": "Float64", "neg": "Float64",
-                  "tone": "string"},
-    "quotes": {"quote": "Int64", "kind": "string", "speaker": "string", "speaker_kind": "string", "title": "string",
-               "speaker_party": "string", "speaker_role": "string", "speaker_for": "string",
-               "speaker_mention": "string", "speaker_mention_start": "Int64", "speaker_mention_end": "Int64",
-               "cue": "string", "text": "string", "start": "Int64", "end": "Int64", "sentence": "Int64",
-               "paragraph": "Int64", "confidence": "Float64", "words": "Int64", "sentiment": "Float64"},
-    "speakers": {"speaker": "string", "speaker_kind": "string", "title": "string", "party": "string",
-                 "role": "string", "speaks_for": "string", "quotes": "Int64",
-                 **{k: "Int64" for k in QUOTE_KINDS},
-                 "words": "Int64", "share": "Float64"},
+    "documents": _typed(_DOCUMENT_COLUMNS, ints=_DOCUMENT_COLUMNS[:5], floats=["compound", "pos", "neu", "neg"]),
+    "quotes": _typed([*_FRAME_COLUMNS, "sentiment"],
+                     ints=["quote", "speaker_mention_start", "speaker_mention_end", "start", "end", "sentence",
+                           "paragraph", "words"],
+                     floats=["confidence", "sentiment"]),
+    "speakers": _typed(SPEAKER_COLUMNS, ints=["quotes", *QUOTE_KINDS, "words"], floats=["share"]),
 }
 
 
 def _own_columns(table: str) -> List[str]:
     """A table's own columns (after ``doc`` and the metadata); ``ValueError`` for an unknown table."""
-    from .quotes import _FRAME_COLUMNS, SPEAKER_COLUMNS
-
-    own = {"documents": _DOCUMENT_COLUMNS, "quotes": [*_FRAME_COLUMNS, "sentiment"], "speakers": SPEAKER_COLUMNS}
-    if table not in own:
+    if table not in COLUMN_TYPES:
         raise ValueError(f"unknown table {table!r}; expected some of {', '.join(TABLES)}")
-    return own[table]
+    return list(COLUMN_TYPES[table])
 
 
 def _leading_columns(doc: "Document", index: int, table: str) -> Dict[str, Any]:

@@ -10,10 +10,11 @@ which words, and how alike the groups' vocabularies are.
 0    fox      Trump       1      3
 1    nyt  officials       1      6
 
-A :class:`Corpus` holds analysed :class:`~presslens.Document` objects; the grouping comes from
-their metadata (``by="outlet"``) or from a list of labels, one per document. Term counts are made
-once, in C++ from the tokens the documents already have (case-folded words, English function
-words left out), and kept. The statistics are described in ``docs/corpus.md``.
+A :class:`Corpus` keeps a summary of each analysed :class:`~presslens.Document` (and, unless told
+not to, the document); the grouping comes from their metadata (``by="outlet"``) or from a list of
+labels, one per document. Term counts are made in C++ from the tokens the documents already have
+(case-folded words, English function words left out) as documents are added. The statistics are
+described in ``docs/corpus.md``.
 """
 from __future__ import annotations
 
@@ -45,6 +46,10 @@ WORD_COLUMNS = ["rank", "term", "count", "rest_count", "per_1000", "rest_per_100
 _MIDDLE_INITIAL = re.compile(r"(?<=\S) (?:[A-Z]\. )+(?=\S)")
 
 
+def _without_middle_initials(name: str) -> str:
+    return _MIDDLE_INITIAL.sub(" ", name)
+
+
 def speaker_names(names: Iterable[Tuple[str, str]]) -> Dict[Tuple[str, str], str]:
     """How :meth:`Corpus.share_of_voice` names speakers across documents: (name, kind) -> the name used.
 
@@ -58,7 +63,7 @@ def speaker_names(names: Iterable[Tuple[str, str]]) -> Dict[Tuple[str, str], str
     full: Dict[str, set] = {}
     for name, kind in names:
         if kind == "person":
-            plain = _MIDDLE_INITIAL.sub(" ", name)
+            plain = _without_middle_initials(name)
             if " " in plain:
                 full.setdefault(plain.rsplit(" ", 1)[1], set()).add(plain)
     out: Dict[Tuple[str, str], str] = {}
@@ -66,7 +71,7 @@ def speaker_names(names: Iterable[Tuple[str, str]]) -> Dict[Tuple[str, str], str
         if kind != "person":
             out[(name, kind)] = name
             continue
-        plain = _MIDDLE_INITIAL.sub(" ", name)
+        plain = _without_middle_initials(name)
         candidates = full.get(plain, set()) if " " not in plain else set()
         out[(name, kind)] = next(iter(candidates)) if len(candidates) == 1 else plain
     return out
@@ -76,8 +81,8 @@ def names_match(name: str, kind: str, target: str) -> bool:
     """Whether an entity (``name``, ``kind``) is the ``target`` of :meth:`Corpus.tone_toward`: the
     same name ignoring case and middle initials, or, for a person (or an entity of kind "other"),
     the same surname when either side is a surname alone ("Trump" and "Donald J. Trump")."""
-    a = _MIDDLE_INITIAL.sub(" ", name).casefold().split()
-    b = _MIDDLE_INITIAL.sub(" ", target).casefold().split()
+    a = _without_middle_initials(name).casefold().split()
+    b = _without_middle_initials(target).casefold().split()
     if not a or not b:
         return False
     if a == b:
@@ -94,16 +99,9 @@ def _check_target(target: Any) -> None:
 def _toward_in_document(doc: "Document", target: str) -> Tuple[int, float, int, int]:
     """(mentions, sum of scores, positive, negative) of the target-dependent sentiment toward the
     mentions of ``target`` in one document."""
-    mentions, total, positive, negative = 0, 0.0, 0, 0
-    for e in doc.entities:
-        if names_match(e.name, e.kind, target):
-            for m in e.mentions:
-                t = doc.target_sentiment(m.start, m.end)
-                mentions += 1
-                total += t.score
-                positive += t.label == "positive"
-                negative += t.label == "negative"
-    return mentions, total, positive, negative
+    spans = [t for e in doc.entities if names_match(e.name, e.kind, target) for t in doc.tone_toward(e)["spans"]]
+    return (len(spans), sum(t.score for t in spans), sum(t.label == "positive" for t in spans),
+            sum(t.label == "negative" for t in spans))
 
 
 class Corpus:
@@ -143,13 +141,11 @@ class Corpus:
         self._sentences, self._positive, self._negative = array("q"), array("q"), array("q")
         self._tokens, self._quote_count = array("q"), array("q")
         self._quote_sum, self._quote_scored = array("d"), array("q")
-        # Per attributed quote: its document, speaker (a code into _speakers), words and sentiment
+        # Per attributed quote: its document, speaker (its code in _speaker_code), words and sentiment
         # (NaN without the sentiment stage).
-        self._speakers: List[Tuple[str, str]] = []  # (name, kind) by code
-        self._speaker_code: Dict[Tuple[str, str], int] = {}
+        self._speaker_code: Dict[Tuple[str, str], int] = {}  # (name, kind) -> code, in order of first quote
         self._q_doc, self._q_speaker, self._q_words, self._q_sentiment = array("q"), array("q"), array("q"), array("d")
-        self._term_parts: List[_core.TermCounts] = []
-        self._terms: Optional[_core.TermCounts] = None
+        self._term_parts: List[_core.TermCounts] = []  # one per add(), joined on demand
         # tone_toward for the targets named up front, summarised per document as documents are
         # added (so it works without keeping them): mentions, score sum, positive, negative.
         for target in targets:
@@ -175,9 +171,10 @@ class Corpus:
         scores = _quote_sentiments([r["text"] for rows in rows_per_doc for r in rows])
         scores_iter = iter(scores) if scores is not None else None
         for k, (d, rows) in enumerate(zip(docs, rows_per_doc)):
-            compound = d._sentiment_core()[1]["compound"]  # (a NumPy array, one score per sentence)
+            overall, sentences = d._sentiment_core()  # (what d.sentiment reads: one call, not two)
+            compound = sentences["compound"]  # a NumPy array, one score per sentence
             self._metadata.append(d.metadata)
-            self._compound.append(d.sentiment.compound)
+            self._compound.append(overall[3])  # (neg, neu, pos, compound, ...)
             self._sentences.append(len(compound))
             # The labels' thresholds (SentimentScores.label): >= 0.05 positive, <= -0.05 negative.
             self._positive.append(int((compound >= 0.05).sum()))
@@ -191,10 +188,7 @@ class Corpus:
                     total += score
                     scored += 1
                 if r["speaker"] is not None:
-                    key = (r["speaker"], r["speaker_kind"])
-                    code = self._speaker_code.setdefault(key, len(self._speakers))
-                    if code == len(self._speakers):
-                        self._speakers.append(key)
+                    code = self._speaker_code.setdefault((r["speaker"], r["speaker_kind"]), len(self._speaker_code))
                     self._q_doc.append(first + k)
                     self._q_speaker.append(code)
                     self._q_words.append(r["words"])
@@ -209,7 +203,6 @@ class Corpus:
         )
         if len(self._term_parts) >= 8:  # each part holds its own vocabulary: join them now and then
             self._term_parts = [_core.TermCounts.concat(self._term_parts)]
-        self._terms = None
         if self._docs is not None:
             self._docs.extend(docs)
 
@@ -242,8 +235,7 @@ class Corpus:
                          "_quote_sum", "_quote_scored", "_q_words", "_q_sentiment"):
                 getattr(merged, name).extend(getattr(p, name))
             merged._q_doc.extend(doc + offset for doc in p._q_doc)
-            codes = [merged._speaker_code.setdefault(key, len(merged._speaker_code)) for key in p._speakers]
-            merged._speakers = list(merged._speaker_code)
+            codes = [merged._speaker_code.setdefault(key, len(merged._speaker_code)) for key in p._speaker_code]
             merged._q_speaker.extend(codes[c] for c in p._q_speaker)
             for target, columns in merged._toward.items():
                 for column, more in zip(columns, p._toward[target]):
@@ -363,7 +355,7 @@ class Corpus:
     # ---- terms --------------------------------------------------------------------------------
 
     def term_counts(self) -> _core.TermCounts:
-        """Term counts of the documents (made once, then kept): a sparse documents x terms matrix.
+        """Term counts of the documents: a sparse documents x terms matrix.
 
         Terms are the documents' word tokens, case-folded, curly apostrophes made straight, without
         clitics ("'s", "n't"), terms shorter than ``min_chars`` and, with ``stopwords``, English
@@ -371,11 +363,9 @@ class Corpus:
         ``row_start``, ``term_ids`` and ``counts`` are NumPy arrays in compressed-row form
         (``scipy.sparse.csr_matrix((counts, term_ids, row_start))`` makes a SciPy matrix of them).
         """
-        if self._terms is None:
-            if len(self._term_parts) > 1:  # batches added one by one: one matrix from then on
-                self._term_parts = [_core.TermCounts.concat(self._term_parts)]
-            self._terms = self._term_parts[0] if self._term_parts else _core.TermCounts.concat([])
-        return self._terms
+        if len(self._term_parts) != 1:  # batches added one by one (or none): one matrix from then on
+            self._term_parts = [_core.TermCounts.concat(self._term_parts)]
+        return self._term_parts[0]
 
     def distinctive_words(
         self, by: GroupBy, *, top: int = 20, prior: float = 500.0, min_count: float = 5.0
@@ -448,10 +438,11 @@ class Corpus:
     def share_of_voice_rows(self, by: GroupBy, *, top: Optional[int] = None) -> List[Dict[str, Any]]:
         """The rows of :meth:`share_of_voice` as plain dicts (no pandas needed)."""
         name, labels, index = self._group_index(by)
-        merged = speaker_names(self._speakers)
+        speakers = list(self._speaker_code)  # (name, kind) by code
+        merged = speaker_names(speakers)
         table: Dict[Tuple[int, str, str], Dict[str, Any]] = {}
         for doc, code, words, sentiment in zip(self._q_doc, self._q_speaker, self._q_words, self._q_sentiment):
-            speaker, kind = self._speakers[code]
+            speaker, kind = speakers[code]
             g = index[doc]
             e = table.setdefault((g, merged[(speaker, kind)], kind), {"docs": set(), "quotes": 0, "words": 0, "sentiment": []})
             e["docs"].add(doc)

@@ -27,13 +27,30 @@ if TYPE_CHECKING:  # pragma: no cover
     from .analyzer import Analyzer
 
 
+def _metadata_columns(frame_columns: Sequence[Any], text: str, fields: Optional[Sequence[str]]) -> List[Any]:
+    """The article columns carried along as metadata: all but ``text``, or only ``fields``.
+    ``KeyError`` names the columns when there is no ``text`` column."""
+    if text not in frame_columns:
+        raise KeyError(f"no text column {text!r}; the columns are: {', '.join(map(str, frame_columns))}")
+    return [c for c in frame_columns if c != text and (fields is None or c in fields)]
+
+
+def _texts(frame: "pd.DataFrame", text: str) -> List[str]:
+    """The texts of a partition; ``TypeError`` names the first article whose text is not a string."""
+    texts = frame[text].tolist()
+    for label, t in zip(frame.index, texts):
+        if not isinstance(t, str):
+            raise TypeError(f"article {label!r}: the {text!r} column holds {type(t).__name__}, not a string")
+    return texts
+
+
 def _metadata_names(frame_columns: Sequence[Any], text: str, fields: Optional[Sequence[str]], table: str) -> Dict[Any, str]:
     """Input column -> output column for the article columns carried into ``table`` (a column named
     like one of the table's own columns becomes ``doc_<name>``, as everywhere in presslens)."""
     from .batch import _own_columns
     from .quotes import metadata_columns
 
-    keep = [c for c in frame_columns if c != text and (fields is None or c in fields)]
+    keep = _metadata_columns(frame_columns, text, fields)
     renamed = metadata_columns({str(c): None for c in keep}, ["doc", *_own_columns(table)])
     return dict(zip(keep, renamed))
 
@@ -46,8 +63,6 @@ def table_meta(frame: "pd.DataFrame", *, text: str = "text", table: str = "docum
 
     from .batch import COLUMN_TYPES
 
-    if text not in frame.columns:
-        raise KeyError(f"no text column {text!r}; the columns are: {', '.join(map(str, frame.columns))}")
     names = _metadata_names(list(frame.columns), text, fields, table)
     columns: Dict[str, Any] = {"doc": pd.Series([], dtype=frame.index.dtype)}
     for source, name in names.items():
@@ -75,10 +90,7 @@ def analyze_partition(
     from .batch import batch_frames
 
     meta = table_meta(frame, text=text, table=table, fields=fields)
-    texts = frame[text].tolist()
-    for label, t in zip(frame.index, texts):
-        if not isinstance(t, str):
-            raise TypeError(f"article {label!r}: the {text!r} column holds {type(t).__name__}, not a string")
+    texts = _texts(frame, text)
     a = analyzer if analyzer is not None else default_analyzer()
     own = batch_frames(a.analyze_many(texts, threads=threads), 0, [table])[table]  # doc: position in the partition
     if own.empty:
@@ -129,15 +141,10 @@ def corpus(
 
     from .corpus import Corpus
 
-    if text not in articles.columns:
-        raise KeyError(f"no text column {text!r}; the columns are: {', '.join(map(str, articles.columns))}")
-    keep = [c for c in articles.columns if c != text and (fields is None or c in fields)]
+    keep = _metadata_columns(list(articles.columns), text, fields)
 
     def summarise(frame: "pd.DataFrame") -> Corpus:
-        texts = frame[text].tolist()
-        for label, t in zip(frame.index, texts):
-            if not isinstance(t, str):
-                raise TypeError(f"article {label!r}: the {text!r} column holds {type(t).__name__}, not a string")
+        texts = _texts(frame, text)
         metadata = frame[keep].to_dict("records") if keep else [{} for _ in texts]
         return Corpus.from_texts(texts, metadata, analyzer=analyzer, threads=threads, keep_documents=False,
                                  targets=targets, **term_options)

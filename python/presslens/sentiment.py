@@ -279,7 +279,8 @@ class SentimentMixin:
     def sentiment(self) -> SentimentScores:
         """Document sentiment, aggregated from the sentences (never scored as one giant sentence).
 
-        ``compound`` is the mean of the sentence compounds weighted by their number of words;
+        ``compound`` normalises the sum of the sentences' valence sums, times min(1, 3 / n) for n
+        sentences with words (a long text scores like its average three-sentence passage);
         ``pos``/``neu``/``neg`` pool the words of all sentences. See ``docs/sentiment.md``.
         """
         overall, _ = self._sentiment_core()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Optional
 
 import pytest
 
@@ -55,3 +56,19 @@ def assert_lossless(doc) -> None:
     rebuilt.append(doc.text[pos:])
     assert "".join(rebuilt) == doc.text
     assert doc.text[pos:].strip() == "" or all(c.isspace() for c in doc.text[pos:])
+
+
+def assert_same_corpus(a, b, by: str, similar_by: str, words_by: Optional[str] = None) -> None:
+    """Two presslens.Corpus objects of the same documents (built at once, in batches, merged,
+    pickled...) have the same metadata, tables and term counts."""
+    import numpy as np
+    import pandas as pd
+
+    assert len(a) == len(b) and a.metadata == b.metadata
+    for method, group in (("tone", by), ("share_of_voice", by), ("distinctive_words", words_by or by),
+                          ("similarity", similar_by)):
+        pd.testing.assert_frame_equal(getattr(a, method)(group), getattr(b, method)(group))
+    x, y = a.term_counts(), b.term_counts()
+    assert x.terms == y.terms
+    for part in ("row_start", "term_ids", "counts"):
+        assert np.array_equal(getattr(x, part), getattr(y, part)), part

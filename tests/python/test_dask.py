@@ -7,6 +7,8 @@ import presslens
 from presslens.batch import TABLES, batch_frames
 from presslens.samples import load_samples
 
+from conftest import assert_same_corpus
+
 pd = pytest.importorskip("pandas")
 dd = pytest.importorskip("dask.dataframe")
 pdask = pytest.importorskip("presslens.dask")
@@ -75,10 +77,7 @@ def test_a_corpus_summarised_per_partition_is_the_corpus_of_all(articles):
     for scheduler in ("sync", "processes"):  # processes: the summaries are pickled back
         merged = pdask.corpus(ddf, text="body", fields=["outlet", "year"], targets=["Donald Trump"],
                               scheduler=scheduler)
-        assert len(merged) == len(whole) and merged.metadata == whole.metadata
-        for method, by in (("tone", "outlet"), ("share_of_voice", "outlet"), ("distinctive_words", "year"),
-                           ("similarity", "outlet")):
-            pd.testing.assert_frame_equal(getattr(merged, method)(by), getattr(whole, method)(by))
+        assert_same_corpus(merged, whole, by="outlet", words_by="year", similar_by="outlet")
         pd.testing.assert_frame_equal(merged.tone_toward("Donald Trump", "outlet"),
                                       whole.tone_toward("Donald Trump", "outlet"))
 

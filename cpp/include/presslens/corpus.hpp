@@ -26,10 +26,6 @@ struct TermOptions {
 // Whether `term` (case-folded) is one of the English function words TermOptions::stopwords leaves out.
 bool is_stopword(std::string_view term) noexcept;
 
-// The term a token's text counts as: append_folded_word (utf8.hpp), i.e. case-folded with curly
-// apostrophes made straight, so "Trump’s" and "TRUMP'S" are one term.
-std::string term_of(std::string_view token_text);
-
 // A row-major dense matrix of doubles.
 struct DenseMatrix {
   std::size_t rows = 0, cols = 0;
@@ -46,7 +42,8 @@ class TermCounts {
 
   // Counts the word tokens of each document: every token of kind Word (and Number with
   // options.numbers) except clitics ("'s", "n't"), short terms and, with options.stopwords,
-  // function words. Documents are read on up to `threads` threads; the result does not depend on
+  // function words; a token's term is its append_folded_word form (utf8.hpp: "Trump’s" and
+  // "TRUMP'S" are one term). Documents are read on up to `threads` threads; the result does not depend on
   // the number of threads. Terms are sorted by their UTF-8 bytes.
   static TermCounts count(const std::vector<const Document*>& documents, const TermOptions& options,
                           unsigned threads = 1);

@@ -18,6 +18,13 @@ char32_t decode_utf8(std::string_view s, std::size_t& i) noexcept;
 // Returns the byte offset of the first malformed UTF-8 sequence, or npos if `s` is valid.
 std::size_t find_invalid_utf8(std::string_view s) noexcept;
 
+// The number of code points of valid UTF-8 (bytes that do not continue a sequence).
+inline std::size_t count_codepoints(std::string_view s) noexcept {
+  std::size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 // Appends the UTF-8 encoding of `cp` to `out`.
 void append_utf8(std::string& out, char32_t cp);
 

@@ -16,12 +16,6 @@ namespace presslens {
 
 namespace {
 
-std::size_t codepoints(std::string_view s) {
-  std::size_t n = 0;
-  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 // The distinct terms of one document with their counts, in order of first occurrence. Each
 // distinct term's text is in `text` once (offsets into it, not views: moving a short std::string
 // moves its bytes), so a document costs a few allocations, not one per token.
@@ -51,7 +45,7 @@ DocumentTerms terms_of_document(const Document& doc, const TermOptions& o) {
     const std::size_t at = out.text.size();
     append_folded_word(t.text(text), out.text);
     const std::string_view term = std::string_view(out.text).substr(at);
-    const std::size_t chars = codepoints(term);
+    const std::size_t chars = count_codepoints(term);
     const std::uint64_t h = detail::hash_bytes(term);
     if (chars < o.min_chars || (o.stopwords && corpus_detail::is_stopword(term, h))) {
       out.text.resize(at);
@@ -75,12 +69,6 @@ DocumentTerms terms_of_document(const Document& doc, const TermOptions& o) {
 }
 
 }  // namespace
-
-std::string term_of(std::string_view token_text) {
-  std::string out;
-  append_folded_word(token_text, out);
-  return out;
-}
 
 TermCounts TermCounts::count(const std::vector<const Document*>& documents, const TermOptions& options,
                              unsigned threads) {
@@ -146,12 +134,12 @@ TermCounts TermCounts::concat(const std::vector<const TermCounts*>& parts) {
       if (next[p] < parts[p]->size() && (!least || parts[p]->terms_[next[p]] < *least)) least = &parts[p]->terms_[next[p]];
     }
     if (!least) break;
-    const std::string term = *least;
     const auto c = static_cast<std::int32_t>(out.terms_.size());
+    out.terms_.push_back(*least);  // (before the loop below moves past it)
+    const std::string& term = out.terms_.back();
     for (std::size_t p = 0; p < parts.size(); ++p) {
       if (next[p] < parts[p]->size() && parts[p]->terms_[next[p]] == term) column[p][next[p]++] = c;
     }
-    out.terms_.push_back(term);
   }
   // Rows in order, their columns renumbered (the order within a row stays increasing: the
   // mapping is monotonic).
@@ -209,7 +197,7 @@ std::vector<double> TermCounts::term_totals() const {
 
 std::vector<double> TermCounts::document_frequency() const {
   std::vector<double> out(size(), 0.0);
-  for (std::size_t k = 0; k < term_ids_.size(); ++k) out[term_ids_[k]] += counts_[k] > 0 ? 1.0 : 0.0;
+  for (const std::int32_t t : term_ids_) out[t] += 1.0;  // (a stored count is never 0: from_parts checks)
   return out;
 }
 

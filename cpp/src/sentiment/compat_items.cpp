@@ -57,12 +57,6 @@ ByteStats byte_stats(std::string_view s) {
   return r;
 }
 
-std::size_t count_codepoints(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 // Python's str.isupper(): at least one cased character and no lower-case or title-case one.
 bool py_isupper(std::string_view s) {
   bool cased = false;

@@ -24,8 +24,10 @@ double compound_keeping_label(double sum, double undiluted) {
   // The intensity rules say "milder", not "neutral": a sentence whose words make it positive or
   // negative keeps that label (|compound| >= 0.05), however long it is.
   constexpr double kBand = 0.05;  // the label thresholds (sentiment_label)
-  const double c = normalize_score(sum), raw = normalize_score(undiluted);
-  return std::fabs(raw) >= kBand && std::fabs(c) < kBand ? std::copysign(kBand, raw) : c;
+  const double c = normalize_score(sum);
+  if (std::fabs(c) >= kBand || undiluted == sum) return c;  // (most sentences; compat mode always)
+  const double raw = normalize_score(undiluted);
+  return std::fabs(raw) >= kBand ? std::copysign(kBand, raw) : c;
 }
 
 namespace {
