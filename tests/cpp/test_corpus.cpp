@@ -110,6 +110,29 @@ TEST(Corpus, CountingInBatchesAndConcatenatingIsCountingAtOnce) {
   EXPECT_THROW(TermCounts::concat({&a, nullptr}), InvalidInput);
 }
 
+TEST(Corpus, ConcatenatingOnePartPerDocumentIsCountingAtOnce) {
+  // Many small parts (a Dask merge of many partitions): every term of the union once, in order.
+  std::vector<std::string> texts;
+  const char* words[] = {"budget", "senators", "hurricane", "zebras", "aardvarks", "tariffs", "border", "écoles"};
+  for (int d = 0; d < 300; ++d) {
+    std::string t;
+    for (int k = 0; k < 1 + d % 5; ++k) t += std::string(words[(d * 7 + k * 3) % 8]) + " x" + std::to_string(d % 37) + " ";
+    texts.push_back(t);
+  }
+  const auto docs = analyze_all(texts);
+  const auto all = pointers(docs);
+  const TermCounts whole = TermCounts::count(all, TermOptions{});
+  std::vector<TermCounts> parts;
+  for (const Document* d : all) parts.push_back(TermCounts::count({d}, TermOptions{}));
+  std::vector<const TermCounts*> part_pointers;
+  for (const TermCounts& t : parts) part_pointers.push_back(&t);
+  const TermCounts joined = TermCounts::concat(part_pointers);
+  EXPECT_EQ(joined.terms(), whole.terms());
+  EXPECT_EQ(joined.row_start(), whole.row_start());
+  EXPECT_EQ(joined.term_ids(), whole.term_ids());
+  EXPECT_EQ(joined.counts(), whole.counts());
+}
+
 TEST(Corpus, FromPartsRebuildsCountsAndNamesInconsistentParts) {
   const auto docs = analyze_all({"Senators debated the budget.", "", "Budget cuts anger senators."});
   const TermCounts t = TermCounts::count(pointers(docs), TermOptions{});

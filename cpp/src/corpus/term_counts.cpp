@@ -122,23 +122,29 @@ TermCounts TermCounts::concat(const std::vector<const TermCounts*>& parts) {
   for (std::size_t p = 0; p < parts.size(); ++p) {
     if (!parts[p]) throw InvalidInput("concat: part " + std::to_string(p) + " is null");
   }
-  // The union of the sorted vocabularies, merged like sorted lists: each part's column -> the
-  // union's column.
+  // The union of the sorted vocabularies, a k-way merge of sorted lists through a heap of the
+  // parts' next terms (O(entries log parts), so merging hundreds of partitions stays cheap):
+  // each part's column -> the union's column.
   TermCounts out;
   std::vector<std::vector<std::int32_t>> column(parts.size());
   std::vector<std::size_t> next(parts.size(), 0);
   for (std::size_t p = 0; p < parts.size(); ++p) column[p].resize(parts[p]->size());
-  for (;;) {
-    const std::string* least = nullptr;
-    for (std::size_t p = 0; p < parts.size(); ++p) {
-      if (next[p] < parts[p]->size() && (!least || parts[p]->terms_[next[p]] < *least)) least = &parts[p]->terms_[next[p]];
-    }
-    if (!least) break;
-    const auto c = static_cast<std::int32_t>(out.terms_.size());
-    out.terms_.push_back(*least);  // (before the loop below moves past it)
-    const std::string& term = out.terms_.back();
-    for (std::size_t p = 0; p < parts.size(); ++p) {
-      if (next[p] < parts[p]->size() && parts[p]->terms_[next[p]] == term) column[p][next[p]++] = c;
+  auto head = [&](std::size_t p) -> const std::string& { return parts[p]->terms_[next[p]]; };
+  // A min-heap of part indices by their next term (ties by part, so the order is deterministic).
+  auto later = [&](std::size_t a, std::size_t b) { return head(b) < head(a) || (head(a) == head(b) && b < a); };
+  std::vector<std::size_t> heap;
+  for (std::size_t p = 0; p < parts.size(); ++p)
+    if (parts[p]->size() > 0) heap.push_back(p);
+  std::make_heap(heap.begin(), heap.end(), later);
+  while (!heap.empty()) {
+    std::pop_heap(heap.begin(), heap.end(), later);
+    const std::size_t p = heap.back();
+    heap.pop_back();
+    if (out.terms_.empty() || out.terms_.back() != head(p)) out.terms_.push_back(head(p));
+    column[p][next[p]++] = static_cast<std::int32_t>(out.terms_.size() - 1);
+    if (next[p] < parts[p]->size()) {
+      heap.push_back(p);
+      std::push_heap(heap.begin(), heap.end(), later);
     }
   }
   // Rows in order, their columns renumbered (the order within a row stays increasing: the
