@@ -2,6 +2,9 @@
 // ASCII text, without tokens (see the comment below).
 #include <algorithm>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "../segment/token_rules.hpp"
 #include "items.hpp"
@@ -96,6 +99,20 @@ inline std::uint64_t bytes_before(std::uint64_t stop) { return ((stop & (0 - sto
 // The eight bytes with 'A'..'Z' lower-cased (+ 0x20), given their classes.
 inline std::uint64_t lower_cased(std::uint64_t x, const SwarClasses& c) { return x | (c.upper >> 2); }
 
+#if defined(__SSE2__)
+// SSE2 (every x86-64 CPU): sixteen bytes classified at once, twice as many as the eight-byte words
+// above for fewer instructions. All bytes of x in [lo, hi] (both < 0x80) as 0xFF, others 0: x + 0x80
+// - lo puts [lo, hi] at the bottom of the signed range, so one signed compare tests it (bytes >= 0x80
+// land elsewhere).
+inline __m128i bytes_in(__m128i x, char lo, char hi) {
+  return _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(0x80 - lo))),
+                        _mm_set1_epi8(static_cast<char>(-128 + (hi - lo) + 1)));
+}
+inline __m128i lower_cased16(__m128i x, __m128i upper) {
+  return _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+}
+#endif
+
 // Words longer than this take the token path (which has no limit): rare enough that the fast path
 // need not read them.
 constexpr std::size_t kMaxWord = 256;
@@ -126,6 +143,12 @@ inline std::size_t scan_alnum(const unsigned char* u, std::size_t e, std::size_t
 // The n bytes at u, ASCII letters lower-cased, to dst (eight bytes at a time where possible).
 inline void lower_copy(const unsigned char* u, std::size_t n, char* dst) {
   std::size_t k = 0;
+#if defined(__SSE2__)
+  for (; k + 16 <= n; k += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(u + k));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + k), lower_cased16(x, bytes_in(x, 'A', 'Z')));
+  }
+#endif
   for (; kByteParallel && k + 8 <= n; k += 8) {
     std::uint64_t x;
     std::memcpy(&x, u + k, 8);
@@ -157,6 +180,8 @@ class Reader {
     // this copy; the arena keeps the room for the next text.)
     lower_copy(u, n, w_.arena.extend(n));
     auto skip_blanks = [u, n](std::size_t k) {
+      // Most words are followed by one space and then a word: that case decides on two bytes.
+      if (k + 1 < n && u[k] == ' ' && kClasses.c[u[k + 1]] != kBlank) return k + 1;
       while (k < n && kClasses.c[u[k]] == kBlank) ++k;
       return k;
     };
@@ -238,6 +263,34 @@ class Reader {
   bool read_plain_word(std::size_t i, PlainWord& w) const {
     const unsigned char* const u = u_;
     const std::size_t n = n_;
+#if defined(__SSE2__)
+    if (i + 16 <= n) {  // a word of up to fifteen bytes from one sixteen-byte load
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(u + i));
+      const __m128i up = bytes_in(x, 'A', 'Z'), lo = bytes_in(x, 'a', 'z');
+      const unsigned alnum = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(up, lo), bytes_in(x, '0', '9'))));
+      if (alnum != 0xFFFF) {
+        const unsigned len = static_cast<unsigned>(__builtin_ctz(~alnum));
+        const unsigned in_word = (1u << len) - 1;
+        const unsigned upper = static_cast<unsigned>(_mm_movemask_epi8(up)) & in_word;
+        const unsigned lower = static_cast<unsigned>(_mm_movemask_epi8(lo)) & in_word;
+        w.len = len;
+        w.caps = (upper & (upper - 1)) != 0 && lower == 0;  // two or more letters, none lower-case
+        const __m128i lowered = lower_cased16(x, up);
+        const auto first = static_cast<std::uint64_t>(_mm_cvtsi128_si64(lowered));
+        if (len < 8) {
+          w.hash_state = hash_detail::step(0, first & (~std::uint64_t{0} >> (8 * (8 - len))));
+        } else {
+          w.hash_state = hash_detail::step(0, first);
+          if (len > 8) {
+            const auto second = static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_srli_si128(lowered, 8)));
+            w.hash_state = hash_detail::step(w.hash_state, second & (~std::uint64_t{0} >> (8 * (16 - len))));
+          }
+        }
+        w.hashed = true;
+        return true;
+      }
+    }
+#endif
     if (kByteParallel && i + 8 <= n) {
       std::uint64_t x;
       std::memcpy(&x, u + i, 8);
