@@ -90,3 +90,41 @@ TEST(Mentions, AffiliationFromTheText) {
   }
   EXPECT_STREQ(to_string(RoleClass::Lawmaker), "lawmaker");
 }
+
+TEST(Mentions, APartyWordBeforeANameDescribesThePerson) {
+  const std::string text =
+      "Republican Pat Toomey questioned the timing. Democrat Chuck Schumer agreed. "
+      "The Democratic National Committee did not comment.";
+  auto r = find(text);
+  const Entity* toomey = by_name(r, "Pat Toomey");
+  const Entity* schumer = by_name(r, "Chuck Schumer");
+  ASSERT_NE(toomey, nullptr);
+  ASSERT_NE(schumer, nullptr);
+  EXPECT_EQ(toomey->kind, EntityKind::Person);
+  EXPECT_EQ(toomey->affiliation.party, "Republican");
+  EXPECT_EQ(schumer->affiliation.party, "Democratic");
+  EXPECT_TRUE(toomey->title.empty());
+  EXPECT_EQ(by_name(r, "Republican Pat Toomey"), nullptr);
+  // A party word inside an organization's name stays in it.
+  const Entity* dnc = by_name(r, "Democratic National Committee");
+  ASSERT_NE(dnc, nullptr);
+  EXPECT_EQ(dnc->kind, EntityKind::Organization);
+}
+
+TEST(Mentions, DescribingWordsBeforeAPersonAreMarked) {
+  const std::string text = "He spoke to Republican strategist John Feehery and to Mary Fallin.";
+  auto r = find(text);
+  bool feehery = false, fallin = false;
+  for (const auto& m : r.mentions) {
+    const std::string s = text.substr(m.start, m.end - m.start);
+    if (s == "John Feehery") {
+      feehery = true;
+      EXPECT_EQ(m.modifier_begin + 2, m.token_begin);  // "Republican strategist"
+    }
+    if (s == "Mary Fallin") {
+      fallin = true;
+      EXPECT_EQ(m.modifier_begin, m.token_begin);  // "to" describes no one
+    }
+  }
+  EXPECT_TRUE(feehery && fallin);
+}

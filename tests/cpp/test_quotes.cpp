@@ -84,3 +84,15 @@ TEST(Quotes, HeadingInQuoteMarksIsNotAQuote) {
   auto d = run("Officials met on Monday.\n\"A Day of Reckoning\"\nThe talks lasted hours.");
   EXPECT_TRUE(d->quotes.empty());
 }
+
+TEST(Quotes, SpeakerAfterTheVerbWithWordsThatDescribeThem) {
+  // "…,” said <description> <Name>": the named person speaks, not an organization in the description.
+  auto d = run("“We are ready,” said Republican strategist John Feehery. “Never,” said presidential candidate "
+               "Rick Perry. “Fine,” said White House spokesman Eric Schultz. “Later,” said former President Barack "
+               "Obama.");
+  ASSERT_EQ(d->quotes.size(), 4u);
+  EXPECT_EQ(speaker(*d, d->quotes[0]), "John Feehery");
+  EXPECT_EQ(speaker(*d, d->quotes[1]), "Rick Perry");
+  EXPECT_EQ(speaker(*d, d->quotes[2]), "Eric Schultz");
+  EXPECT_EQ(speaker(*d, d->quotes[3]), "Barack Obama");
+}

@@ -89,6 +89,10 @@ struct Affiliation {
 struct Mention {
   std::uint32_t start = 0, end = 0;              // bytes, the whole mention (title included)
   std::uint32_t token_begin = 0, token_end = 0;  // token range [begin, end)
+  // First token of the words right before a person's mention that describe the person (party,
+  // role and other modifiers: "Republican strategist" in "said Republican strategist John
+  // Feehery", "former" in "former President Barack Obama"); token_begin when there are none.
+  std::uint32_t modifier_begin = 0;
   std::int32_t entity = -1;                      // index into MentionResult::entities, -1 if unresolved
   std::uint32_t sentence = 0;
   bool is_pronoun = false;

@@ -19,7 +19,8 @@
 // A quotation that is a whole heading line is not a quote (no speaker can be named).
 //
 // Attribution of a direct quote: a speech verb next to a speaker after the closing mark
-// ("..., Rubio told reporters." / "..., said Rubio." / "..., he added."), or before the opening
+// ("..., Rubio told reporters." / "..., said Rubio." / "..., said Republican strategist John
+// Feehery." / "..., he added."), or before the opening
 // mark in the same sentence ("Rubio said: ...", "Rubio said on Friday, ..."), a colon introducer
 // ("From Rubio: ..."), a dash after the quote ("... — Rubio"); the parts of a split or
 // multi-paragraph quote share one attribution; a quote with no cue inherits the speaker of the

@@ -20,6 +20,8 @@ constexpr std::int32_t kNoEntity = -1;
 
 enum class CandType : std::uint8_t { Run, Label, Pronoun, RoleNP, GroupNP, Source };
 
+constexpr std::uint32_t kNoTok = 0xFFFFFFFFu;
+
 struct Cand {
   std::uint32_t tb = 0, te = 0;            // whole mention, tokens
   std::uint32_t name_tb = 0, name_te = 0;  // the name part (title excluded)
@@ -37,9 +39,9 @@ struct Cand {
   std::int32_t entity = -1;
   std::uint32_t sentence = 0;
   bool in_quote = false;
+  std::uint32_t modifier_tb = kNoTok;  // first pre-name modifier (affiliations), if any
 };
 
-constexpr std::uint32_t kNoTok = 0xFFFFFFFFu;
 constexpr std::size_t kMaxEvidence = 8;
 constexpr std::size_t kMaxGroups = 4;
 
@@ -267,6 +269,14 @@ class Finder {
       else
         k = b;  // "Secretary of Health"
     }
+    // "Republican Pat Toomey", "Democrat Schumer": a party word (singular) opening a run of
+    // names describes the person and is not part of the name.
+    bool party_prefix = false;
+    if (k == a && b - a >= 2 && info_[a].cap) {
+      lower_into(tok_text(a), low_);
+      party_prefix = lex_.party_of(low_) != nullptr && low_.back() != 's';
+      if (party_prefix) k = a + 1;
+    }
     bool has_title = false, has_org = false;
     for (std::uint32_t m = a; m < b; ++m) {
       if (info_[m].cls & wc::kTitle) has_title = true;
@@ -275,11 +285,11 @@ class Finder {
     bool prefix_title = false;
     for (std::uint32_t m = a; m < k; ++m)
       if (info_[m].cls & wc::kTitle) prefix_title = true;
-    if (prefix_title && k < b) {
+    if ((prefix_title || party_prefix) && k < b) {
       c.kind = EntityKind::Person;
       c.strong = true;
       c.weak_initial = false;
-      c.title = std::string(span_text(a, k));
+      if (prefix_title) c.title = std::string(span_text(a, k));
       c.name_tb = k;
       c.name_te = b;
       set_person_name(c);
@@ -1108,6 +1118,7 @@ class Finder {
         // Title and modifiers before the name.
         std::int32_t org = -1;
         const std::uint32_t pre = premodifiers(c.tb, sb, cover, org);
+        if (pre < c.tb) cands_[ci].modifier_tb = pre;
         const std::uint32_t title_end = (c.type == CandType::Run && c.name_tb > c.tb) ? c.name_tb : (c.type == CandType::Run ? c.tb : c.te);
         if (title_end > pre) {
           scan_words(pre, title_end, true, false, f);
@@ -1275,6 +1286,7 @@ class Finder {
       m.end = toks_[c.te - 1].end;
       m.token_begin = c.tb;
       m.token_end = c.te;
+      m.modifier_begin = c.modifier_tb < c.tb ? c.modifier_tb : c.tb;
       m.entity = c.entity;
       m.sentence = c.sentence;
       m.is_pronoun = c.type == CandType::Pronoun;

@@ -59,6 +59,7 @@ class Finder {
   MentionResult& mr_;
   std::vector<TokenInfo> info_;
   std::vector<std::int32_t> m_start_, m_end_;  // mention starting / ending at a token
+  std::vector<std::int32_t> m_described_;      // person mention whose describing words start at a token
   std::vector<std::uint32_t> sent_of_;
   std::vector<std::uint8_t> in_quote_;
   std::vector<std::uint8_t> cue_used_;  // verbs already used by a direct quote
@@ -115,11 +116,13 @@ class Finder {
     const std::size_t n = toks_.size();
     m_start_.assign(n, kNone);
     m_end_.assign(n, kNone);
+    m_described_.assign(n, kNone);
     for (std::size_t k = 0; k < mr_.mentions.size(); ++k) {
       const Mention& m = mr_.mentions[k];
       if (m.token_end <= m.token_begin || m.token_end > n) continue;
       m_start_[m.token_begin] = static_cast<std::int32_t>(k);
       m_end_[m.token_end - 1] = static_cast<std::int32_t>(k);
+      if (m.modifier_begin < m.token_begin) m_described_[m.modifier_begin] = static_cast<std::int32_t>(k);
     }
     sent_of_.assign(n, 0);
     for (std::uint32_t s = 0; s < seg_.sentences.size(); ++s)
@@ -362,8 +365,14 @@ class Finder {
     return kNone;
   }
 
+  // The mention right after verb v ("…,” said Rubio"), also after the words that describe it
+  // ("said Republican strategist John Feehery", "said White House spokesman Eric Schultz": the
+  // person, not the organization inside the description).
   std::int32_t speaker_after(std::uint32_t v, std::uint32_t hi) const {
-    return v + 1 < hi ? m_start_[v + 1] : kNone;
+    if (v + 1 >= hi) return kNone;
+    const std::int32_t described = m_described_[v + 1];
+    if (described != kNone && mr_.mentions[static_cast<std::size_t>(described)].token_end <= hi) return described;
+    return m_start_[v + 1];
   }
 
   float conf_for(std::int32_t m, float base) const {
