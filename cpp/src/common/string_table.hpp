@@ -150,17 +150,6 @@ class StringTable {
   bool may_contain(std::uint64_t h) const noexcept {
     return filter_.may_contain(h);
   }
-  // Asks the CPU to fetch the slot find(…, h) will read first, so that a look-up issued a little
-  // later does not wait for memory (the word table is larger than the L2 cache).
-  void prefetch(std::uint64_t h) const noexcept {
-#if defined(__GNUC__) || defined(__clang__)
-    // No early return for an empty table: GCC 12 drops a prefetch behind one (an empty table
-    // prefetches data() + 0, which is harmless).
-    const std::size_t mask = slots_.empty() ? 0 : slots_.size() - 1;
-    __builtin_prefetch(slots_.data() + (h & mask));
-#endif
-  }
-
   std::size_t size() const noexcept { return count_; }
   // Room for n keys without growing. (Filling a table in another table's slot order, i.e. in
   // hash order, must not grow on the way: linear probing would pile the keys up.)
