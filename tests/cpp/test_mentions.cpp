@@ -128,3 +128,20 @@ TEST(Mentions, DescribingWordsBeforeAPersonAreMarked) {
   }
   EXPECT_TRUE(feehery && fallin);
 }
+
+TEST(Mentions, ASurnameJoinsThePersonNamedOutsideQuotationMarks) {
+  // A nickname in quotation marks founds an entity of its own, but later surname mentions belong
+  // to the person the text names in its own words.
+  const std::string text =
+      "Defense Secretary Jim Mattis resigned on Thursday. The Pentagon chief, nicknamed “Mad Dog Mattis” as a "
+      "Marine, had clashed with the White House. Mattis wrote a letter. Officials praised Mattis.";
+  auto r = find(text);
+  const Entity* jim = by_name(r, "Jim Mattis");
+  ASSERT_NE(jim, nullptr);
+  int surname_mentions = 0;
+  for (const std::uint32_t m : jim->mentions) {
+    const Mention& mm = r.mentions[m];
+    surname_mentions += text.substr(mm.start, mm.end - mm.start) == "Mattis";
+  }
+  EXPECT_EQ(surname_mentions, 2);
+}

@@ -91,6 +91,7 @@ class Finder {
   std::vector<std::uint8_t> in_quote_;
   std::vector<Cand> cands_;
   std::vector<Entity> entities_;
+  std::vector<bool> founded_in_quote_;  // per entity: its first mention is inside quotation marks
   std::string low_;
 
   std::string_view tok_text(std::uint32_t i) const { return toks_[i].text(text_); }
@@ -708,6 +709,7 @@ class Finder {
     e.title = c.title;
     e.gender = c.gender;
     entities_.push_back(std::move(e));
+    founded_in_quote_.push_back(c.in_quote);
     return static_cast<std::int32_t>(entities_.size() - 1);
   }
 
@@ -805,7 +807,15 @@ class Finder {
       if (it == by_key.end()) it = by_key.find("org:" + c.key);
       if (it == by_key.end()) it = by_key.find("group:" + c.key);
       if (it != by_key.end()) {
+        // The most recent entity of that name, preferring one named outside quotation marks: after
+        // 'Defense Secretary Jim Mattis ... nicknamed “Mad Dog Mattis”', "Mattis" is Jim Mattis.
         c.entity = it->second.back();
+        std::size_t looked = 0;
+        for (auto k = it->second.rbegin(); k != it->second.rend() && looked < kSameKeyLookback; ++k, ++looked)
+          if (!founded_in_quote_[static_cast<std::size_t>(*k)]) {
+            c.entity = *k;
+            break;
+          }
         Entity& e = entities_[static_cast<std::size_t>(c.entity)];
         if (e.kind == EntityKind::Other && c.kind != EntityKind::Other) e.kind = c.kind;
         c.kind = e.kind;
