@@ -96,3 +96,15 @@ TEST(Quotes, SpeakerAfterTheVerbWithWordsThatDescribeThem) {
   EXPECT_EQ(speaker(*d, d->quotes[2]), "Eric Schultz");
   EXPECT_EQ(speaker(*d, d->quotes[3]), "Barack Obama");
 }
+
+TEST(Quotes, SpeakerNamedInAppositionToARoleOrAfterAPartyCode) {
+  auto d = run("“It is over,” said Apple’s chief executive, Tim Cook. Apple’s chief financial officer, Luca Maestri, said: "
+               "“We agree.” “Not yet,” said the governor of New York, Andrew Cuomo. “Never,” Sen. Mitch McConnell, "
+               "R-Ky., said on the Senate floor. “Maybe,” said longtime GOP operative Roger Stone.");
+  ASSERT_EQ(d->quotes.size(), 5u);
+  EXPECT_EQ(speaker(*d, d->quotes[0]), "Tim Cook");
+  EXPECT_EQ(speaker(*d, d->quotes[1]), "Luca Maestri");
+  EXPECT_EQ(speaker(*d, d->quotes[2]), "Andrew Cuomo");
+  EXPECT_EQ(speaker(*d, d->quotes[3]), "Mitch McConnell");
+  EXPECT_EQ(speaker(*d, d->quotes[4]), "Roger Stone");
+}

@@ -78,6 +78,7 @@ class Finder {
     mark_quotes();
     for (std::uint32_t p = 0; p < seg_.paragraphs.size(); ++p) scan_paragraph(p);
     resolve();
+    link_role_appositions();
     affiliations();
     return build();
   }
@@ -833,6 +834,35 @@ class Finder {
       }
       c.entity = new_entity(c);
       by_key[c.key].push_back(c.entity);
+    }
+  }
+
+  // "Apple's chief executive, Tim Cook, said" / "said the governor of New York, Andrew Cuomo.": a
+  // role phrase with a person's name in apposition right after it is that person (when the role
+  // phrase names no one else in the text, and the name closes the apposition).
+  void link_role_appositions() {
+    std::vector<std::uint32_t> mentions_of(entities_.size(), 0);
+    for (const Cand& c : cands_)
+      if (!c.drop && c.entity >= 0) ++mentions_of[static_cast<std::size_t>(c.entity)];
+    for (std::size_t ci = 0; ci + 1 < cands_.size(); ++ci) {
+      Cand& role = cands_[ci];
+      if (role.drop || role.type != CandType::RoleNP || role.kind != EntityKind::Person || role.entity < 0 ||
+          mentions_of[static_cast<std::size_t>(role.entity)] != 1)
+        continue;
+      std::size_t ni = ci + 1;
+      while (ni < cands_.size() && cands_[ni].drop) ++ni;
+      if (ni == cands_.size()) continue;
+      const Cand& name = cands_[ni];
+      if (name.type != CandType::Run || name.kind != EntityKind::Person || name.entity < 0 || name.entity == role.entity ||
+          name.tb != role.te + 1 || !is_text(role.te, ",") || name.sentence != role.sentence)
+        continue;
+      const std::uint32_t se = seg_.sentences[name.sentence].token_end;
+      if (name.te < se && !is_text(name.te, ",") && !is_text(name.te, ")") && !toks_[name.te].has(token_flags::kTerminal) &&
+          !toks_[name.te].has(token_flags::kDash))
+        continue;
+      mentions_of[static_cast<std::size_t>(role.entity)] = 0;
+      role.entity = name.entity;
+      ++mentions_of[static_cast<std::size_t>(name.entity)];
     }
   }
 

@@ -253,7 +253,9 @@ const RoleList kRoles[] = {
      "official officials commissioner administrator ambassador diplomat diplomats envoy director "
      "undersecretary under-secretary"},
     {RoleClass::Spokesperson, "spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople"},
-    {RoleClass::Aide, "aide aides adviser advisor advisers advisors staffer staffers strategist strategists"},
+    {RoleClass::Aide,
+     "aide aides adviser advisor advisers advisors staffer staffers strategist strategists operative operatives "
+     "consultant consultants pollster pollsters"},
     {RoleClass::Candidate, "candidate candidates nominee nominees challenger challengers contender hopeful"},
     {RoleClass::Judge, "judge judges justice justices magistrate"},
     {RoleClass::Clergy,
@@ -267,7 +269,7 @@ const RoleList kRoles[] = {
     {RoleClass::Journalist,
      "reporter reporters journalist journalists correspondent columnist editor anchor commentator pundit"},
     {RoleClass::Academic,
-     "professor professors prof. scholar scholars researcher researchers scientist scientists economist "
+     "professor professors prof. scholar scholars researcher researchers scientist scientists analyst analysts economist "
      "economists historian historians lecturer"},
     {RoleClass::Business,
      "ceo cfo coo executive executives founder co-founder chairman chairwoman businessman businesswoman "

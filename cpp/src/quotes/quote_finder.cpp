@@ -276,7 +276,9 @@ class Finder {
           }
           return name_ending_at(j - 1, lo);
         }
-        if (toks_[j].kind == TokenKind::Quote || is_terminal(j)) break;
+        // (A period glued to a party code before the comma is no sentence end: ", R-Ky., said".)
+        const bool code_period = is_text(j, ".") && toks_[j].start == toks_[j - 1].end && is_comma(j + 1);
+        if (toks_[j].kind == TokenKind::Quote || (is_terminal(j) && !code_period)) break;
       }
     }
     return kNone;
@@ -372,7 +374,17 @@ class Finder {
     if (v + 1 >= hi) return kNone;
     const std::int32_t described = m_described_[v + 1];
     if (described != kNone && mr_.mentions[static_cast<std::size_t>(described)].token_end <= hi) return described;
-    return m_start_[v + 1];
+    const std::int32_t m = m_start_[v + 1];
+    if (m != kNone) {
+      // "said Apple's chief executive, Tim Cook": the possessor does not speak, the person does.
+      const std::uint32_t e = mr_.mentions[static_cast<std::size_t>(m)].token_end;
+      if (e + 1 < hi && (is_text(e, "'s") || is_text(e, "’s")) && m_start_[e + 1] != kNone) {
+        const std::int32_t owned = m_start_[e + 1];
+        const std::int32_t oe = entity_of(owned);
+        if (oe != kNone && mr_.entities[static_cast<std::size_t>(oe)].kind == EntityKind::Person) return owned;
+      }
+    }
+    return m;
   }
 
   float conf_for(std::int32_t m, float base) const {
