@@ -108,3 +108,19 @@ TEST(Quotes, SpeakerNamedInAppositionToARoleOrAfterAPartyCode) {
   EXPECT_EQ(speaker(*d, d->quotes[3]), "Mitch McConnell");
   EXPECT_EQ(speaker(*d, d->quotes[4]), "Roger Stone");
 }
+
+TEST(Quotes, TheRoleBeforeAPrepositionSpeaksNotTheOneItWorksFor) {
+  auto d = run("A spokesman for the company said the deal was over. A lawyer for Trump said the talks had ended. "
+               "“It was a mistake,” the mayor’s office said. “It was not,” said a spokesman for the Justice "
+               "Department, Tom Lee.");
+  ASSERT_EQ(d->quotes.size(), 4u);
+  EXPECT_EQ(speaker(*d, d->quotes[0]), "spokesman");
+  EXPECT_EQ(speaker(*d, d->quotes[1]), "lawyer");
+  EXPECT_EQ(speaker(*d, d->quotes[2]), "mayor’s office");
+  EXPECT_EQ(speaker(*d, d->quotes[3]), "Tom Lee");
+  // A role noun heads the phrase: a person, though an organization's words are in it.
+  auto w = run("“I disagree,” said a White House spokeswoman.");
+  ASSERT_EQ(w->quotes.size(), 1u);
+  ASSERT_GE(w->quotes[0].speaker, 0);
+  EXPECT_EQ(w->mentions.entities[static_cast<std::size_t>(w->quotes[0].speaker)].kind, EntityKind::Person);
+}

@@ -544,7 +544,10 @@ class Finder {
         if (info_[k].lower && (info_[k].cls & (wc::kAux | wc::kSpeech | wc::kClause))) return i;
       end = j;
     } else {
-      while (j < te && j - i <= 6 && toks_[j].kind == TokenKind::Word && !(info_[j].lower && (info_[j].cls & (wc::kSpeech | wc::kAux | wc::kFunc))))
+      // (A possessive inside the phrase: "the mayor's office said".)
+      while (j < te && j - i <= 6 && toks_[j].kind == TokenKind::Word &&
+             (((is_text(j, "'s") || is_text(j, "’s")) && j > i + 1) ||
+              !(info_[j].lower && (info_[j].cls & (wc::kSpeech | wc::kAux | wc::kFunc)))))
         ++j;
       if (j >= te || j == i + 1 || j - i > 6) return i;
       if (!(info_[j].lower && (info_[j].cls & wc::kSpeech))) return i;
@@ -570,7 +573,19 @@ class Finder {
     c.strong = true;
     bool org = false;
     for (std::uint32_t k = i + 1; k < end; ++k) org = org || (info_[k].cls & wc::kOrgWord);
-    const std::string_view head = tok_text(after_verb ? end - 1 : h);
+    // The head noun: the last word, or (after the verb) the last word before a preposition ("a
+    // spokesman for the Justice Department"). A role word there makes a person or a group, even
+    // with an organization's words before or after it ("a White House spokeswoman").
+    std::uint32_t head_tok = after_verb ? end - 1 : h;
+    if (after_verb)
+      for (std::uint32_t k = i + 2; k < end; ++k)
+        if (info_[k].lower && ((info_[k].cls & wc::kPreposition) || lower_is(k, "of"))) {
+          head_tok = k - 1;
+          break;
+        }
+    const std::string_view head = tok_text(head_tok);
+    lower_into(head, low_);
+    if (lex_.role_of(low_) != RoleClass::None && !(info_[head_tok].cls & wc::kOrgWord)) org = false;
     const bool plural = (info_[h].cls & wc::kGroupNoun) || (head.size() > 3 && head.back() == 's' && head[head.size() - 2] != 's');
     c.kind = org ? EntityKind::Organization : plural ? EntityKind::Group : EntityKind::Person;
     lower_into(head, low_);

@@ -253,7 +253,20 @@ class Finder {
                         (info_[k].cls & (wc::kAdverb | wc::kAux | wc::kTime));
          ++steps)
       --k;
-    if (name_ending_at(k, lo) != kNone) return name_ending_at(k, lo);
+    if (const std::int32_t m = name_ending_at(k, lo); m != kNone) {
+      // "A spokesman for the company said", "a lawyer for Trump said": the person (or group) before
+      // the preposition speaks, not the one it works for.
+      const std::uint32_t b = mr_.mentions[static_cast<std::size_t>(m)].token_begin;
+      if (b >= lo + 2 && (is_text(b - 1, "for") || is_text(b - 1, "of") || is_text(b - 1, "at"))) {
+        const std::int32_t owner = m_end_[b - 2];
+        const std::int32_t oe = entity_of(owner);
+        if (oe != kNone && !mr_.mentions[static_cast<std::size_t>(owner)].is_pronoun &&
+            (mr_.entities[static_cast<std::size_t>(oe)].kind == EntityKind::Person ||
+             mr_.entities[static_cast<std::size_t>(oe)].kind == EntityKind::Group))
+          return owner;
+      }
+      return m;
+    }
     if (is_text(k, "who") && k > lo + 2 && is_comma(k - 1)) {
       // "..., said Mr. Ekovich, who noted that ...": the name before the relative pronoun.
       const std::int32_t m = name_ending_at(k - 2, lo);
