@@ -1,0 +1,121 @@
+"""How common news attributions name their speaker: a table of sentence shapes (direct quotes
+with the speaker after or before the quote, titles, party codes, descriptions, appositions,
+possessors; reported speech; "according to") and the speaker each must get. All texts are invented;
+a speaker is matched by name, ignoring case, as a part of the entity name presslens gives."""
+from __future__ import annotations
+
+import pytest
+
+import presslens
+
+CASES = [
+    ('“We will win,” said Sen. Elizabeth Warren, D-Mass.', 'Elizabeth Warren'),
+    ('“We will win,” Warren, a Democrat from Massachusetts, said.', 'Warren'),
+    ('“It is over,” said Maria Lopez, 45, a nurse from Ohio.', 'Maria Lopez'),
+    ('“It is over,” said Maria Lopez, who has lived there since 1990.', 'Maria Lopez'),
+    ('“It is over,” a senior administration official said.', 'senior administration official'),
+    ('“It is over,” said one official, who spoke on condition of anonymity.', 'official'),
+    ('“It is over,” the company said in a statement.', 'company'),
+    ('“It is over,” Apple said in a statement.', 'Apple'),
+    ('“It is over,” said Tim Cook, Apple’s chief executive.', 'Tim Cook'),
+    ('“It is over,” said Apple’s chief executive, Tim Cook.', 'Tim Cook'),
+    ('Apple’s chief executive, Tim Cook, said: “It is over.”', 'Tim Cook'),
+    ('“It is over,” tweeted President Trump.', 'Trump'),
+    ('“It is over,” Trump wrote on Twitter.', 'Trump'),
+    ('“It is over,” former Vice President Joe Biden said.', 'Joe Biden'),
+    ('“It is over,” said former Vice President Joe Biden.', 'Joe Biden'),
+    ('“It is over,” said Dr. Anthony Fauci, the nation’s top infectious disease expert.', 'Anthony Fauci'),
+    ('“It is over,” said Anthony Fauci, director of the National Institute of Allergy and Infectious Diseases.', 'Anthony Fauci'),
+    ('“It is over,” says Jane Doe, an economist at Harvard.', 'Jane Doe'),
+    ('“It is over,” Jane Doe says.', 'Jane Doe'),
+    ('“It is over,” Ms. Doe added.', 'Doe'),
+    ('“It is over,” she told The Associated Press.', None),
+    ('“It is over,” House Speaker Nancy Pelosi told reporters on Tuesday.', 'Nancy Pelosi'),
+    ('“It is over,” said Speaker Nancy Pelosi, D-Calif.', 'Nancy Pelosi'),
+    ('“It is over,” said Rep. Alexandria Ocasio-Cortez.', 'Alexandria Ocasio-Cortez'),
+    ('“It is over,” said Rep. Alexandria Ocasio-Cortez (D-N.Y.).', 'Alexandria Ocasio-Cortez'),
+    ('“It is over,” said Beto O’Rourke.', 'Beto O’Rourke'),
+    ('“It is over,” said Democratic strategist Joe Trippi.', 'Joe Trippi'),
+    ('“It is over,” said longtime GOP operative Roger Stone.', 'Roger Stone'),
+    ('“It is over,” said Kellyanne Conway, counselor to the president.', 'Kellyanne Conway'),
+    ('“It is over,” said Gov. Andrew M. Cuomo.', 'Andrew M. Cuomo'),
+    ('“It is over,” said New York Gov. Andrew Cuomo.', 'Andrew Cuomo'),
+    ('“It is over,” said Andrew Cuomo, the governor of New York.', 'Andrew Cuomo'),
+    ('“It is over,” said the governor of New York, Andrew Cuomo.', 'Andrew Cuomo'),
+    ('Mr. Smith said that the deal was over.', 'Smith'),
+    ('The deal is over, Mr. Smith said.', 'Smith'),
+    ('The deal is over, according to Mr. Smith.', 'Smith'),
+    ('According to a spokeswoman for the mayor, the deal is over.', 'spokeswoman'),
+    ('“It is over,” said White House press secretary Sarah Sanders.', 'Sarah Sanders'),
+    ('“It is over,” said Sarah Huckabee Sanders.', 'Sarah Huckabee Sanders'),
+    ('“It is over,” said Attorney General William Barr.', 'William Barr'),
+    ('“It is over,” said U.S. Attorney General William Barr.', 'William Barr'),
+    ('“It is over,” Secretary of State Mike Pompeo said Monday.', 'Mike Pompeo'),
+    ('“It is over,” said Chief Justice John Roberts.', 'John Roberts'),
+    ('“It is over,” said Justice Ruth Bader Ginsburg.', 'Ruth Bader Ginsburg'),
+    ('“It is over,” Sen. Mitch McConnell, R-Ky., said on the Senate floor.', 'Mitch McConnell'),
+    ('“It is over,” said Senate Majority Leader Mitch McConnell (R-Ky.).', 'Mitch McConnell'),
+    ('“It is over,” said John Smith Jr.', 'John Smith Jr.'),
+    ('“It is over,” said the Rev. Al Sharpton.', 'Al Sharpton'),
+    ('“It is over,” Pope Francis said.', 'Francis'),
+    ('“It is over,” said Prime Minister Boris Johnson.', 'Boris Johnson'),
+    ('“It is over,” said British Prime Minister Boris Johnson.', 'Boris Johnson'),
+    ('“It is over,” said German Chancellor Angela Merkel.', 'Angela Merkel'),
+    ('“It is over,” said Russian President Vladimir Putin.', 'Vladimir Putin'),
+    ('“It is over,” said Chinese President Xi Jinping.', 'Xi Jinping'),
+    ('“It is over,” said French President Emmanuel Macron.', 'Emmanuel Macron'),
+    ('Smith said the deal was over.', 'Smith'),
+    ('The deal was over, Smith said Tuesday.', 'Smith'),
+    ('Smith told reporters that the deal was over.', 'Smith'),
+    ('Smith argued that the deal was over.', 'Smith'),
+    ('Smith, who leads the union, said the deal was over.', 'Smith'),
+    ('In a statement, Smith said the deal was over.', 'Smith'),
+    ('On Tuesday, Sen. Jane Smith said the deal was over.', 'Jane Smith'),
+    ('The White House said the deal was over.', 'White House'),
+    ('Officials said the deal was over.', 'Officials'),
+    ('Police said the suspect had fled.', 'Police'),
+    ('A spokesman for the company said the deal was over.', 'spokesman'),
+    ('The company said in a filing that the deal was over.', 'company'),
+    ('Smith said in an interview with CNN that the deal was over.', 'Smith'),
+    ('Smith, speaking on CNN, said the deal was over.', 'Smith'),
+    ('Smith later said that the deal was over.', 'Smith'),
+    ('Smith has said the deal is over.', 'Smith'),
+    ('Smith insisted the deal was over.', 'Smith'),
+    ('Smith denied that the deal was over.', 'Smith'),
+    ('Smith warned that the deal could collapse.', 'Smith'),
+    ('Smith acknowledged that the deal had collapsed.', 'Smith'),
+    ('The deal collapsed, according to two people familiar with the matter.', 'people'),
+    ('Jane Smith, a spokeswoman for the mayor, said the deal was over.', 'Jane Smith'),
+    ('“The deal is dead,” Smith said. “We will move on.”', 'Smith'),
+    ('Smith said: “The deal is dead. We will move on.”', 'Smith'),
+    ('“The deal,” Smith said, “is dead.”', 'Smith'),
+    ('“The deal is dead,” Smith said, adding that talks would resume.', 'Smith'),
+    ('“The deal is dead,” said Smith, whose company lost millions.', 'Smith'),
+    ('Asked about the deal, Smith said: “It is dead.”', 'Smith'),
+    ('Smith called the deal “a disaster.”', 'Smith'),
+    ('Smith described the plan as “reckless.”', 'Smith'),
+    ('Trump called Smith “a loser.”', 'Trump'),
+    ('“It was a mistake,” he said of the decision.', None),
+    ('“It was a mistake,” Smith said of the decision.', 'Smith'),
+    ('“It was a mistake,” Smith wrote in an email.', 'Smith'),
+    ('“It was a mistake,” Smith said in an email to The Times.', 'Smith'),
+    ('“It was a mistake,” the mayor’s office said.', 'mayor’s office'),
+    ('“It was a mistake,” the Justice Department said.', 'Justice Department'),
+    ('“It was a mistake,” said the Justice Department.', 'Justice Department'),
+    ('“It was a mistake,” said a spokesman for the Justice Department, Tom Lee.', 'Tom Lee'),
+    ('“It was a mistake,” Smith, 62, said.', 'Smith'),
+    ('“It was a mistake,” Smith, the former chairman of the committee, said.', 'Smith'),
+]
+
+
+@pytest.mark.parametrize("text, speaker", CASES, ids=[t[:48] for t, _ in CASES])
+def test_the_speaker_of_a_common_attribution(text: str, speaker) -> None:
+    doc = presslens.analyze(text)
+    assert doc.quotes, text
+    q = doc.quotes[0]
+    assert doc.text[q.start : q.end] == q.text
+    if speaker is None:  # a pronoun nobody in the text can resolve: no entity is made up
+        assert q.speaker is None, (text, q.speaker)
+        return
+    assert q.speaker is not None, text
+    assert speaker.lower() in q.speaker.name.lower(), (text, q.speaker.name)
