@@ -260,7 +260,21 @@ class Finder {
     }
     // Name suffix: capitalised words that are not titles, organization words or places.
     std::uint32_t k = b;
-    while (k > a && (name_like(k - 1) || ((info_[k - 1].cls & wc::kNameSuffix) && k < b + 1 && k == b))) --k;
+    // A title word last in a run of names (before a "Jr."), after a known first name, is a surname:
+    // "Stephen King", "Martin Luther King Jr." (titles come before the name: "King Charles").
+    std::uint32_t last = b;
+    while (last > a && (info_[last - 1].cls & wc::kNameSuffix)) --last;
+    bool surname_title = last >= a + 2 && (info_[last - 1].cls & wc::kTitle) && info_[last - 1].cap;
+    bool first_name = false;
+    for (std::uint32_t m = a; surname_title && m + 1 < last; ++m) {
+      surname_title = name_like(m);
+      lower_into(tok_text(m), low_);
+      first_name = first_name || lex_.first_name_gender(low_);
+    }
+    surname_title = surname_title && first_name;
+    while (k > a && (name_like(k - 1) || ((info_[k - 1].cls & wc::kNameSuffix) && k < b + 1 && k == b) ||
+                     (surname_title && k - 1 == last - 1)))
+      --k;
     if (k > a && k < b && (info_[k - 1].cls & wc::kConnector)) {
       // "Sen. Al Franken": a capitalised connector that is a first name, after a title, starts the name.
       bool title_before = false;

@@ -249,6 +249,8 @@ class Finder {
   std::int32_t speaker_before(std::uint32_t v, std::uint32_t lo) const {
     if (v == 0 || v <= lo) return kNone;
     std::uint32_t k = v - 1;
+    // "Jones was quoted as saying": the subject of the passive speaks.
+    if (v >= lo + 5 && is_text(v - 1, "as") && is_text(v - 2, "quoted") && (info_[v - 3].cls & wc::kPassive)) k = v - 4;
     for (int steps = 0; steps < 4 && k > lo && m_end_[k] == kNone && toks_[k].kind == TokenKind::Word &&
                         (info_[k].cls & (wc::kAdverb | wc::kAux | wc::kTime));
          ++steps)
