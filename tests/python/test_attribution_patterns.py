@@ -146,6 +146,11 @@ CASES = [
     ('The decision, Smith said, was “completely wrong.”', 'Smith'),
     ('Smith, however, said the decision was wrong.', 'Smith'),
     ('Smith also said the decision was wrong.', 'Smith'),
+    ('“No,” said Concord resident Whit Symms.', 'Whit Symms'),
+    ('“No,” said retired neurosurgeon Ben Carson.', 'Ben Carson'),
+    ('“No,” said conservative activist Bob Klaus.', 'Bob Klaus'),
+    ('“No,” said Sanders campaign manager Jeff Weaver.', 'Jeff Weaver'),
+    ('“No,” said Trump adviser Kellyanne Conway.', 'Kellyanne Conway'),
 ]
 
 

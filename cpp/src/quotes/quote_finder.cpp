@@ -389,6 +389,7 @@ class Finder {
     if (v + 1 >= hi) return kNone;
     const std::int32_t described = m_described_[v + 1];
     if (described != kNone && mr_.mentions[static_cast<std::size_t>(described)].token_end <= hi) return described;
+    if (const std::int32_t p = person_after_description(v, hi); p != kNone) return p;
     const std::int32_t m = m_start_[v + 1];
     if (m != kNone) {
       // "said Apple's chief executive, Tim Cook": the possessor does not speak, the person does.
@@ -400,6 +401,33 @@ class Finder {
       }
     }
     return m;
+  }
+
+  // "said retired neurosurgeon Ben Carson", "said Concord resident Whit Symms", "said Sanders
+  // campaign manager Jeff Weaver": a person named after at most five describing words right after
+  // verb v (words that are no function word, verb, pronoun or preposition, and names of places or
+  // organizations), the name closing the clause. kNone if the words after v are not of that shape.
+  std::int32_t person_after_description(std::uint32_t v, std::uint32_t hi) const {
+    constexpr std::uint32_t kNotDescription = wc::kFunc | wc::kDeterminer | wc::kPreposition | wc::kPronoun | wc::kSpeech |
+                                              wc::kClause | wc::kAux | wc::kSubordinator | wc::kPassive | wc::kTime;
+    std::uint32_t k = v + 1;
+    while (k < hi && k <= v + 6) {
+      if (const std::int32_t m = m_start_[k]; m != kNone) {
+        const Mention& mm = mr_.mentions[static_cast<std::size_t>(m)];
+        const std::int32_t e = mm.entity;
+        if (mm.is_pronoun || e == kNone) return kNone;
+        if (mr_.entities[static_cast<std::size_t>(e)].kind == EntityKind::Person) {
+          if (k == v + 1) return kNone;  // no description: the usual rule
+          const std::uint32_t end = mm.token_end;
+          return end >= hi || toks_[end].kind == TokenKind::Punct ? m : kNone;
+        }
+        k = mm.token_end;  // a place or organization inside the description
+        continue;
+      }
+      if (toks_[k].kind != TokenKind::Word || (info_[k].cls & kNotDescription)) return kNone;
+      ++k;
+    }
+    return kNone;
   }
 
   float conf_for(std::int32_t m, float base) const {
