@@ -151,6 +151,20 @@ CASES = [
     ('“No,” said conservative activist Bob Klaus.', 'Bob Klaus'),
     ('“No,” said Sanders campaign manager Jeff Weaver.', 'Jeff Weaver'),
     ('“No,” said Trump adviser Kellyanne Conway.', 'Kellyanne Conway'),
+    ('Trump responded to the tweet by calling Alwaleed “dopey.”', 'Trump'),
+    ('Trump responded by calling Smith “a loser.”', 'Trump'),
+    ('Smith, calling the plan “reckless,” voted against it.', 'Smith'),
+    ('In a statement, Smith called the plan “reckless.”', 'Smith'),
+    ('Smith has repeatedly called the plan “reckless.”', 'Smith'),
+    ('The plan, which Smith called “reckless,” failed.', 'Smith'),
+    ('Smith described Jones as “a fraud.”', 'Smith'),
+    ('Smith dismissed the report as “fake news.”', 'Smith'),
+    ('Smith said the plan was “reckless” and “dangerous.”', 'Smith'),
+    ('Smith warned of “catastrophic” consequences.', 'Smith'),
+    ('Smith urged voters to “stay home.”', 'Smith'),
+    ('Smith vowed to “fight to the end.”', 'Smith'),
+    ('Smith promised a “full investigation.”', 'Smith'),
+    ('Smith, who called the plan “reckless,” voted against it.', 'Smith'),
 ]
 
 

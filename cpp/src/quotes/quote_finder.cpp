@@ -589,6 +589,10 @@ class Finder {
       std::int32_t m = participle_subject(v);
       if (m == kNone) m = speaker_before(v, lo);
       if (m == kNone) m = speaker_coordinated(v, lo);
+      // "Trump responded by calling Smith “a loser”": a participle or a characterising verb takes
+      // an object, not an inverted subject; the sentence's subject speaks, when it has one.
+      if (m == kNone && v + 1 < open && (ends_with_ing(v) || ((info_[v].cls & wc::kPartialCue) && !(info_[v].cls & wc::kSpeech))))
+        m = sentence_subject(v);
       if (m == kNone && v + 1 < open && !(info_[v].cls & wc::kObjectVerb)) {
         const std::int32_t after = speaker_after(v, open);
         if (after != kNone) m = after;  // "said Rubio: ..."
