@@ -165,6 +165,8 @@ CASES = [
     ('Smith vowed to “fight to the end.”', 'Smith'),
     ('Smith promised a “full investigation.”', 'Smith'),
     ('Smith, who called the plan “reckless,” voted against it.', 'Smith'),
+    ('Democratic Sen. Claire McCaskill (D-Mo.) scolded him: “The scientific community is against you.”', 'Claire McCaskill'),
+    ('The governor, Jane Smith, put it bluntly: “We are broke.”', 'Jane Smith'),
 ]
 
 

@@ -608,6 +608,14 @@ class Finder {
     if (near && open >= 2 && is_text(open - 1, ":") && open - 2 >= lo && m_end_[open - 2] != kNone) {
       a.mention = m_end_[open - 2];
       a.confidence = conf_for(a.mention, 0.75f);
+    } else if (near && open >= 2 && is_text(open - 1, ":") && sent_of_[open - 1] == sent_of_[open]) {
+      // "Sen. Claire McCaskill scolded him: ...": a clause ending in a colon introduces its
+      // subject's words, whatever its verb.
+      const std::int32_t m = sentence_subject(open - 1);
+      if (m != kNone && mr_.mentions[static_cast<std::size_t>(m)].token_begin >= lo && !in_quote_[mr_.mentions[static_cast<std::size_t>(m)].token_begin]) {
+        a.mention = m;
+        a.confidence = conf_for(m, 0.6f);
+      }
     }
     return a;
   }
