@@ -605,7 +605,8 @@ class Finder {
       return a;
     }
     // "From Rubio: ..." / "Rubio: ..." (a colon right before the mark, a name before it)
-    if (near && open >= 2 && is_text(open - 1, ":") && open - 2 >= lo && m_end_[open - 2] != kNone) {
+    if (near && open >= 2 && is_text(open - 1, ":") && open - 2 >= lo && m_end_[open - 2] != kNone &&
+        !mr_.mentions[static_cast<std::size_t>(m_end_[open - 2])].is_pronoun) {
       a.mention = m_end_[open - 2];
       a.confidence = conf_for(a.mention, 0.75f);
     } else if (near && open >= 2 && is_text(open - 1, ":") && sent_of_[open - 1] == sent_of_[open]) {
