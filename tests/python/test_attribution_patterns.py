@@ -167,6 +167,8 @@ CASES = [
     ('Smith, who called the plan “reckless,” voted against it.', 'Smith'),
     ('Democratic Sen. Claire McCaskill (D-Mo.) scolded him: “The scientific community is against you.”', 'Claire McCaskill'),
     ('The governor, Jane Smith, put it bluntly: “We are broke.”', 'Jane Smith'),
+    ('Speaking at a town hall event in Salem, New Hampshire, Donald Trump went after Bush, calling him “a total stiff.”', 'Donald Trump'),
+    ('Donald Trump held a press conference. In an incendiary speech, Trump attacked Obama, calling him “the most ignorant president.”', 'Donald Trump'),
 ]
 
 

@@ -333,9 +333,18 @@ class Finder {
     // subject follows a fronted subordinate clause (the comma that closes it comes before v).
     std::uint32_t fw = first_word_[sent_of_[v]];
     if (fw + 1 < v && (ascii_ieq(fw, "but") || ascii_ieq(fw, "and")) && (info_[fw + 1].cls & wc::kSubordinator)) ++fw;
-    if (fw < v && (info_[fw].cls & wc::kSubordinator) && !in_quote_[fw] && next_comma_[fw] + 1 < v &&
-        !in_quote_[next_comma_[fw]])
+    // So does a fronted prepositional or participial phrase ("In an incendiary press conference,
+    // Trump launched ...", "Speaking at a town hall in Salem, New Hampshire, Trump went ...").
+    const bool fronted = (info_[fw].cls & (wc::kSubordinator | wc::kPreposition)) || ends_with_ing(fw);
+    if (fw < v && fronted && !in_quote_[fw] && next_comma_[fw] + 1 < v && !in_quote_[next_comma_[fw]]) {
       sb = next_comma_[fw] + 1;
+      // (A place after the phrase's comma belongs to it: "in Salem, New Hampshire, Trump".)
+      if (m_start_[sb] != kNone && entity_of(m_start_[sb]) != kNone &&
+          mr_.entities[static_cast<std::size_t>(entity_of(m_start_[sb]))].kind == EntityKind::Place) {
+        const std::uint32_t after = mr_.mentions[static_cast<std::size_t>(m_start_[sb])].token_end;
+        if (after < v && is_comma(after)) sb = after + 1;
+      }
+    }
     for (std::uint32_t k = sb; k < v && k < sb + 5; ++k) {
       if (m_start_[k] != kNone && !in_quote_[k]) {
         const std::int32_t m = m_start_[k];
