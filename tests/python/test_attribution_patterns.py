@@ -169,6 +169,9 @@ CASES = [
     ('The governor, Jane Smith, put it bluntly: “We are broke.”', 'Jane Smith'),
     ('Speaking at a town hall event in Salem, New Hampshire, Donald Trump went after Bush, calling him “a total stiff.”', 'Donald Trump'),
     ('Donald Trump held a press conference. In an incendiary speech, Trump attacked Obama, calling him “the most ignorant president.”', 'Donald Trump'),
+    ('“Would it be negotiable?” Sean Hannity pressed.', 'Sean Hannity'),
+    ('“This is fantastic!” beamed Donald Hartley of Madison, Alabama.', 'Donald Hartley'),
+    ('“Nonsense,” Jane Smith scoffed.', 'Jane Smith'),
 ]
 
 

@@ -156,7 +156,12 @@ const char* kSpeech =
     "counter counters countered retort retorted rebut rebutted reiterate reiterates reiterated "
     "repeat repeats repeated insists concur concurred summarize summarized describe describes "
     "described lament laments lamented charge charges charged hint hints hinted threaten "
-    "threatens threatened conclude read reads chant chants chanted chanting";
+    "threatens threatened conclude read reads chant chants chanted chanting "
+    // verbs of manner that journalists put next to a quote ("“Not negotiable,” Hannity pressed.")
+    "pressed beam beams beamed scoff scoffs scoffed snap snaps snapped fume fumes fumed "
+    "gush gushes gushed sigh sighs sighed interject interjects interjected demand demands demanded "
+    "inquire inquires inquired venture ventures ventured marvel marvels marveled marvelled chide "
+    "chides chided scold scolds scolded tease teases teased";
 const char* kClause =
     // -ing forms: participle attributions (", arguing that ...") and progressives ("is telling")
     "telling stating writing adding arguing claiming warning insisting noting confirming "
