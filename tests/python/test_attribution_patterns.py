@@ -172,6 +172,7 @@ CASES = [
     ('“Would it be negotiable?” Sean Hannity pressed.', 'Sean Hannity'),
     ('“This is fantastic!” beamed Donald Hartley of Madison, Alabama.', 'Donald Hartley'),
     ('“Nonsense,” Jane Smith scoffed.', 'Jane Smith'),
+    ('WASHINGTON (AFP) – Democrat Hillary Clinton has taken a swipe at Donald Trump, saying that “bombastic comments” do harm.', 'Hillary Clinton'),
 ]
 
 

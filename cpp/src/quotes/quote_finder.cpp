@@ -335,7 +335,16 @@ class Finder {
     if (fw + 1 < v && (ascii_ieq(fw, "but") || ascii_ieq(fw, "and")) && (info_[fw + 1].cls & wc::kSubordinator)) ++fw;
     // So does a fronted prepositional or participial phrase ("In an incendiary press conference,
     // Trump launched ...", "Speaking at a town hall in Salem, New Hampshire, Trump went ...").
-    const bool fronted = (info_[fw].cls & (wc::kSubordinator | wc::kPreposition)) || ends_with_ing(fw);
+    // And a dateline: "WASHINGTON (AFP) – Democrat Hillary Clinton has ...".
+    for (std::uint32_t k = sb; k < v && k < sb + 6; ++k) {
+      if (toks_[k].has(token_flags::kDash) && k > sb) {
+        sb = k + 1;
+        fw = sb;
+        break;
+      }
+      if (!(is_text(k, "(") || is_text(k, ")") || is_comma(k) || (toks_[k].kind == TokenKind::Word && info_[k].cap))) break;
+    }
+    const bool fronted = (info_[fw].cls & (wc::kSubordinator | wc::kPreposition | wc::kAdverb | wc::kTime)) || ends_with_ing(fw);
     if (fw < v && fronted && !in_quote_[fw] && next_comma_[fw] + 1 < v && !in_quote_[next_comma_[fw]]) {
       sb = next_comma_[fw] + 1;
       // (A place after the phrase's comma belongs to it: "in Salem, New Hampshire, Trump".)
