@@ -344,8 +344,10 @@ class Finder {
       }
       if (!(is_text(k, "(") || is_text(k, ")") || is_comma(k) || (toks_[k].kind == TokenKind::Word && info_[k].cap))) break;
     }
-    const bool fronted = (info_[fw].cls & (wc::kSubordinator | wc::kPreposition | wc::kAdverb | wc::kTime)) || ends_with_ing(fw);
-    if (fw < v && fronted && !in_quote_[fw] && next_comma_[fw] + 1 < v && !in_quote_[next_comma_[fw]]) {
+    // (fw may be the sentence end, even the text's end, when the sentence has no word.)
+    const bool fronted = fw < v && ((info_[fw].cls & (wc::kSubordinator | wc::kPreposition | wc::kAdverb | wc::kTime)) ||
+                                    ends_with_ing(fw));
+    if (fronted && !in_quote_[fw] && next_comma_[fw] + 1 < v && !in_quote_[next_comma_[fw]]) {
       sb = next_comma_[fw] + 1;
       // (A place after the phrase's comma belongs to it: "in Salem, New Hampshire, Trump".)
       if (m_start_[sb] != kNone && entity_of(m_start_[sb]) != kNone &&
