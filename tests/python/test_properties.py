@@ -14,7 +14,10 @@ unicode_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max
 # News-like text: words, punctuation, quotes, dashes, emoji, line breaks.
 pieces = st.sampled_from(
     ["U.S.", "Mr.", "said", "Rubio", " ", " ", "\n", "\n\n", ".", ",", "?", "!", "…", "—", '"', "“", "”", "'", "’s",
-     "n't", "80,000", "$1.2", "3.5%", "🔹", "👍🏽", "e.g.", "J.", "https://x.org/a", "a@b.co", "#tag", "@who", ":"]
+     "n't", "80,000", "$1.2", "3.5%", "🔹", "👍🏽", "e.g.", "J.", "https://x.org/a", "a@b.co", "#tag", "@who", ":",
+     # words the speaker rules look at: datelines, titles, party codes, roles, verbs of manner
+     "–", "(AFP)", "WASHINGTON", "Sen.", "R-Ky.", "Republican", "spokesman", "for", "calling", "pressed", "him",
+     "was quoted as saying", "Jr."]
 )
 news_text = st.lists(pieces, max_size=80).map("".join)
 
