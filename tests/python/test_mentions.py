@@ -139,6 +139,13 @@ def test_reported_clause_after_said_is_not_a_speaker_mention():
     assert [q.speaker.name for q in doc.quotes] == ["Leahy", "Officials"]
     doc = presslens.analyze("“We are ready,” said the spokesman. The deal is off, says the letter.")
     assert [(q.speaker.name, q.speaker.kind) for q in doc.quotes] == [("spokesman", "person"), ("letter", "other")]
+    # Proclamations, motions, orders and releases are texts too, not people.
+    doc = presslens.analyze("“Entry is suspended,” the proclamation says. “The vote is void,” the motion states.")
+    assert [(q.speaker.name, q.speaker.kind) for q in doc.quotes] == [("proclamation", "other"), ("motion", "other")]
+    # News outlets whose names hold no organization word are organizations, not people.
+    doc = presslens.analyze("“It is over,” Politico reported. Business Insider reported that the deal was off.")
+    assert [(q.speaker.name, q.speaker.kind) for q in doc.quotes] == [("Politico", "organization"),
+                                                                      ("Business Insider", "organization")]
 
 
 def test_laws_and_bodies_are_not_people():

@@ -529,7 +529,9 @@ class Finder {
   // Documents that "say" things: a speaker of kind other, not a person.
   static bool is_thing(std::string_view head) {
     static const char* const kThings[] = {"statement", "report", "study", "survey", "poll", "document", "memo",
-                                          "letter", "filing", "complaint", "lawsuit", "ruling"};
+                                          "letter", "filing", "complaint", "lawsuit", "ruling", "proclamation",
+                                          "motion", "order", "resolution", "bill", "indictment", "transcript",
+                                          "website", "email", "tweet", "post", "release", "memorandum", "opinion"};
     for (const char* t : kThings)
       if (head == t) return true;
     return false;

@@ -109,7 +109,10 @@ const char* kOrgWord =
     "associated agency's industries holdings technologies systems partners capital group's "
     "nations pentagon kremlin fbi cia nasa legislature caucus secretariat ministry's "
     "foundation's republicans democrats gop brigade division regiment squad task team "
-    "embassy consulate corps guard affairs control prevention";
+    "embassy consulate corps guard affairs control prevention "
+    // news outlets whose names hold no such word ("Politico reported", "Business Insider")
+    "politico axios breitbart huffpost buzzfeed vox slate salon newsmax mediaite semafor "
+    "propublica insider";
 const char* kGroupNoun =
     "officials groups critics authorities experts analysts lawmakers legislators democrats "
     "republicans conservatives liberals progressives activists protesters protestors "
