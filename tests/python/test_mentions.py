@@ -167,3 +167,14 @@ def test_adverb_before_the_verb_is_not_part_of_the_speaker():
     # A noun ending in -ly stays part of the phrase.
     doc = presslens.analyze("The Smith family said they were relieved.")
     assert doc.quotes[0].speaker.name == "Smith family"
+
+
+def test_organization_names_with_and_or_for():
+    doc = presslens.analyze("The Department of Health and Human Services and the Centers for Disease Control and "
+                            "Prevention disagreed. The Senate and House voted. Bank of America and Wells Fargo sued.")
+    orgs = [e.name for e in doc.entities if e.kind == "organization"]
+    assert "Department of Health and Human Services" in orgs
+    assert "Centers for Disease Control and Prevention" in orgs
+    # Two names joined by "and" stay two when nothing says they are one.
+    assert "Senate" in orgs and "House" in orgs and "Bank of America" in orgs
+    assert not any(" and " in name for name in orgs if name.startswith(("Senate", "Bank")))

@@ -201,6 +201,7 @@ class Finder {
       }
       if (is_text(j, "&") && j + 1 < te && run_word(j + 1)) { j += 2; continue; }
       if ((info_[j].cls & wc::kNameSuffix) && toks_[j].kind == TokenKind::Word) { ++j; continue; }
+      if (const std::uint32_t e = org_name_continues(i, j, te, run_word); e > j) { j = e; continue; }
       break;
     }
     std::uint32_t a = i, b = j;
@@ -223,6 +224,27 @@ class Finder {
     if (a >= b) return j;
     classify_run(a, b, te, sentence, weak_initial);
     return std::max(j, cands_.empty() ? j : cands_.back().te);
+  }
+
+  // An organization's name goes on past a lower-case "for" or "on" ("Centers for Disease Control")
+  // when the run [i, j) so far holds an organization word, and past "and" when it also holds a
+  // connector ("Department of Health and Human Services"; "the Senate and House" stay two), in both
+  // cases only if the capitalised words after it end in an organization word ("Bank of America
+  // and Wells Fargo" stay two names). Returns the new end, or j.
+  template <class RunWord>
+  std::uint32_t org_name_continues(std::uint32_t i, std::uint32_t j, std::uint32_t te, RunWord&& run_word) const {
+    if (j + 1 >= te || !info_[j].word || info_[j].cap) return j;
+    if (!(is_text(j, "and") || is_text(j, "for") || is_text(j, "on"))) return j;
+    bool org = false, connector = false;
+    for (std::uint32_t k = i; k < j; ++k) {
+      org = org || (info_[k].cls & wc::kOrgWord);
+      connector = connector || (!info_[k].cap && info_[k].word);
+    }
+    if (!org || (is_text(j, "and") && !connector)) return j;
+    std::uint32_t e = j + 1;
+    while (e < te && e < j + 5 && run_word(e)) ++e;
+    if (e == j + 1 || !(info_[e - 1].cls & wc::kOrgWord)) return j;
+    return e;
   }
 
   void classify_run(std::uint32_t a, std::uint32_t b, std::uint32_t te, std::uint32_t sentence, bool weak_initial) {

@@ -103,7 +103,7 @@ const char* kOrgWord =
     "foundation company corporation corp. inc. co. ltd. llc plc bank group commission office "
     "service services times post news journal network press union federation league club "
     "campaign army navy force forces police government parliament assembly board bureau center "
-    "centre fund authority program programme society church school hospital airlines airways "
+    "centre centers centres fund authority program programme society church school hospital airlines airways "
     "motors media tribune herald guardian telegraph magazine channel tv radio broadcasting "
     "watch coalition alliance movement front council cabinet state department's reuters "
     "associated agency's industries holdings technologies systems partners capital group's "
