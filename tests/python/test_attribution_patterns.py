@@ -173,6 +173,9 @@ CASES = [
     ('“This is fantastic!” beamed Donald Hartley of Madison, Alabama.', 'Donald Hartley'),
     ('“Nonsense,” Jane Smith scoffed.', 'Jane Smith'),
     ('WASHINGTON (AFP) – Democrat Hillary Clinton has taken a swipe at Donald Trump, saying that “bombastic comments” do harm.', 'Hillary Clinton'),
+    ('“No,” said Republican committee member Doug Collins of Georgia.', 'Doug Collins'),
+    ('Secretary of State Mike Pompeo arrived. “No,” the Secretary of State said.', 'Mike Pompeo'),
+    ('Representatives from Iran said the missile was fired by mistake.', 'Representatives'),
 ]
 
 

@@ -195,7 +195,8 @@ class Finder {
       if (toks_[j].has(token_flags::kLineStart)) break;
       if (run_word(j)) { ++j; continue; }
       if (info_[j].word && (info_[j].cls & wc::kConnector) && !info_[j].cap && j + 1 < te && run_word(j + 1) &&
-          !is_text(j + 1, "New")) {  // "Chuck Schumer of New York": the place is not part of the name
+          !is_text(j + 1, "New") &&  // "Chuck Schumer of New York": the place is not part of the name
+          !(is_text(j, "of") && person_name_before_place(i, j, te))) {
         j += 2;
         continue;
       }
@@ -224,6 +225,17 @@ class Finder {
     if (a >= b) return j;
     classify_run(a, b, te, sentence, weak_initial);
     return std::max(j, cands_.empty() ? j : cands_.back().te);
+  }
+
+  // "Doug Collins of Georgia": a person's name (it holds a known first name) before "of" and a
+  // place; the place is not part of the name.
+  bool person_name_before_place(std::uint32_t i, std::uint32_t j, std::uint32_t te) {
+    if (j + 1 >= te || !((info_[j + 1].cls & wc::kPlace) || !lex_.place_key(lower_joined(j + 1, j + 2)).empty())) return false;
+    for (std::uint32_t k = i; k < j; ++k) {
+      lower_into(tok_text(k), low_);
+      if (info_[k].cap && lex_.first_name_gender(low_)) return true;
+    }
+    return false;
   }
 
   // An organization's name goes on past a lower-case "for" or "on" ("Centers for Disease Control")
@@ -315,10 +327,12 @@ class Finder {
       party_prefix = lex_.party_of(low_) != nullptr && low_.back() != 's';
       if (party_prefix) k = a + 1;
     }
-    bool has_title = false, has_org = false;
+    bool has_title = false, has_org = false, org_before_of = false, of_seen = false;
     for (std::uint32_t m = a; m < b; ++m) {
       if (info_[m].cls & wc::kTitle) has_title = true;
       if (info_[m].cls & wc::kOrgWord) has_org = true;
+      of_seen = of_seen || (info_[m].word && !info_[m].cap && (info_[m].cls & wc::kConnector));
+      if ((info_[m].cls & wc::kOrgWord) && !of_seen) org_before_of = true;
     }
     bool prefix_title = false;
     for (std::uint32_t m = a; m < k; ++m)
@@ -341,9 +355,10 @@ class Finder {
     c.name_tb = a;
     c.name_te = b;
     c.name = std::string(span_text(a, b));
-    if ((info_[a].cls & wc::kTitle) && k == b && !has_org) {
-      // A title with no name ("The Vice President", "Mr. President"): the most recent person
-      // with that title, else a person known only by it.
+    if ((info_[a].cls & wc::kTitle) && k == b && !org_before_of) {
+      // A title with no name ("The Vice President", "Mr. President", "the Secretary of State":
+      // the words after "of" say what the office is of): the most recent person with that
+      // title, else a person known only by it.
       c.type = CandType::RoleNP;
       c.kind = EntityKind::Person;
       c.definite_role = true;

@@ -112,7 +112,7 @@ const char* kOrgWord =
     "embassy consulate corps guard affairs control prevention "
     // news outlets whose names hold no such word ("Politico reported", "Business Insider")
     "politico axios breitbart huffpost buzzfeed vox slate salon newsmax mediaite semafor "
-    "propublica insider";
+    "propublica insider jazeera";
 const char* kGroupNoun =
     "officials groups critics authorities experts analysts lawmakers legislators democrats "
     "republicans conservatives liberals progressives activists protesters protestors "

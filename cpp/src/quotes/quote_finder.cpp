@@ -259,7 +259,7 @@ class Finder {
       // "A spokesman for the company said", "a lawyer for Trump said": the person (or group) before
       // the preposition speaks, not the one it works for.
       const std::uint32_t b = mr_.mentions[static_cast<std::size_t>(m)].token_begin;
-      if (b >= lo + 2 && (is_text(b - 1, "for") || is_text(b - 1, "of") || is_text(b - 1, "at"))) {
+      if (b >= lo + 2 && (is_text(b - 1, "for") || is_text(b - 1, "of") || is_text(b - 1, "at") || is_text(b - 1, "from"))) {
         const std::int32_t owner = m_end_[b - 2];
         const std::int32_t oe = entity_of(owner);
         if (oe != kNone && !mr_.mentions[static_cast<std::size_t>(owner)].is_pronoun &&
@@ -438,7 +438,12 @@ class Finder {
         if (mm.is_pronoun || e == kNone) return kNone;
         if (mr_.entities[static_cast<std::size_t>(e)].kind == EntityKind::Person) {
           if (k == v + 1) return kNone;  // no description: the usual rule
-          const std::uint32_t end = mm.token_end;
+          std::uint32_t end = mm.token_end;
+          // ("… Doug Collins of Georgia.": a place after the name.)
+          if (end + 1 < hi && (is_text(end, "of") || is_text(end, "from")) && m_start_[end + 1] != kNone &&
+              entity_of(m_start_[end + 1]) != kNone &&
+              mr_.entities[static_cast<std::size_t>(entity_of(m_start_[end + 1]))].kind == EntityKind::Place)
+            end = mr_.mentions[static_cast<std::size_t>(m_start_[end + 1])].token_end;
           return end >= hi || toks_[end].kind == TokenKind::Punct ? m : kNone;
         }
         k = mm.token_end;  // a place or organization inside the description
