@@ -178,3 +178,12 @@ def test_organization_names_with_and_or_for():
     # Two names joined by "and" stay two when nothing says they are one.
     assert "Senate" in orgs and "House" in orgs and "Bank of America" in orgs
     assert not any(" and " in name for name in orgs if name.startswith(("Senate", "Bank")))
+
+
+def test_a_role_in_apposition_takes_its_pronouns_to_the_name():
+    doc = presslens.analyze("Ayatollah Ali Khamenei, the Supreme Leader of Iran, ordered three days of mourning. "
+                            "In his message, he called the general a martyr.")
+    people = [e for e in doc.entities if e.kind == "person"]
+    assert [e.name for e in people] == ["Ali Khamenei"]
+    texts = [m.text for m in people[0].mentions]
+    assert "Supreme Leader of Iran" in texts and "he" in texts and "his" in texts

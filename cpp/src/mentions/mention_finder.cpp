@@ -1210,9 +1210,14 @@ class Finder {
       return -1;
     };
     std::vector<std::pair<std::int32_t, std::int32_t>> principal_links, org_links;  // (entity, cand)
-    std::vector<std::uint32_t> cands_of(entities_.size(), 0);
+    std::vector<std::uint32_t> cands_of(entities_.size(), 0), names_of(entities_.size(), 0);
     for (const Cand& c : cands_)
-      if (!c.drop && c.entity >= 0) cands_of[static_cast<std::size_t>(c.entity)]++;
+      if (!c.drop && c.entity >= 0) {
+        cands_of[static_cast<std::size_t>(c.entity)]++;
+        if (c.type != CandType::Pronoun) names_of[static_cast<std::size_t>(c.entity)]++;
+      }
+    // A role phrase joined to the name beside it takes its pronouns along (remapped after the loop).
+    std::vector<std::int32_t> joined_to(entities_.size(), -1);
     for (std::size_t ci = 0; ci < cands_.size(); ++ci) {
       const Cand& c = cands_[ci];
       if (c.drop || c.entity < 0 || c.type == CandType::Pronoun || c.type == CandType::Label) continue;
@@ -1267,14 +1272,20 @@ class Finder {
           const std::uint32_t a = j + 1;
           // "Zephyr Teachout, a constitutional law professor at ...": a role phrase in apposition
           // to a name is the same person (when it names no one else in the text).
-          if (start_at[a] >= 0) {
-            Cand& ap = cands_[static_cast<std::size_t>(start_at[a])];
+          // (Also a title run after "the": "Ali Khamenei, the Supreme Leader of Iran,".)
+          if (const std::int32_t api = cand_from(a, te); api >= 0) {
+            Cand& ap = cands_[static_cast<std::size_t>(api)];
+            // (Pronouns that went to the role phrase do not count: "…, the Supreme Leader of Iran,
+            // ordered mourning. In his message, he …".)
             if (ap.type == CandType::RoleNP && ap.kind == EntityKind::Person && ap.entity != c.entity && ap.entity >= 0 &&
-                cands_of[static_cast<std::size_t>(ap.entity)] == 1 && (ap.te >= te || apposition_end(ap.te) || !info_[ap.te].word ||
+                names_of[static_cast<std::size_t>(ap.entity)] == 1 && (ap.te >= te || apposition_end(ap.te) || !info_[ap.te].word ||
                                                                         (info_[ap.te].cls & wc::kPreposition) || lower_is(ap.te, "of"))) {
-              cands_of[static_cast<std::size_t>(ap.entity)] = 0;
+              const auto old = static_cast<std::size_t>(ap.entity);
+              cands_of[static_cast<std::size_t>(c.entity)] += cands_of[old];
+              cands_of[old] = 0;
+              names_of[old] = 0;
+              joined_to[old] = c.entity;
               ap.entity = c.entity;
-              cands_of[static_cast<std::size_t>(c.entity)]++;
             }
           }
           std::uint32_t e = a;
@@ -1342,6 +1353,9 @@ class Finder {
       if (f.principal_tok != kNoTok && start_at[f.principal_tok] >= 0) principal_links.emplace_back(c.entity, start_at[f.principal_tok]);
       if (f.org_tok != kNoTok && start_at[f.org_tok] >= 0) org_links.emplace_back(c.entity, start_at[f.org_tok]);
     }
+    for (Cand& c : cands_)
+      if (c.type == CandType::Pronoun && c.entity >= 0 && joined_to[static_cast<std::size_t>(c.entity)] >= 0)
+        c.entity = joined_to[static_cast<std::size_t>(c.entity)];
     for (const auto& [ent, pc] : principal_links) {
       Affiliation& A = entities_[static_cast<std::size_t>(ent)].affiliation;
       const std::int32_t pe = cands_[static_cast<std::size_t>(pc)].entity;
