@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "presslens/document.hpp"
 
@@ -25,6 +26,13 @@ std::string content(const Document& d, const Quote& q) { return d.text.substr(q.
 std::string speaker(const Document& d, const Quote& q) {
   return q.speaker < 0 ? std::string("-") : d.mentions.entities[static_cast<std::size_t>(q.speaker)].name;
 }
+// The speaker of every quote, in order ("-" for none).
+std::vector<std::string> speakers(const Document& d) {
+  std::vector<std::string> out;
+  for (const Quote& q : d.quotes) out.push_back(speaker(d, q));
+  return out;
+}
+using Names = std::vector<std::string>;
 
 }  // namespace
 
@@ -90,34 +98,21 @@ TEST(Quotes, SpeakerAfterTheVerbWithWordsThatDescribeThem) {
   auto d = run("“We are ready,” said Republican strategist John Feehery. “Never,” said presidential candidate "
                "Rick Perry. “Fine,” said White House spokesman Eric Schultz. “Later,” said former President Barack "
                "Obama.");
-  ASSERT_EQ(d->quotes.size(), 4u);
-  EXPECT_EQ(speaker(*d, d->quotes[0]), "John Feehery");
-  EXPECT_EQ(speaker(*d, d->quotes[1]), "Rick Perry");
-  EXPECT_EQ(speaker(*d, d->quotes[2]), "Eric Schultz");
-  EXPECT_EQ(speaker(*d, d->quotes[3]), "Barack Obama");
+  EXPECT_EQ(speakers(*d), (Names{"John Feehery", "Rick Perry", "Eric Schultz", "Barack Obama"}));
 }
 
 TEST(Quotes, SpeakerNamedInAppositionToARoleOrAfterAPartyCode) {
   auto d = run("“It is over,” said Apple’s chief executive, Tim Cook. Apple’s chief financial officer, Luca Maestri, said: "
                "“We agree.” “Not yet,” said the governor of New York, Andrew Cuomo. “Never,” Sen. Mitch McConnell, "
                "R-Ky., said on the Senate floor. “Maybe,” said longtime GOP operative Roger Stone.");
-  ASSERT_EQ(d->quotes.size(), 5u);
-  EXPECT_EQ(speaker(*d, d->quotes[0]), "Tim Cook");
-  EXPECT_EQ(speaker(*d, d->quotes[1]), "Luca Maestri");
-  EXPECT_EQ(speaker(*d, d->quotes[2]), "Andrew Cuomo");
-  EXPECT_EQ(speaker(*d, d->quotes[3]), "Mitch McConnell");
-  EXPECT_EQ(speaker(*d, d->quotes[4]), "Roger Stone");
+  EXPECT_EQ(speakers(*d), (Names{"Tim Cook", "Luca Maestri", "Andrew Cuomo", "Mitch McConnell", "Roger Stone"}));
 }
 
 TEST(Quotes, TheRoleBeforeAPrepositionSpeaksNotTheOneItWorksFor) {
   auto d = run("A spokesman for the company said the deal was over. A lawyer for Trump said the talks had ended. "
                "“It was a mistake,” the mayor’s office said. “It was not,” said a spokesman for the Justice "
                "Department, Tom Lee.");
-  ASSERT_EQ(d->quotes.size(), 4u);
-  EXPECT_EQ(speaker(*d, d->quotes[0]), "spokesman");
-  EXPECT_EQ(speaker(*d, d->quotes[1]), "lawyer");
-  EXPECT_EQ(speaker(*d, d->quotes[2]), "mayor’s office");
-  EXPECT_EQ(speaker(*d, d->quotes[3]), "Tom Lee");
+  EXPECT_EQ(speakers(*d), (Names{"spokesman", "lawyer", "mayor’s office", "Tom Lee"}));
   // A role noun heads the phrase: a person, though an organization's words are in it.
   auto w = run("“I disagree,” said a White House spokeswoman.");
   ASSERT_EQ(w->quotes.size(), 1u);

@@ -641,8 +641,7 @@ class Finder {
     if (lex_.role_of(low_) != RoleClass::None && !(info_[head_tok].cls & wc::kOrgWord)) org = false;
     const bool plural = (info_[h].cls & wc::kGroupNoun) || (head.size() > 3 && head.back() == 's' && head[head.size() - 2] != 's');
     c.kind = org ? EntityKind::Organization : plural ? EntityKind::Group : EntityKind::Person;
-    lower_into(head, low_);
-    if (is_thing(low_)) {  // "says the letter"
+    if (is_thing(low_)) {  // "says the letter" (low_: the head, lower-cased above)
       c.kind = EntityKind::Other;
       c.type = CandType::Source;
     }

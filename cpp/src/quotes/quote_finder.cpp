@@ -111,6 +111,12 @@ class Finder {
   std::uint32_t para_of_tok(std::uint32_t i) const { return seg_.sentences[sent_of_[i]].paragraph; }
   bool heading(std::uint32_t i) const { return seg_.paragraphs[para_of_tok(i)].is_heading; }
   std::int32_t entity_of(std::int32_t m) const { return m == kNone ? kNone : mr_.mentions[static_cast<std::size_t>(m)].entity; }
+  const Mention& mention(std::int32_t m) const { return mr_.mentions[static_cast<std::size_t>(m)]; }
+  // Mention m (kNone allowed) names an entity of that kind.
+  bool names(std::int32_t m, EntityKind kind) const {
+    const std::int32_t e = entity_of(m);
+    return e != kNone && mr_.entities[static_cast<std::size_t>(e)].kind == kind;
+  }
 
   void index() {
     const std::size_t n = toks_.size();
@@ -258,14 +264,10 @@ class Finder {
     if (const std::int32_t m = name_ending_at(k, lo); m != kNone) {
       // "A spokesman for the company said", "a lawyer for Trump said": the person (or group) before
       // the preposition speaks, not the one it works for.
-      const std::uint32_t b = mr_.mentions[static_cast<std::size_t>(m)].token_begin;
+      const std::uint32_t b = mention(m).token_begin;
       if (b >= lo + 2 && (is_text(b - 1, "for") || is_text(b - 1, "of") || is_text(b - 1, "at") || is_text(b - 1, "from"))) {
         const std::int32_t owner = m_end_[b - 2];
-        const std::int32_t oe = entity_of(owner);
-        if (oe != kNone && !mr_.mentions[static_cast<std::size_t>(owner)].is_pronoun &&
-            (mr_.entities[static_cast<std::size_t>(oe)].kind == EntityKind::Person ||
-             mr_.entities[static_cast<std::size_t>(oe)].kind == EntityKind::Group))
-          return owner;
+        if ((names(owner, EntityKind::Person) || names(owner, EntityKind::Group)) && !mention(owner).is_pronoun) return owner;
       }
       return m;
     }
@@ -350,9 +352,8 @@ class Finder {
     if (fronted && !in_quote_[fw] && next_comma_[fw] + 1 < v && !in_quote_[next_comma_[fw]]) {
       sb = next_comma_[fw] + 1;
       // (A place after the phrase's comma belongs to it: "in Salem, New Hampshire, Trump".)
-      if (m_start_[sb] != kNone && entity_of(m_start_[sb]) != kNone &&
-          mr_.entities[static_cast<std::size_t>(entity_of(m_start_[sb]))].kind == EntityKind::Place) {
-        const std::uint32_t after = mr_.mentions[static_cast<std::size_t>(m_start_[sb])].token_end;
+      if (names(m_start_[sb], EntityKind::Place)) {
+        const std::uint32_t after = mention(m_start_[sb]).token_end;
         if (after < v && is_comma(after)) sb = after + 1;
       }
     }
@@ -408,17 +409,14 @@ class Finder {
   std::int32_t speaker_after(std::uint32_t v, std::uint32_t hi) const {
     if (v + 1 >= hi) return kNone;
     const std::int32_t described = m_described_[v + 1];
-    if (described != kNone && mr_.mentions[static_cast<std::size_t>(described)].token_end <= hi) return described;
+    if (described != kNone && mention(described).token_end <= hi) return described;
     if (const std::int32_t p = person_after_description(v, hi); p != kNone) return p;
     const std::int32_t m = m_start_[v + 1];
     if (m != kNone) {
       // "said Apple's chief executive, Tim Cook": the possessor does not speak, the person does.
-      const std::uint32_t e = mr_.mentions[static_cast<std::size_t>(m)].token_end;
-      if (e + 1 < hi && (is_text(e, "'s") || is_text(e, "’s")) && m_start_[e + 1] != kNone) {
-        const std::int32_t owned = m_start_[e + 1];
-        const std::int32_t oe = entity_of(owned);
-        if (oe != kNone && mr_.entities[static_cast<std::size_t>(oe)].kind == EntityKind::Person) return owned;
-      }
+      const std::uint32_t e = mention(m).token_end;
+      if (e + 1 < hi && (is_text(e, "'s") || is_text(e, "’s")) && names(m_start_[e + 1], EntityKind::Person))
+        return m_start_[e + 1];
     }
     return m;
   }
@@ -433,17 +431,14 @@ class Finder {
     std::uint32_t k = v + 1;
     while (k < hi && k <= v + 6) {
       if (const std::int32_t m = m_start_[k]; m != kNone) {
-        const Mention& mm = mr_.mentions[static_cast<std::size_t>(m)];
-        const std::int32_t e = mm.entity;
-        if (mm.is_pronoun || e == kNone) return kNone;
-        if (mr_.entities[static_cast<std::size_t>(e)].kind == EntityKind::Person) {
+        const Mention& mm = mention(m);
+        if (mm.is_pronoun || mm.entity == kNone) return kNone;
+        if (names(m, EntityKind::Person)) {
           if (k == v + 1) return kNone;  // no description: the usual rule
           std::uint32_t end = mm.token_end;
           // ("… Doug Collins of Georgia.": a place after the name.)
-          if (end + 1 < hi && (is_text(end, "of") || is_text(end, "from")) && m_start_[end + 1] != kNone &&
-              entity_of(m_start_[end + 1]) != kNone &&
-              mr_.entities[static_cast<std::size_t>(entity_of(m_start_[end + 1]))].kind == EntityKind::Place)
-            end = mr_.mentions[static_cast<std::size_t>(m_start_[end + 1])].token_end;
+          if (end + 1 < hi && (is_text(end, "of") || is_text(end, "from")) && names(m_start_[end + 1], EntityKind::Place))
+            end = mention(m_start_[end + 1]).token_end;
           return end >= hi || toks_[end].kind == TokenKind::Punct ? m : kNone;
         }
         k = mm.token_end;  // a place or organization inside the description
@@ -631,14 +626,14 @@ class Finder {
     }
     // "From Rubio: ..." / "Rubio: ..." (a colon right before the mark, a name before it)
     if (near && open >= 2 && is_text(open - 1, ":") && open - 2 >= lo && m_end_[open - 2] != kNone &&
-        !mr_.mentions[static_cast<std::size_t>(m_end_[open - 2])].is_pronoun) {
+        !mention(m_end_[open - 2]).is_pronoun) {
       a.mention = m_end_[open - 2];
       a.confidence = conf_for(a.mention, 0.75f);
     } else if (near && open >= 2 && is_text(open - 1, ":") && sent_of_[open - 1] == sent_of_[open]) {
       // "Sen. Claire McCaskill scolded him: ...": a clause ending in a colon introduces its
       // subject's words, whatever its verb.
       const std::int32_t m = sentence_subject(open - 1);
-      if (m != kNone && mr_.mentions[static_cast<std::size_t>(m)].token_begin >= lo && !in_quote_[mr_.mentions[static_cast<std::size_t>(m)].token_begin]) {
+      if (m != kNone && mention(m).token_begin >= lo && !in_quote_[mention(m).token_begin]) {
         a.mention = m;
         a.confidence = conf_for(m, 0.6f);
       }
