@@ -190,3 +190,49 @@ def test_the_speaker_of_a_common_attribution(text: str, speaker) -> None:
         return
     assert q.speaker is not None, text
     assert speaker.lower() in q.speaker.name.lower(), (text, q.speaker.name)
+
+
+# Reported speech with no "that" and no auxiliary right after the subject: the clause is found
+# whatever its subject's shape; a subject the mentions stage does not take for a speaker (a share
+# of those polled, a described group) leaves the speaker unknown instead of guessing one.
+BARE_CLAUSES = [
+    ('Adelson said much of his discussion with Trump was about Israel.',
+     'much of his discussion with Trump was about Israel', 'Adelson'),
+    ('Officials said 2016 has seen the worst start on record.', '2016 has seen the worst start on record', 'Officials'),
+    ('Jane Smith said she reserves the right to reconsider.', 'she reserves the right to reconsider', 'Jane Smith'),
+    ('Jane Smith said they feel the same way about the deal.', 'they feel the same way about the deal', 'Jane Smith'),
+    ('Mayor Jane Smith said the city prides itself on its parks.', 'the city prides itself on its parks', 'Jane Smith'),
+    ('Thirty-one percent of those surveyed say they would be satisfied with him.',
+     'they would be satisfied with him', None),
+    ('Some friends of the senator say he will almost certainly run again.', 'he will almost certainly run again', None),
+    ('Supporters of the plan argue the cost has been exaggerated.', 'the cost has been exaggerated', None),
+]
+
+NOT_REPORTED_CLAUSES = [
+    'Jane Smith said nothing about the deal.',
+    'Jane Smith said goodbye to her staff on Friday.',
+    'Jane Smith said a prayer for the victims.',
+    'The rules say little about the deal.',
+    'Jane Smith told the story of her life.',
+    'Jane Smith felt the pain in her legs.',
+    'Gas prices are said to rise in the spring.',
+    'Jane Smith said the worst things about her rival.',
+]
+
+
+@pytest.mark.parametrize("text, content, speaker", BARE_CLAUSES, ids=[t[:48] for t, _, _ in BARE_CLAUSES])
+def test_a_reported_clause_needs_no_that(text: str, content: str, speaker) -> None:
+    doc = presslens.analyze(text)
+    assert [q.text for q in doc.quotes] == [content], text
+    q = doc.quotes[0]
+    assert q.kind == "indirect"
+    assert doc.text[q.start : q.end] == q.text
+    if speaker is None:
+        assert q.speaker is None, (text, q.speaker)
+    else:
+        assert q.speaker is not None and speaker.lower() in q.speaker.name.lower(), (text, q.speaker)
+
+
+@pytest.mark.parametrize("text", NOT_REPORTED_CLAUSES, ids=[t[:48] for t in NOT_REPORTED_CLAUSES])
+def test_an_object_after_a_reporting_verb_is_no_quote(text: str) -> None:
+    assert presslens.analyze(text).quotes == [], text

@@ -252,6 +252,15 @@ class Finder {
   }
 
   // The speaker mention right before verb v: "Rubio said", "he also told", "Pelosi, the Speaker, said".
+  // Mention m follows "of" and a plural noun that is no mention: "some friends of the senator
+  // say" (the friends speak, not the senator; who they are stays unknown).
+  bool of_unnamed_group(std::int32_t m) const {
+    const std::uint32_t b = mention(m).token_begin;
+    if (b < 2 || !is_text(b - 1, "of") || m_end_[b - 2] != kNone || !info_[b - 2].word || !info_[b - 2].lower) return false;
+    const std::string_view head = tok_text(b - 2);
+    return head.size() > 3 && head.back() == 's' && !(info_[b - 2].cls & (wc::kFunc | wc::kTime));
+  }
+
   std::int32_t speaker_before(std::uint32_t v, std::uint32_t lo) const {
     if (v == 0 || v <= lo) return kNone;
     std::uint32_t k = v - 1;
@@ -268,6 +277,7 @@ class Finder {
       if (b >= lo + 2 && (is_text(b - 1, "for") || is_text(b - 1, "of") || is_text(b - 1, "at") || is_text(b - 1, "from"))) {
         const std::int32_t owner = m_end_[b - 2];
         if ((names(owner, EntityKind::Person) || names(owner, EntityKind::Group)) && !mention(owner).is_pronoun) return owner;
+        if (of_unnamed_group(m)) return kNone;
       }
       return m;
     }
@@ -933,6 +943,71 @@ class Finder {
     return false;
   }
 
+  // Verbs that report a clause whatever follows them, so that the clause needs no "that" and no
+  // auxiliary to be recognised ("Adelson said much of his discussion was about Israel"). Verbs
+  // that also take a plain object ("announced the plan", "confirmed the report") are not here.
+  bool reports_bare_clause(std::uint32_t v) const {
+    static const char* const kVerbs[] = {"said", "says", "say", "saying", "believe", "believes", "believed",
+                                         "think", "thinks", "thought", "argue", "argues", "argued", "arguing",
+                                         "claim", "claims", "claimed", "claiming", "insist", "insists", "insisted",
+                                         "insisting", "contend", "contends", "contended", "assert", "asserts",
+                                         "asserted", "predict", "predicts", "predicted", "fear", "fears", "feared",
+                                         "hope", "hopes", "hoped", "feel", "feels", "felt", "added", "adds",
+                                         "warned", "warns", "noted", "notes", "suggested", "suggests", "stressed",
+                                         "acknowledged", "conceded", "told", "tells"};
+    const std::string_view w = tok_text(v);
+    for (const char* x : kVerbs)
+      if (w == x) return true;
+    return false;
+  }
+
+  // A reported clause after such a verb: a subject of any shape (a number too: "said 2016 has
+  // seen ...") and, within the next fifteen tokens, a word that can only be its verb (an
+  // auxiliary, a past tense, or an -s form after a noun: "the place prides itself").
+  bool bare_clause_start(std::uint32_t j, std::uint32_t hi) {
+    if (j >= hi) return false;
+    if (toks_[j].kind == TokenKind::Word) {
+      if (info_[j].lower && (info_[j].cls & (wc::kPreposition | wc::kSpeech | wc::kClause | wc::kAdverb |
+                                               wc::kSubordinator | wc::kAux)))
+        return false;
+      static const char* const kNotSubjects[] = {"so", "nothing", "something", "anything", "yes", "no", "goodbye",
+                                                 "hello", "thanks", "to", "not", "what", "how", "why", "when",
+                                                 "where", "which", "little", "much", "more", "enough", "otherwise"};
+      lower_into(tok_text(j), low_);
+      for (const char* x : kNotSubjects)
+        if (low_ == x && !(x == std::string_view("much") && j + 1 < hi && lower_is(j + 1, "of"))) return false;
+      // A subject pronoun and a verb: "said he plans to", "said they feel" ("said it to him" is
+      // no clause).
+      if ((info_[j].cls & wc::kSubjPronoun) && j + 1 < hi && info_[j + 1].word && info_[j + 1].lower &&
+          !(info_[j + 1].cls & (wc::kPreposition | wc::kConnector)) && !lower_is(j + 1, "to") &&
+          !lower_is(j + 1, "and") && !lower_is(j + 1, "or"))
+        return true;
+    } else if (toks_[j].kind != TokenKind::Number) {
+      return false;
+    }
+    for (std::uint32_t k = j + 1; k < hi && k < j + 16; ++k) {
+      if (toks_[k].kind == TokenKind::Quote || is_terminal(k) || is_text(k, ";") || is_dash(k)) return false;
+      if (!info_[k].word || !info_[k].lower) continue;
+      const std::uint32_t cls = info_[k].cls;
+      if (cls & wc::kAux) return true;
+      if (cls & (wc::kSpeech | wc::kClause)) return false;  // another reporting verb: its own clause
+      if (past_tense(k)) return true;
+      const std::string_view w = tok_text(k);
+      const std::uint32_t p = k - 1;
+      const bool after_noun = info_[p].word && !(info_[p].cls & (wc::kDeterminer | wc::kPreposition | wc::kFunc)) &&
+                              (info_[p].lower || info_[p].cap);
+      // (A plural noun is as often followed by a preposition or a mark: "said the worst things
+      // about me" is an object.)
+      const bool object_after = k + 1 < hi && info_[k + 1].word &&
+                                !(info_[k + 1].cls & (wc::kPreposition | wc::kConnector | wc::kSubordinator)) &&
+                                !lower_is(k + 1, "and") && !lower_is(k + 1, "or");
+      if (after_noun && object_after && w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' &&
+          w[w.size() - 2] != 'u' && w[w.size() - 2] != 'i' && !(cls & (wc::kPreposition | wc::kFunc | wc::kTime | wc::kGroupNoun)))
+        return true;
+    }
+    return false;
+  }
+
   // A past-tense verb: "-ed" or a common irregular form ("the talks went well").
   bool past_tense(std::uint32_t k) const {
     const std::string_view w = tok_text(k);
@@ -1040,6 +1115,33 @@ class Finder {
     return true;
   }
 
+  // "Thirty-one percent of those surveyed say they would ...", "some friends say Mr. Clinton
+  // would ...": a reporting verb right after a subject the mentions stage does not know as a
+  // speaker (a share, a described group). The clause is still reported speech; its speaker stays
+  // unknown rather than guessed.
+  bool subject_not_a_mention(std::uint32_t v, std::uint32_t sb, std::uint32_t se) {
+    if (v <= sb || v + 3 >= se || !reports_bare_clause(v)) return false;
+    const std::string_view w = tok_text(v);
+    if (w.size() > 4 && w.substr(w.size() - 3) == "ing") return false;  // "saying": a participle
+    const std::uint32_t p = v - 1;
+    if (in_quote_[p] || (m_end_[p] != kNone && !of_unnamed_group(m_end_[p]))) return false;
+    const bool noun_before = m_end_[p] != kNone || (info_[p].word && !(info_[p].cls & (wc::kFunc | wc::kPreposition | wc::kAux | wc::kAdverb |
+                                                                wc::kConnector | wc::kSubordinator)));
+    const bool share_before = toks_[p].kind == TokenKind::Number || is_text(p, "%") || ascii_ieq(p, "percent");
+    if (!noun_before && !share_before) return false;
+    std::uint32_t c = se;
+    if (lower_is(v + 1, "that")) {
+      // ("said that first week" is a determiner, not a clause.)
+      if (clause_start(v + 2, se) || bare_clause_start(v + 2, se)) c = v + 2;
+    } else if (bare_clause_start(v + 1, se) && !fragment_in_clause(v + 2, sb, se, v)) c = v + 1;
+    if (c >= se || toks_[c].kind == TokenKind::Quote) return false;
+    const std::uint32_t e = clause_end(c, sb, se, v);
+    if (e <= c + 2) return false;
+    emit_reported(c, e, kNone, v, 0.75f);
+    cue_used_[v] = 1;
+    return true;
+  }
+
   void indirect() {
     for (std::uint32_t s = 0; s < seg_.sentences.size(); ++s) {
       const std::uint32_t sb = sent_begin(s), se = sent_end(s);
@@ -1083,6 +1185,12 @@ class Finder {
             if (!speech_only && clause_start(k, se)) {
               c = k;
               conf = 0.6f;
+            } else if (!speech_only && reports_bare_clause(v) && bare_clause_start(k, se) &&
+                       !fragment_in_clause(k + 1, sb, se, v)) {
+              // 'Officials said 2016 has seen the worst start', 'She said the place prides itself
+              // on ...': no "that", no auxiliary right after the subject.
+              c = k;
+              conf = 0.55f;
             } else if (k < se && toks_[k].kind == TokenKind::Word && !(info_[k].cls & (wc::kPreposition | wc::kSpeech)) &&
                        fragment_in_clause(k + 1, sb, se, v)) {
               // A clause holding a quoted fragment is reported speech too (a mixed quote):
@@ -1118,6 +1226,7 @@ class Finder {
             }
           }
         }
+        if (m == kNone && subject_not_a_mention(v, sb, se)) continue;
         if (parenthetical(v, s, sb, se)) continue;
         // Pattern 2: "..., officials said." / "..., said the spokesman." at the end of the sentence.
         std::uint32_t tail = v + 1;
