@@ -206,6 +206,8 @@ BARE_CLAUSES = [
      'they would be satisfied with him', None),
     ('Some friends of the senator say he will almost certainly run again.', 'he will almost certainly run again', None),
     ('Supporters of the plan argue the cost has been exaggerated.', 'the cost has been exaggerated', None),
+    ('Sen. Jane Smith told The Hill the plan was dead.', 'the plan was dead', 'Jane Smith'),
+    ('Jane Smith told Fox News that the plan was dead.', 'the plan was dead', 'Jane Smith'),
 ]
 
 NOT_REPORTED_CLAUSES = [

@@ -1165,8 +1165,15 @@ class Finder {
         }
         if (m != kNone) {
           std::uint32_t j = v + 1;
-          if ((info_[v].cls & wc::kObjectVerb) && j < se && m_start_[j] != kNone)
+          if ((info_[v].cls & wc::kObjectVerb) && j < se && m_start_[j] != kNone) {
             j = mr_.mentions[static_cast<std::size_t>(m_start_[j])].token_end;  // "told reporters"
+          } else if ((info_[v].cls & wc::kObjectVerb) && j < se && info_[j].word && info_[j].cap) {
+            // "told The Hill the plan was dead": a capitalised object the mentions stage left out
+            // (an outlet, an audience) is no part of the clause.
+            std::uint32_t k = j;
+            while (k < se && k < j + 5 && info_[k].word && (info_[k].cap || (info_[k].cls & wc::kConnector))) ++k;
+            if (k > j && k < se && info_[k].word && info_[k].lower && (clause_start(k, se) || lower_is(k, "that"))) j = k;
+          }
           std::uint32_t c = se;
           float conf = 0.75f;
           // "said in a statement that", "told a town hall in Salem, New Hampshire, on Monday that",
