@@ -251,7 +251,6 @@ class Finder {
     return kNone;
   }
 
-  // The speaker mention right before verb v: "Rubio said", "he also told", "Pelosi, the Speaker, said".
   // Mention m follows "of" and a plural noun that is no mention: "some friends of the senator
   // say" (the friends speak, not the senator; who they are stays unknown).
   bool of_unnamed_group(std::int32_t m) const {
@@ -261,6 +260,7 @@ class Finder {
     return head.size() > 3 && head.back() == 's' && !(info_[b - 2].cls & (wc::kFunc | wc::kTime));
   }
 
+  // The speaker mention right before verb v: "Rubio said", "he also told", "Pelosi, the Speaker, said".
   std::int32_t speaker_before(std::uint32_t v, std::uint32_t lo) const {
     if (v == 0 || v <= lo) return kNone;
     std::uint32_t k = v - 1;
@@ -973,9 +973,10 @@ class Finder {
       static const char* const kNotSubjects[] = {"so", "nothing", "something", "anything", "yes", "no", "goodbye",
                                                  "hello", "thanks", "to", "not", "what", "how", "why", "when",
                                                  "where", "which", "little", "much", "more", "enough", "otherwise"};
+      const bool much_of = j + 1 < hi && lower_is(j, "much") && lower_is(j + 1, "of");  // "much of his discussion"
       lower_into(tok_text(j), low_);
       for (const char* x : kNotSubjects)
-        if (low_ == x && !(x == std::string_view("much") && j + 1 < hi && lower_is(j + 1, "of"))) return false;
+        if (low_ == x && !much_of) return false;
       // A subject pronoun and a verb: "said he plans to", "said they feel" ("said it to him" is
       // no clause).
       if ((info_[j].cls & wc::kSubjPronoun) && j + 1 < hi && info_[j + 1].word && info_[j + 1].lower &&
