@@ -49,7 +49,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     import presslens
-    from presslens.corpus import names_match
+    from presslens.corpus import _toward_in_document  # what Corpus.tone_toward sums per document
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     vader = SentimentIntensityAnalyzer()
@@ -65,11 +65,9 @@ def main(argv=None) -> int:
             if not key.startswith("author_feeling_") or key == "author_feeling_main_event" or not value:
                 continue
             name = key[len("author_feeling_"):].replace("_", " ")
-            entities = [e for e in doc.entities if names_match(e.name, e.kind, name)]
-            mentions = [m for e in entities for m in e.mentions]
+            mentions, total, _, _ = _toward_in_document(doc, name)
             found += bool(mentions)
-            scores = [doc.target_sentiment(m.start, m.end).score for m in mentions]
-            toward = label_of(sum(scores) / len(scores)) if scores else "neu"
+            toward = label_of(total / mentions) if mentions else "neu"
             pairs.append({"gold": gold_label(value), "tone_toward": toward, "document": doc_label,
                           "vader_article": vader_label, "majority": "neu"})
     if not pairs:

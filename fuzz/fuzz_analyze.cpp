@@ -34,7 +34,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   FUZZ_CHECK(next_token == toks.size());
   for (const auto& q : doc->quotes) FUZZ_CHECK(q.start <= q.end && q.end <= doc->text.size());
-  for (const auto& m : doc->mentions.mentions) FUZZ_CHECK(m.start < m.end && m.end <= doc->text.size());
+  for (const auto& m : doc->mentions.mentions)
+    FUZZ_CHECK(m.start < m.end && m.end <= doc->text.size() && m.modifier_begin <= m.token_begin);
   FUZZ_CHECK(doc->sentiment.sentences.size() == doc->segmentation.sentences.size());
   FUZZ_CHECK(presslens::fuzz::finite_in(doc->sentiment.overall.compound, -1.0, 1.0));
   return 0;

@@ -43,9 +43,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   FUZZ_CHECK(fast.compound == tokens.compound && fast.pos == tokens.pos && fast.neu == tokens.neu &&
              fast.neg == tokens.neg);
   check_range(scorer(true, true).polarity_scores(text));
+  // The batch overload reuses its work buffers from text to text: the second text (the first
+  // half, cut at a character boundary) must score as it does alone.
+  std::size_t half = text.size() / 2;
+  while (half > 0 && (static_cast<unsigned char>(text[half]) & 0xC0) == 0x80) --half;
   SentimentScores batch[2];
-  const std::string_view texts[2] = {text, text.substr(0, text.size() / 2)};
+  const std::string_view texts[2] = {text, text.substr(0, half)};
   scorer(false, true).polarity_scores(texts, 2, batch);
   FUZZ_CHECK(batch[0].compound == fast.compound);
+  FUZZ_CHECK(batch[1].compound == scorer(false, true).polarity_scores(texts[1]).compound);
   return 0;
 }

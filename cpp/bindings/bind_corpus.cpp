@@ -6,6 +6,7 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <tuple>
 #include <utility>
 
@@ -112,7 +113,7 @@ void bind_corpus(py::module_& m) {
           [](const py::tuple& state) {
             if (state.size() != 4) throw py::value_error("TermCounts: a pickled state has 4 parts");
             auto from_bytes = [](const py::handle& b, auto element) {
-              const std::string raw = b.cast<std::string>();
+              const auto raw = b.cast<std::string_view>();  // (the bytes object's buffer, not a copy)
               using T = decltype(element);
               if (raw.size() % sizeof(T)) throw py::value_error("TermCounts: a pickled array has a partial element");
               std::vector<T> v(raw.size() / sizeof(T));

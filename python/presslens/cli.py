@@ -205,13 +205,15 @@ def _print_comparison(out, by: str, top: int, tables: dict) -> None:
                 out.write(f"\nTone toward {target}: mean target-dependent sentiment of its mentions\n")
                 out.write(part.drop(columns="target").to_string(index=False) + "\n")
         out.write("\nVocabulary similarity: cosine of tf-idf weighted word counts\n")
-        out.write(tables["similarity"].set_index(by).rename_axis(None).to_string(float_format=lambda v: f"{v:.2f}") + "\n")
+        out.write(tables["similarity"].rename_axis(None).to_string(float_format=lambda v: f"{v:.2f}") + "\n")
 
 
 def _write_tables(out, folder: Path, fmt: str, tables: dict) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, frame in tables.items():
         path = folder / f"{name}.{fmt}"
+        if frame.index.name is not None:  # the similarity table: its row labels become the first column
+            frame = frame.reset_index()
         if fmt == "csv":
             frame.to_csv(path, index=False)
         elif fmt == "jsonl":
@@ -237,7 +239,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
             return 2
         groups = set(corpus.groups(args.by))
         tables = {"tone": corpus.tone(args.by), "share_of_voice": corpus.share_of_voice(args.by, top=args.top),
-                  "similarity": corpus.similarity(args.by).rename_axis(args.by).reset_index()}
+                  "similarity": corpus.similarity(args.by).rename_axis(args.by)}
         if len(groups) > 1:
             tables["distinctive_words"] = corpus.distinctive_words(args.by, top=args.top)
         if args.toward:

@@ -240,7 +240,7 @@ class Corpus:
             for target, columns in merged._toward.items():
                 for column, more in zip(columns, p._toward[target]):
                     column.extend(more)
-            merged._term_parts.append(p.term_counts())
+            merged._term_parts.extend(p._term_parts)  # (joined once, below)
             if merged._docs is not None:
                 merged._docs.extend(p._docs or ())
         merged._term_parts = [_core.TermCounts.concat(merged._term_parts)]
@@ -472,27 +472,29 @@ class Corpus:
         mean compound score of the group's quotes)."""
         import pandas as pd
 
+        import numpy as np
+
         name, labels, index = self._group_index(by)
-        acc = [{"documents": 0, "sentences": 0, "compound": 0.0, "positive": 0, "negative": 0, "quotes": 0,
-                "quote_sum": 0.0, "quote_scored": 0} for _ in labels]
-        for doc, g in enumerate(index):
-            a = acc[g]
-            a["documents"] += 1
-            a["compound"] += self._compound[doc]
-            a["sentences"] += self._sentences[doc]
-            a["positive"] += self._positive[doc]
-            a["negative"] += self._negative[doc]
-            a["quotes"] += self._quote_count[doc]
-            a["quote_sum"] += self._quote_sum[doc]
-            a["quote_scored"] += self._quote_scored[doc]
+        groups = np.asarray(index, dtype=np.intp)
+
+        def per_group(values: array) -> List[Any]:
+            # Sums per group over the summary arrays (NumPy adds in document order, as a loop would).
+            sums = np.bincount(groups, weights=np.frombuffer(values, dtype=np.dtype(values.typecode)),
+                               minlength=len(labels))
+            return sums.tolist() if values.typecode == "d" else [int(x) for x in sums]
+
+        documents = np.bincount(groups, minlength=len(labels)).tolist()
+        compound, sentences = per_group(self._compound), per_group(self._sentences)
+        positive, negative = per_group(self._positive), per_group(self._negative)
+        quotes, quote_sum, quote_scored = per_group(self._quote_count), per_group(self._quote_sum), per_group(self._quote_scored)
         rows = []
-        for g, a in enumerate(acc):
-            n = a["sentences"]
-            rows.append({name: labels[g], "documents": a["documents"], "sentences": n,
-                         "compound": a["compound"] / a["documents"],
-                         "positive": a["positive"] / n if n else 0.0, "negative": a["negative"] / n if n else 0.0,
-                         "quotes": a["quotes"],
-                         "quote_compound": a["quote_sum"] / a["quote_scored"] if a["quote_scored"] else None})
+        for g, label in enumerate(labels):
+            n = sentences[g]
+            rows.append({name: label, "documents": documents[g], "sentences": n,
+                         "compound": compound[g] / documents[g],
+                         "positive": positive[g] / n if n else 0.0, "negative": negative[g] / n if n else 0.0,
+                         "quotes": quotes[g],
+                         "quote_compound": quote_sum[g] / quote_scored[g] if quote_scored[g] else None})
         return pd.DataFrame(rows, columns=[name, *TONE_COLUMNS])
 
     def tone_toward(self, target: str, by: GroupBy) -> "pd.DataFrame":

@@ -59,11 +59,15 @@ def table_meta(frame: "pd.DataFrame", *, text: str = "text", table: str = "docum
                fields: Optional[Sequence[str]] = None) -> "pd.DataFrame":
     """The empty DataFrame (columns and types) that :func:`analyze_partition` returns for articles
     shaped like ``frame`` (a pandas DataFrame, or a Dask DataFrame's ``_meta``)."""
+    return _table_meta(frame, _metadata_names(list(frame.columns), text, fields, table), table)
+
+
+def _table_meta(frame: "pd.DataFrame", names: Dict[str, str], table: str) -> "pd.DataFrame":
+    """table_meta with the carried columns already named (``_metadata_names``)."""
     import pandas as pd
 
     from .batch import COLUMN_TYPES
 
-    names = _metadata_names(list(frame.columns), text, fields, table)
     columns: Dict[str, Any] = {"doc": pd.Series([], dtype=frame.index.dtype)}
     for source, name in names.items():
         columns[name] = pd.Series([], dtype=frame[source].dtype)
@@ -89,14 +93,14 @@ def analyze_partition(
     from .analyzer import default_analyzer
     from .batch import batch_frames
 
-    meta = table_meta(frame, text=text, table=table, fields=fields)
+    names = _metadata_names(list(frame.columns), text, fields, table)
+    meta = _table_meta(frame, names, table)
     texts = _texts(frame, text)
     a = analyzer if analyzer is not None else default_analyzer()
     own = batch_frames(a.analyze_many(texts, threads=threads), 0, [table])[table]  # doc: position in the partition
     if own.empty:
         return meta
     positions: List[int] = own["doc"].astype("int64").tolist()
-    names = _metadata_names(list(frame.columns), text, fields, table)
     articles = frame[list(names)].iloc[positions].reset_index(drop=True).rename(columns=names)
     result = pd.concat([pd.DataFrame({"doc": frame.index[positions]}), articles,
                         own.drop(columns="doc").reset_index(drop=True)], axis=1)
@@ -145,7 +149,7 @@ def corpus(
 
     def summarise(frame: "pd.DataFrame") -> Corpus:
         texts = _texts(frame, text)
-        metadata = frame[keep].to_dict("records") if keep else [{} for _ in texts]
+        metadata = frame[keep].to_dict("records") if keep else None
         return Corpus.from_texts(texts, metadata, analyzer=analyzer, threads=threads, keep_documents=False,
                                  targets=targets, **term_options)
 

@@ -1,6 +1,7 @@
 // GoogleTest: mentions and entities in C++, without Python.
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <string>
 
 #include "presslens/mentions.hpp"
@@ -21,6 +22,14 @@ const Entity* by_name(const MentionResult& r, const std::string& name) {
     if (e.name == name) return &e;
   return nullptr;
 }
+
+// The entity of that name; a missing one fails the test (GoogleTest reports the exception).
+const Entity& entity_named(const MentionResult& r, const std::string& name) {
+  if (const Entity* e = by_name(r, name)) return *e;
+  throw std::runtime_error("no entity named " + name);
+}
+
+std::string mention_text(const std::string& text, const Mention& m) { return text.substr(m.start, m.end - m.start); }
 
 }  // namespace
 
@@ -43,7 +52,7 @@ TEST(Mentions, PronounsFollowGender) {
   const std::string text = "John Smith met Mary Jones. She thanked him.";
   auto r = find(text);
   for (const auto& m : r.mentions) {
-    const std::string t = text.substr(m.start, m.end - m.start);
+    const std::string t = mention_text(text, m);
     if (t == "She") EXPECT_EQ(r.entities[static_cast<std::size_t>(m.entity)].name, "Mary Jones");
     if (t == "him") EXPECT_EQ(r.entities[static_cast<std::size_t>(m.entity)].name, "John Smith");
   }
@@ -64,14 +73,10 @@ TEST(Mentions, AffiliationFromTheText) {
       "Brendan Buck, spokesman for House Speaker John Boehner (R-Ohio), said the emails confirmed it. "
       "Senate Minority Leader Chuck Schumer, D-N.Y., disagreed. Sen. Maria Lopez said nothing.";
   auto r = find(text);
-  const Entity* buck = by_name(r, "Brendan Buck");
-  const Entity* boehner = by_name(r, "John Boehner");
-  const Entity* schumer = by_name(r, "Chuck Schumer");
-  const Entity* lopez = by_name(r, "Maria Lopez");
-  ASSERT_NE(buck, nullptr);
-  ASSERT_NE(boehner, nullptr);
-  ASSERT_NE(schumer, nullptr);
-  ASSERT_NE(lopez, nullptr);
+  const Entity* buck = &entity_named(r, "Brendan Buck");
+  const Entity* boehner = &entity_named(r, "John Boehner");
+  const Entity* schumer = &entity_named(r, "Chuck Schumer");
+  const Entity* lopez = &entity_named(r, "Maria Lopez");
   EXPECT_EQ(buck->affiliation.role, RoleClass::Spokesperson);
   EXPECT_TRUE(buck->affiliation.party.empty());
   ASSERT_GE(buck->affiliation.speaks_for, 0);
@@ -96,19 +101,14 @@ TEST(Mentions, APartyWordBeforeANameDescribesThePerson) {
       "Republican Pat Toomey questioned the timing. Democrat Chuck Schumer agreed. "
       "The Democratic National Committee did not comment.";
   auto r = find(text);
-  const Entity* toomey = by_name(r, "Pat Toomey");
-  const Entity* schumer = by_name(r, "Chuck Schumer");
-  ASSERT_NE(toomey, nullptr);
-  ASSERT_NE(schumer, nullptr);
-  EXPECT_EQ(toomey->kind, EntityKind::Person);
-  EXPECT_EQ(toomey->affiliation.party, "Republican");
-  EXPECT_EQ(schumer->affiliation.party, "Democratic");
-  EXPECT_TRUE(toomey->title.empty());
+  const Entity& toomey = entity_named(r, "Pat Toomey");
+  EXPECT_EQ(toomey.kind, EntityKind::Person);
+  EXPECT_EQ(toomey.affiliation.party, "Republican");
+  EXPECT_EQ(entity_named(r, "Chuck Schumer").affiliation.party, "Democratic");
+  EXPECT_TRUE(toomey.title.empty());
   EXPECT_EQ(by_name(r, "Republican Pat Toomey"), nullptr);
   // A party word inside an organization's name stays in it.
-  const Entity* dnc = by_name(r, "Democratic National Committee");
-  ASSERT_NE(dnc, nullptr);
-  EXPECT_EQ(dnc->kind, EntityKind::Organization);
+  EXPECT_EQ(entity_named(r, "Democratic National Committee").kind, EntityKind::Organization);
 }
 
 TEST(Mentions, DescribingWordsBeforeAPersonAreMarked) {
@@ -116,7 +116,7 @@ TEST(Mentions, DescribingWordsBeforeAPersonAreMarked) {
   auto r = find(text);
   bool feehery = false, fallin = false;
   for (const auto& m : r.mentions) {
-    const std::string s = text.substr(m.start, m.end - m.start);
+    const std::string s = mention_text(text, m);
     if (s == "John Feehery") {
       feehery = true;
       EXPECT_EQ(m.modifier_begin + 2, m.token_begin);  // "Republican strategist"
@@ -136,12 +136,8 @@ TEST(Mentions, ASurnameJoinsThePersonNamedOutsideQuotationMarks) {
       "Defense Secretary Jim Mattis resigned on Thursday. The Pentagon chief, nicknamed “Mad Dog Mattis” as a "
       "Marine, had clashed with the White House. Mattis wrote a letter. Officials praised Mattis.";
   auto r = find(text);
-  const Entity* jim = by_name(r, "Jim Mattis");
-  ASSERT_NE(jim, nullptr);
   int surname_mentions = 0;
-  for (const std::uint32_t m : jim->mentions) {
-    const Mention& mm = r.mentions[m];
-    surname_mentions += text.substr(mm.start, mm.end - mm.start) == "Mattis";
-  }
+  for (const std::uint32_t m : entity_named(r, "Jim Mattis").mentions)
+    surname_mentions += mention_text(text, r.mentions[m]) == "Mattis";
   EXPECT_EQ(surname_mentions, 2);
 }

@@ -209,20 +209,28 @@ TEST(Sentiment, IntensityRulesNeverMakeASentenceNeutral) {
   const std::string text =
       "When officials accept freebies from those they are charged with overseeing, they open their impartiality "
       "to unworthy suspicion.";
+  // VADER's normalisation of a valence sum (alpha = 15).
+  auto normalized = [](double sum) { return sum / std::sqrt(sum * sum + 15.0); };
   const auto s = scorer.polarity_scores(text);
   EXPECT_LE(undiluted.polarity_scores(text).compound, -0.05);
   EXPECT_EQ(s.compound, -0.05);  // diluted alone it would be -0.044, in the neutral band
-  EXPECT_LT(s.valence_sum / std::sqrt(s.valence_sum * s.valence_sum + 15.0), 0.0);
-  EXPECT_GT(s.valence_sum / std::sqrt(s.valence_sum * s.valence_sum + 15.0), -0.05);
+  EXPECT_LT(normalized(s.valence_sum), 0.0);
+  EXPECT_GT(normalized(s.valence_sum), -0.05);
   // Milder, though: the same words in a short sentence score stronger.
   EXPECT_LT(scorer.polarity_scores("Unworthy suspicion.").compound, -0.05);
   // A sentence the word rules call neutral stays neutral, and scores outside the band are untouched.
   EXPECT_EQ(scorer.polarity_scores("The council meets on Tuesday in the town hall.").compound, 0.0);
-  EXPECT_NEAR(scorer.polarity_scores("The plan is good.").compound,
-              undiluted.polarity_scores("The plan is good.").compound, 1e-12);
+  // (A long sentence with strong words: diluted, but still outside the band, so not held.)
+  const std::string strong =
+      "The mayor said on Tuesday that the new plan for the city's old harbour district was wonderful, brilliant "
+      "and a great success for everyone who lives and works there.";
+  const auto st = scorer.polarity_scores(strong);
+  EXPECT_NEAR(st.compound, normalized(st.valence_sum), 1e-12);
+  EXPECT_GT(st.compound, 0.05);
+  EXPECT_LT(st.compound, undiluted.polarity_scores(strong).compound);
   // A text of several sentences aggregates their diluted sums as before (holding an article's
   // label would leave hardly any article neutral): two such sentences add up beyond the band here.
   const auto two = scorer.polarity_scores(text + " " + text);
-  EXPECT_NEAR(two.compound, two.valence_sum / std::sqrt(two.valence_sum * two.valence_sum + 15.0), 1e-12);
+  EXPECT_NEAR(two.compound, normalized(two.valence_sum), 1e-12);
   EXPECT_LT(two.compound, -0.05);
 }

@@ -28,10 +28,6 @@ struct SentimentScores {
   // (with punctuation emphasis), and the positive mass, negative mass and count of neutral words.
   double valence_sum = 0.0, pos_mass = 0.0, neg_mass = 0.0;
   std::uint32_t neutral_words = 0, words = 0;
-  // The valence sum before the default mode's intensity rules (length dilution, sum / sqrt(count)):
-  // those make a sentence's score milder but never move it into the neutral band
-  // (compound_keeping_label in rules.cpp); equal to valence_sum in compat mode.
-  double undiluted_sum = 0.0;
 };
 
 // -1, 0 or +1 for compound <= -0.05, in between, >= 0.05.

@@ -131,7 +131,10 @@ TermCounts TermCounts::concat(const std::vector<const TermCounts*>& parts) {
   for (std::size_t p = 0; p < parts.size(); ++p) column[p].resize(parts[p]->size());
   auto head = [&](std::size_t p) -> const std::string& { return parts[p]->terms_[next[p]]; };
   // A min-heap of part indices by their next term (ties by part, so the order is deterministic).
-  auto later = [&](std::size_t a, std::size_t b) { return head(b) < head(a) || (head(a) == head(b) && b < a); };
+  auto later = [&](std::size_t a, std::size_t b) {
+    const int c = head(a).compare(head(b));
+    return c > 0 || (c == 0 && b < a);
+  };
   std::vector<std::size_t> heap;
   for (std::size_t p = 0; p < parts.size(); ++p)
     if (parts[p]->size() > 0) heap.push_back(p);

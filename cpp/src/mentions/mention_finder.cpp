@@ -108,6 +108,11 @@ class Finder {
     }
     return out;
   }
+  // 'm', 'f', 'u' when token i (lower-cased) is a listed first name, else 0.
+  char first_name_at(std::uint32_t i) {
+    lower_into(tok_text(i), low_);
+    return lex_.first_name_gender(low_);
+  }
   bool is_punct(std::uint32_t i) const { return toks_[i].kind == TokenKind::Punct; }
   bool is_text(std::uint32_t i, std::string_view s) const { return tok_text(i) == s; }
   bool lower_is(std::uint32_t i, std::string_view s) {
@@ -215,7 +220,7 @@ class Finder {
       } else if ((cls & (wc::kGroupNoun | wc::kRoleNoun)) && b - a == 1) {
         return i;  // handled as a group / role noun phrase
       } else if (b - a == 1 && !(cls & (wc::kTitle | wc::kOrgWord | wc::kPlace)) && !toks_[a].has(token_flags::kAllCaps) &&
-                 !lex_.first_name_gender(lower_joined(a, a + 1)) && b < te && info_[b].lower &&
+                 !first_name_at(a) && b < te && info_[b].lower &&
                  !(info_[b].cls & (wc::kSpeech | wc::kClause | wc::kAux | wc::kAdverb | wc::kPartialCue))) {
         // "Speaking to reporters", "Local residents": a common word unless it is a known name.
         weak_initial = true;
@@ -231,10 +236,8 @@ class Finder {
   // place; the place is not part of the name.
   bool person_name_before_place(std::uint32_t i, std::uint32_t j, std::uint32_t te) {
     if (j + 1 >= te || !((info_[j + 1].cls & wc::kPlace) || !lex_.place_key(lower_joined(j + 1, j + 2)).empty())) return false;
-    for (std::uint32_t k = i; k < j; ++k) {
-      lower_into(tok_text(k), low_);
-      if (info_[k].cap && lex_.first_name_gender(low_)) return true;
-    }
+    for (std::uint32_t k = i; k < j; ++k)
+      if (info_[k].cap && first_name_at(k)) return true;
     return false;
   }
 
@@ -302,8 +305,7 @@ class Finder {
     bool first_name = false;
     for (std::uint32_t m = a; surname_title && m + 1 < last; ++m) {
       surname_title = name_like(m);
-      lower_into(tok_text(m), low_);
-      first_name = first_name || lex_.first_name_gender(low_);
+      first_name = first_name || first_name_at(m);
     }
     surname_title = surname_title && first_name;
     while (k > a && (name_like(k - 1) || ((info_[k - 1].cls & wc::kNameSuffix) && k < b + 1 && k == b) ||
@@ -313,8 +315,7 @@ class Finder {
       // "Sen. Al Franken": a capitalised connector that is a first name, after a title, starts the name.
       bool title_before = false;
       for (std::uint32_t m = a; m + 1 < k; ++m) title_before = title_before || (info_[m].cls & wc::kTitle);
-      lower_into(tok_text(k - 1), low_);
-      if (info_[k - 1].cap && title_before && lex_.first_name_gender(low_))
+      if (info_[k - 1].cap && title_before && first_name_at(k - 1))
         --k;
       else
         k = b;  // "Secretary of Health"
@@ -463,8 +464,7 @@ class Finder {
     lower_into(tok_text(last - 1), low_);
     c.key = low_;  // surname
     if (last - c.name_tb >= 2 && c.gender == Gender::Unknown) {
-      lower_into(tok_text(c.name_tb), low_);
-      const char g = lex_.first_name_gender(low_);
+      const char g = first_name_at(c.name_tb);
       if (g == 'm') c.gender = Gender::Male;
       if (g == 'f') c.gender = Gender::Female;
     }

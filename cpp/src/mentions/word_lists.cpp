@@ -197,6 +197,15 @@ const char* kPresentVerb =
     "concedes denies vows promises pledges boasts testifies agrees cautions points counters "
     "reiterates charges hints threatens estimates believes thinks feels fears hopes expects knows "
     "shows finds indicates";
+// Verbs that report a clause whatever follows them, so the clause needs no "that" ("Adelson said
+// much of his discussion was about Israel"); verbs that also take a plain object ("announced the
+// plan", "confirmed the report") are not here.
+const char* kBareClause =
+    "said says say saying believe believes believed think thinks thought argue argues argued arguing "
+    "claim claims claimed claiming insist insists insisted insisting contend contends contended "
+    "assert asserts asserted predict predicts predicted fear fears feared hope hopes hoped feel "
+    "feels felt added adds warned warns noted notes suggested suggests stressed acknowledged "
+    "conceded told tells";
 const char* kObjectVerb =
     "tell tells told telling warn warns warned assure assured inform informed remind reminded "
     "promise promised urge urged ask asked";
@@ -389,6 +398,7 @@ WordLists::WordLists() {
   add(kSpeech, wc::kSpeech);
   add(kClause, wc::kClause);
   add(kPresentVerb, wc::kPresentVerb);
+  add(kBareClause, wc::kBareClause);
   add(kObjectVerb, wc::kObjectVerb);
   add(kPartialCue, wc::kPartialCue);
   add(kAux, wc::kAux);

@@ -38,6 +38,7 @@ constexpr std::uint32_t kSubjPronoun = 1u << 21; // he she they it we i you (cla
 constexpr std::uint32_t kPreposition = 1u << 22; // on in at during for
 constexpr std::uint32_t kNameSuffix = 1u << 23;  // jr. sr. ii iii
 constexpr std::uint32_t kPresentVerb = 1u << 24; // says claims argues: present-tense speech
+constexpr std::uint32_t kBareClause = 1u << 25;  // said believes argued: report a clause with no "that"
 }  // namespace wc
 
 struct WordLists {

@@ -104,6 +104,7 @@ class Finder {
     return true;
   }
   bool is_comma(std::uint32_t i) const { return is_text(i, ","); }
+  bool and_or(std::uint32_t i) { return lower_is(i, "and") || lower_is(i, "or"); }
   bool is_dash(std::uint32_t i) const { return toks_[i].kind == TokenKind::Punct && toks_[i].has(token_flags::kDash); }
   bool is_terminal(std::uint32_t i) const { return toks_[i].kind == TokenKind::Punct && toks_[i].has(token_flags::kTerminal); }
   std::uint32_t sent_begin(std::uint32_t s) const { return seg_.sentences[s].token_begin; }
@@ -180,7 +181,7 @@ class Finder {
       bool brk = false;
       if (i + 1 < n && info_[i].word && info_[i + 1].word && info_[i + 1].lower) {
         const std::string_view w = tok_text(i), nx = tok_text(i + 1);
-        const bool ing = nx.size() > 4 && nx.substr(nx.size() - 3) == "ing";
+        const bool ing = ends_with_ing(i + 1);
         const bool speech = (info_[i + 1].cls & (wc::kSpeech | wc::kClause)) != 0;
         if ((w == "and" || w == "but") && speech && !ing) brk = true;
         // '... was “disgusting” and encouraged Americans to ...': a second past-tense verb of the
@@ -194,8 +195,7 @@ class Finder {
       }
       if (i + 1 < n && is_comma(i) && info_[i + 1].word && info_[i + 1].lower &&
           (info_[i + 1].cls & (wc::kSpeech | wc::kClause))) {
-        const std::string_view nx = tok_text(i + 1);
-        if (nx.size() > 4 && nx.substr(nx.size() - 3) == "ing") brk = true;
+        if (ends_with_ing(i + 1)) brk = true;
       }
       // '... is “true,” but in the course ...', '... “expanded the party,” claiming ...': a comma
       // inside a closing mark, then "but" or a participle, ends the reported clause.
@@ -231,8 +231,7 @@ class Finder {
     if (v > 0 && toks_[v - 1].kind == TokenKind::Word) {
       const std::uint32_t pc = info_[v - 1].cls;
       if ((pc & wc::kDeterminer) && !(pc & wc::kPronoun)) return false;
-      const std::string_view w = tok_text(v);
-      const bool progressive = w.size() > 4 && w.substr(w.size() - 3) == "ing";  // "is telling"
+      const bool progressive = ends_with_ing(v);  // "is telling"
       if ((pc & wc::kPassive) && !progressive) return false;
       if ((pc & wc::kAdverb) && v > 1 && (info_[v - 2].cls & wc::kPassive) && !progressive) return false;
     }
@@ -943,27 +942,9 @@ class Finder {
     return false;
   }
 
-  // Verbs that report a clause whatever follows them, so that the clause needs no "that" and no
-  // auxiliary to be recognised ("Adelson said much of his discussion was about Israel"). Verbs
-  // that also take a plain object ("announced the plan", "confirmed the report") are not here.
-  bool reports_bare_clause(std::uint32_t v) const {
-    static const char* const kVerbs[] = {"said", "says", "say", "saying", "believe", "believes", "believed",
-                                         "think", "thinks", "thought", "argue", "argues", "argued", "arguing",
-                                         "claim", "claims", "claimed", "claiming", "insist", "insists", "insisted",
-                                         "insisting", "contend", "contends", "contended", "assert", "asserts",
-                                         "asserted", "predict", "predicts", "predicted", "fear", "fears", "feared",
-                                         "hope", "hopes", "hoped", "feel", "feels", "felt", "added", "adds",
-                                         "warned", "warns", "noted", "notes", "suggested", "suggests", "stressed",
-                                         "acknowledged", "conceded", "told", "tells"};
-    const std::string_view w = tok_text(v);
-    for (const char* x : kVerbs)
-      if (w == x) return true;
-    return false;
-  }
-
-  // A reported clause after such a verb: a subject of any shape (a number too: "said 2016 has
-  // seen ...") and, within the next fifteen tokens, a word that can only be its verb (an
-  // auxiliary, a past tense, or an -s form after a noun: "the place prides itself").
+  // A reported clause after a verb of wc::kBareClause: a subject of any shape (a number too:
+  // "said 2016 has seen ...") and, within the next fifteen tokens, a word that can only be its
+  // verb (an auxiliary, a past tense, or an -s form after a noun: "the place prides itself").
   bool bare_clause_start(std::uint32_t j, std::uint32_t hi) {
     if (j >= hi) return false;
     if (toks_[j].kind == TokenKind::Word) {
@@ -981,7 +962,7 @@ class Finder {
       // no clause).
       if ((info_[j].cls & wc::kSubjPronoun) && j + 1 < hi && info_[j + 1].word && info_[j + 1].lower &&
           !(info_[j + 1].cls & (wc::kPreposition | wc::kConnector)) && !lower_is(j + 1, "to") &&
-          !lower_is(j + 1, "and") && !lower_is(j + 1, "or"))
+          !and_or(j + 1))
         return true;
     } else if (toks_[j].kind != TokenKind::Number) {
       return false;
@@ -1001,7 +982,7 @@ class Finder {
       // about me" is an object.)
       const bool object_after = k + 1 < hi && info_[k + 1].word &&
                                 !(info_[k + 1].cls & (wc::kPreposition | wc::kConnector | wc::kSubordinator)) &&
-                                !lower_is(k + 1, "and") && !lower_is(k + 1, "or");
+                                !and_or(k + 1);
       if (after_noun && object_after && w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' &&
           w[w.size() - 2] != 'u' && w[w.size() - 2] != 'i' && !(cls & (wc::kPreposition | wc::kFunc | wc::kTime | wc::kGroupNoun)))
         return true;
@@ -1121,9 +1102,8 @@ class Finder {
   // speaker (a share, a described group). The clause is still reported speech; its speaker stays
   // unknown rather than guessed.
   bool subject_not_a_mention(std::uint32_t v, std::uint32_t sb, std::uint32_t se) {
-    if (v <= sb || v + 3 >= se || !reports_bare_clause(v)) return false;
-    const std::string_view w = tok_text(v);
-    if (w.size() > 4 && w.substr(w.size() - 3) == "ing") return false;  // "saying": a participle
+    if (v <= sb || v + 3 >= se || !(info_[v].cls & wc::kBareClause)) return false;
+    if (ends_with_ing(v)) return false;  // "saying": a participle
     const std::uint32_t p = v - 1;
     if (in_quote_[p] || (m_end_[p] != kNone && !of_unnamed_group(m_end_[p]))) return false;
     const bool noun_before = m_end_[p] != kNone || (info_[p].word && !(info_[p].cls & (wc::kFunc | wc::kPreposition | wc::kAux | wc::kAdverb |
@@ -1193,7 +1173,7 @@ class Finder {
             if (!speech_only && clause_start(k, se)) {
               c = k;
               conf = 0.6f;
-            } else if (!speech_only && reports_bare_clause(v) && bare_clause_start(k, se) &&
+            } else if (!speech_only && (info_[v].cls & wc::kBareClause) && bare_clause_start(k, se) &&
                        !fragment_in_clause(k + 1, sb, se, v)) {
               // 'Officials said 2016 has seen the worst start', 'She said the place prides itself
               // on ...': no "that", no auxiliary right after the subject.

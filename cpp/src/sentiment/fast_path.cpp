@@ -5,6 +5,10 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+// Words read with one sixteen-byte load (read_plain_word needs 64-bit lanes: x86-64 only).
+#if defined(__SSE2__) && defined(__x86_64__)
+#define PRESSLENS_SSE2_WORDS 1
+#endif
 
 #include "../segment/token_rules.hpp"
 #include "items.hpp"
@@ -256,14 +260,16 @@ class Reader {
     std::uint64_t hash_state = 0;  // hash_detail::step over the lower-cased word, before finish
   };
 
-  // Reads the word at i: a word of up to fifteen bytes from one or two eight-byte loads (which
-  // classify, lower-case and hash it at once; scan_alnum and hash_padded would give the same),
-  // a longer one or one near the end of the text with scan_alnum. False: the word may run on past
+  // Reads the word at i: a word of up to fifteen bytes from one sixteen-byte load (SSE2 on
+  // x86-64; elsewhere one or two eight-byte loads), which classify, lower-case and hash it at once
+  // (scan_alnum and hash_padded would give the same); a word of up to seven bytes in the last
+  // fifteen of the text from one eight-byte load; a longer one, or one nearer the end, with
+  // scan_alnum. False: the word may run on past
   // kMaxWord bytes (chunk() bails on it).
   bool read_plain_word(std::size_t i, PlainWord& w) const {
     const unsigned char* const u = u_;
     const std::size_t n = n_;
-#if defined(__SSE2__)
+#ifdef PRESSLENS_SSE2_WORDS
     if (i + 16 <= n) {  // a word of up to fifteen bytes from one sixteen-byte load
       const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(u + i));
       const __m128i up = bytes_in(x, 'A', 'Z'), lo = bytes_in(x, 'a', 'z');
@@ -305,6 +311,7 @@ class Reader {
         w.hashed = true;
         return true;
       }
+#ifndef PRESSLENS_SSE2_WORDS  // (with it, the sixteen-byte load above has read these words)
       if (i + 16 <= n) {  // eight to fifteen bytes: the same over a second load
         std::uint64_t x1;
         std::memcpy(&x1, u + i + 8, 8);
@@ -323,6 +330,7 @@ class Reader {
           return true;
         }
       }
+#endif
     }
     const std::size_t end = std::min(n, i + kMaxWord);
     int letters = 0;

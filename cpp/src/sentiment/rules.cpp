@@ -287,13 +287,10 @@ SentimentScores finish(const double* s, std::size_t n_lex, std::size_t words, co
     sum += amp;
   else if (sum < 0)
     sum -= amp;
-  if (undiluted > 0)  // (the same sign as sum: the intensity rules scale by a positive factor)
-    undiluted += amp;
-  else if (undiluted < 0)
-    undiluted -= amp;
+  // (The emphasis is not added to `undiluted`: with any emphasis |sum| >= 0.292, so the compound is
+  // outside the neutral band and compound_keeping_label does not look at `undiluted`.)
   out.compound = compound_keeping_label(sum, undiluted);
   out.valence_sum = sum;
-  out.undiluted_sum = undiluted;
   if (pos_sum > std::fabs(neg_sum))
     pos_sum += amp;
   else if (pos_sum < std::fabs(neg_sum))

@@ -68,7 +68,7 @@ SentimentScores SentimentScorer::aggregate(const std::vector<SentimentScores>& s
   // average three-sentence passage (3 x the mean sentence valence), so the score of a long article
   // does not grow with its length the way one giant sentence saturates at +-1.
   SentimentScores out;
-  double pos = 0.0, neg = 0.0, sum = 0.0, undiluted = 0.0;
+  double pos = 0.0, neg = 0.0, sum = 0.0;
   std::uint32_t neu = 0, words = 0, n = 0;
   for (const auto& s : sentences) {
     if (s.words == 0) continue;
@@ -78,11 +78,9 @@ SentimentScores SentimentScorer::aggregate(const std::vector<SentimentScores>& s
     neu += s.neutral_words;
     words += s.words;
     sum += s.valence_sum;
-    undiluted += s.undiluted_sum;
   }
   if (n == 0) return out;
   const double scaled = sum * std::min(1.0, 3.0 / n);
-  out.undiluted_sum = undiluted * std::min(1.0, 3.0 / n);
   // (Not compound_keeping_label: that holds a sentence's label; an article's undiluted sum is
   // almost never within the neutral band, so holding it would make every article positive or
   // negative, as one giant VADER sentence is.)

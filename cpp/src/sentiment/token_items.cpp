@@ -7,7 +7,6 @@
 
 namespace presslens::sentiment_detail {
 
-// Appends the lookup form of a token for the default mode: case-folded, curly apostrophe -> '.
 // The non-ASCII case of fold_into: the n bytes just reserved at the end of `out` are replaced by
 // the ICU case folding of `s`.
 [[gnu::noinline]] void fold_into_slow(std::string_view s, Arena& out, std::string& tmp) {
