@@ -177,10 +177,16 @@ def _read_corpus(args: argparse.Namespace):
             word_count[0] += len(text.split())
             yield text
 
+    def grouping_field(metadata):
+        # Only the --by field is kept (the corpus holds every article's metadata); a record without
+        # it keeps all its fields, so that the error names the ones it has.
+        return {args.by: metadata[args.by]} if args.by in metadata else metadata
+
     # (tee keeps at most one batch of records between the two readers.)
     for_texts, for_metadata = itertools.tee(
-        read_articles(args.file, text_field=args.text_field, format=args.input_format, fields=[args.by]))
-    corpus = Corpus.from_texts(texts_counted(for_texts), (m for _, m in for_metadata), threads=args.threads,
+        read_articles(args.file, text_field=args.text_field, format=args.input_format))
+    corpus = Corpus.from_texts(texts_counted(for_texts), (grouping_field(m) for _, m in for_metadata),
+                               threads=args.threads,
                                progress=not args.quiet and sys.stderr.isatty(), keep_documents=False,
                                targets=args.toward or ())
     return corpus, word_count[0]

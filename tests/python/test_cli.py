@@ -88,6 +88,7 @@ def test_compare_groups_of_articles(tmp_path):
     # A field no record has is named, with the way out.
     bad = run("compare", str(path), "--text-field", "body", "--by", "publisher")
     assert bad.returncode == 2 and "no metadata 'publisher'" in bad.stderr and "--by" in bad.stderr
+    assert "its keys: outlet, story" in bad.stderr  # the fields of the record, to pick from
     (tmp_path / "empty.jsonl").write_text("", encoding="utf-8")
     empty = run("compare", str(tmp_path / "empty.jsonl"))
     assert empty.returncode == 2 and "no articles in" in empty.stderr
