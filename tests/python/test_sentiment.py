@@ -562,3 +562,15 @@ def test_instance_polarity_scores_is_the_method_without_dispatch_overhead():
                 SentimentAnalyzer.polarity_scores(sa, bad)
             assert str(fast.value) == str(method.value)
     assert presslens.polarity_scores("It is good.") == SentimentAnalyzer().polarity_scores("It is good.")
+
+
+def test_one_sentence_scores_alike_as_text_document_or_with_a_stray_mark():
+    # Rule 17 holds this sentence's label at -0.05 (diluted alone it would be -0.044, neutral);
+    # the document of that one sentence, and the text with a word-less "sentence" after it, agree.
+    text = ("When officials accept freebies from those they are charged with overseeing, they open their "
+            "impartiality to unworthy suspicion.")
+    alone = presslens.polarity_scores(text)["compound"]
+    assert alone == -0.05
+    assert presslens.analyze(text).sentiment.compound == alone
+    assert presslens.polarity_scores(text + " :")["compound"] == alone
+    assert presslens.polarity_scores(text + "\n--")["compound"] == alone

@@ -70,9 +70,11 @@ SentimentScores SentimentScorer::aggregate(const std::vector<SentimentScores>& s
   SentimentScores out;
   double pos = 0.0, neg = 0.0, sum = 0.0;
   std::uint32_t neu = 0, words = 0, n = 0;
+  const SentimentScores* only = nullptr;  // the one sentence with words, if there is one
   for (const auto& s : sentences) {
     if (s.words == 0) continue;
     ++n;
+    only = &s;
     pos += s.pos_mass;
     neg += s.neg_mass;
     neu += s.neutral_words;
@@ -84,7 +86,9 @@ SentimentScores SentimentScorer::aggregate(const std::vector<SentimentScores>& s
   // (Not compound_keeping_label: that holds a sentence's label; an article's undiluted sum is
   // almost never within the neutral band, so holding it would make every article positive or
   // negative, as one giant VADER sentence is.)
-  out.compound = normalize_score(scaled);
+  // One sentence with words (beside any without) is the text's score, its label held as it is
+  // when that sentence is scored alone.
+  out.compound = n == 1 ? only->compound : normalize_score(scaled);
   const double total = pos + neg + neu;
   out.pos = pos / total;
   out.neg = neg / total;
