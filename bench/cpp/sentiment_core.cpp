@@ -6,7 +6,9 @@
 // Run:    build/bench/bench/cpp/sentiment_core_bench \
 //           --data ../shared/data/sentiment-dev/vader-icwsm2014/nytEditorialSnippets_GroundTruth.txt
 // --data: a file with one text per line, or VADER's ground-truth format (ID<TAB>MEAN<TAB>TEXT; the
-// text after the second tab is used). Prints a table and ends with one JSON line. The checksum of a
+// text after the second tab is used). --only KEY times one mode (default, default_tokenizer_path,
+// default_batch, compat): for a profiler run (perf record, valgrind --tool=callgrind) that sees
+// that mode alone. Prints a table and ends with one JSON line. The checksum of a
 // mode is the sum of the compound scores of all texts: equal across the three default-mode rows,
 // and equal between runs unless a score changed.
 #include <algorithm>
@@ -66,18 +68,20 @@ Timing time_passes(std::size_t n, int runs, int reps, Pass&& pass) {
 int main(int argc, char** argv) {
   std::string data;
   int runs = 9, reps = 5;
+  std::string only;
   for (int i = 1; i < argc; ++i) {
     const std::string_view a = argv[i];
     if (a == "--data" && i + 1 < argc) data = argv[++i];
     else if (a == "--runs" && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
     else if (a == "--reps" && i + 1 < argc) reps = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--only" && i + 1 < argc) only = argv[++i];
     else {
-      std::fprintf(stderr, "usage: %s --data FILE [--runs 9] [--reps 5]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s --data FILE [--runs 9] [--reps 5] [--only KEY]\n", argv[0]);
       return 2;
     }
   }
   if (data.empty()) {
-    std::fprintf(stderr, "usage: %s --data FILE [--runs 9] [--reps 5]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s --data FILE [--runs 9] [--reps 5] [--only KEY]\n", argv[0]);
     return 2;
   }
   const std::vector<std::string> texts = load_texts(data);
@@ -110,14 +114,22 @@ int main(int argc, char** argv) {
 
   struct Row {
     const char* name;
+    const char* key;
     Timing t;
   };
-  const Row rows[] = {
-      {"default (fast path)", time_passes(texts.size(), runs, reps, one_by_one(fast_scorer))},
-      {"default, tokenizer path", time_passes(texts.size(), runs, reps, one_by_one(token_scorer))},
-      {"default, batch overload", time_passes(texts.size(), runs, reps, batch)},
-      {"vader_compat", time_passes(texts.size(), runs, reps, one_by_one(compat_scorer))},
+  std::vector<Row> rows;
+  auto add = [&](const char* name, const char* key, auto&& pass) {
+    if (only.empty() || only == key) rows.push_back({name, key, time_passes(texts.size(), runs, reps, pass)});
   };
+  add("default (fast path)", "default", one_by_one(fast_scorer));
+  add("default, tokenizer path", "default_tokenizer_path", one_by_one(token_scorer));
+  add("default, batch overload", "default_batch", batch);
+  add("vader_compat", "compat", one_by_one(compat_scorer));
+  if (rows.empty()) {
+    std::fprintf(stderr, "--only %s: no such mode (default, default_tokenizer_path, default_batch, compat)\n",
+                 only.c_str());
+    return 2;
+  }
   std::printf("%zu texts, %.1f bytes each on average, %d runs of %d passes\n\n", texts.size(),
               static_cast<double>(bytes) / static_cast<double>(texts.size()), runs, reps);
   std::printf("%-26s %12s %12s %20s\n", "mode", "min us/text", "median us/text", "checksum");
@@ -125,10 +137,9 @@ int main(int argc, char** argv) {
     std::printf("%-26s %12.3f %12.3f %20.10f\n", r.name, r.t.min_us, r.t.median_us, r.t.checksum);
   std::printf("{\"bench\": \"sentiment_core\", \"texts\": %zu, \"bytes\": %zu, \"runs\": %d, \"reps\": %d", texts.size(),
               bytes, runs, reps);
-  const char* keys[] = {"default", "default_tokenizer_path", "default_batch", "compat"};
-  for (std::size_t k = 0; k < 4; ++k)
-    std::printf(", \"%s_min_us\": %.4f, \"%s_median_us\": %.4f, \"%s_checksum\": %.10f", keys[k], rows[k].t.min_us,
-                keys[k], rows[k].t.median_us, keys[k], rows[k].t.checksum);
+  for (const Row& r : rows)
+    std::printf(", \"%s_min_us\": %.4f, \"%s_median_us\": %.4f, \"%s_checksum\": %.10f", r.key, r.t.min_us, r.key,
+                r.t.median_us, r.key, r.t.checksum);
   std::printf("}\n");
   return 0;
 }

@@ -1,0 +1,183 @@
+// Lower bounds for any lexicon scorer of this design, on the same texts as sentiment_core_bench:
+// the time to (1) find the words of each text (runs of ASCII letters and digits, sixteen bytes
+// classified at once with SSE2) and hash their lower-case form, and (2) also look each word up in
+// the VADER lexicon (the hash table and filter the scorer uses, lexicon keys only, so smaller
+// than the scorer's) and sum the valences. No tokenizer rules, no sentences, no VADER rules: what
+// the real scorer (the last row) costs on top of row 2 is the price of scoring correctly.
+//
+// Build:  cmake -S . -B build/bench -DPRESSLENS_BUILD_BENCH=ON && cmake --build build/bench
+// Run:    build/bench/bench/cpp/sentiment_floor_bench \
+//           --data ../shared/data/sentiment-dev/vader-icwsm2014/nytEditorialSnippets_GroundTruth.txt
+// --data as for sentiment_core_bench. Prints a table and ends with one JSON line.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <string_view>
+#include <vector>
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>
+#define FLOOR_SSE2 1
+#endif
+
+#include "../../cpp/src/common/string_table.hpp"
+#include "presslens/sentiment.hpp"
+
+namespace {
+
+using presslens::detail::StringTable;
+
+std::vector<std::string> load_texts(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "cannot read %s\n", path.c_str());
+    std::exit(2);
+  }
+  std::vector<std::string> texts;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const std::size_t a = line.find('\t'), b = a == std::string::npos ? a : line.find('\t', a + 1);
+    std::string text = b == std::string::npos ? line : line.substr(b + 1);
+    if (!text.empty()) texts.push_back(std::move(text));
+  }
+  return texts;
+}
+
+bool is_alnum(unsigned char c) { return static_cast<unsigned>((c | 32) - 'a') < 26u || static_cast<unsigned>(c - '0') < 10u; }
+char lower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); }
+
+// Calls on_word(lower-cased word, its hash) for each run of ASCII letters and digits; the word's
+// bytes are lower-cased into `buf`, which keeps eight bytes of slack (hash_padded reads them).
+template <class OnWord>
+void for_each_word(std::string_view text, std::vector<char>& buf, OnWord&& on_word) {
+  const auto* u = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  if (buf.size() < n + 16) buf.resize(n + 16);
+  char* low = buf.data();
+  std::size_t i = 0;
+  while (i < n) {
+    if (!is_alnum(u[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+#ifdef FLOOR_SSE2
+    if (i + 16 <= n) {  // the word's end from one sixteen-byte load
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(u + i));
+      auto in_range = [&](char lo, char hi) {
+        const __m128i off = _mm_sub_epi8(x, _mm_set1_epi8(lo));
+        return _mm_cmpeq_epi8(_mm_min_epu8(off, _mm_set1_epi8(static_cast<char>(hi - lo))), off);
+      };
+      const __m128i up = in_range('A', 'Z');
+      const auto alnum = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(up, in_range('a', 'z')), in_range('0', '9'))));
+      len = static_cast<std::size_t>(__builtin_ctz(~alnum | 0x10000u));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(low + i), _mm_or_si128(x, _mm_and_si128(up, _mm_set1_epi8(0x20))));
+      if (len == 16) {
+        while (i + len < n && is_alnum(u[i + len])) ++len;
+        for (std::size_t k = 16; k < len; ++k) low[i + k] = lower(u[i + k]);
+      }
+    } else
+#endif
+    {
+      while (i + len < n && is_alnum(u[i + len])) ++len;
+      for (std::size_t k = 0; k < len; ++k) low[i + k] = lower(u[i + k]);
+    }
+    if (len > n - i) len = n - i;
+    on_word(std::string_view(low + i, len), presslens::detail::hash_padded(low + i, len));
+    i += len;
+  }
+}
+
+struct Timing {
+  double median_us = 0, checksum = 0;
+};
+
+template <class Pass>
+Timing time_passes(std::size_t n, int runs, int reps, Pass&& pass) {
+  Timing t;
+  t.checksum = pass();
+  std::vector<double> us;
+  for (int r = 0; r < runs; ++r) {
+    const auto start = std::chrono::steady_clock::now();
+    for (int k = 0; k < reps; ++k) t.checksum += pass() * 0.0;
+    const std::chrono::duration<double, std::micro> d = std::chrono::steady_clock::now() - start;
+    us.push_back(d.count() / reps / static_cast<double>(n));
+  }
+  std::sort(us.begin(), us.end());
+  t.median_us = us[us.size() / 2];
+  return t;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string data;
+  int runs = 9, reps = 5;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--data" && i + 1 < argc) data = argv[++i];
+    else if (a == "--runs" && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--reps" && i + 1 < argc) reps = std::max(1, std::atoi(argv[++i]));
+    else data.clear(), i = argc;
+  }
+  if (data.empty()) {
+    std::fprintf(stderr, "usage: %s --data FILE [--runs 9] [--reps 5]\n", argv[0]);
+    return 2;
+  }
+  const std::vector<std::string> texts = load_texts(data);
+  if (texts.empty()) {
+    std::fprintf(stderr, "no texts in %s\n", data.c_str());
+    return 2;
+  }
+  StringTable<double> lexicon;  // lower-case keys, as the default mode folds them
+  for (const auto& [word, valence] : presslens::Lexicon::vader().items()) {
+    std::string key(word);
+    for (char& c : key) c = lower(static_cast<unsigned char>(c));
+    lexicon.put(key, valence);
+  }
+  std::vector<char> buf;
+  auto words_only = [&] {
+    double sum = 0;
+    for (const auto& t : texts)
+      for_each_word(t, buf, [&](std::string_view w, std::uint64_t h) { sum += static_cast<double>(h & 1u) + w.size(); });
+    return sum;
+  };
+  auto lexicon_sum = [&] {
+    double total = 0;
+    for (const auto& t : texts) {
+      double sum = 0;
+      for_each_word(t, buf, [&](std::string_view w, std::uint64_t h) {
+        if (const double* v = lexicon.find_padded(w, h)) sum += *v;
+      });
+      total += sum / std::sqrt(sum * sum + 15.0);
+    }
+    return total;
+  };
+  const presslens::SentimentScorer scorer;
+  auto scorer_pass = [&] {
+    double sum = 0;
+    for (const auto& t : texts) sum += scorer.polarity_scores(t).compound;
+    return sum;
+  };
+  struct Row {
+    const char* name;
+    const char* key;
+    Timing t;
+  };
+  const Row rows[] = {
+      {"words found and hashed", "words", time_passes(texts.size(), runs, reps, words_only)},
+      {"+ lexicon look-up and sum", "lexicon_sum", time_passes(texts.size(), runs, reps, lexicon_sum)},
+      {"SentimentScorer (default)", "scorer", time_passes(texts.size(), runs, reps, scorer_pass)},
+  };
+  std::printf("%zu texts, %d runs of %d passes\n\n%-28s %16s\n", texts.size(), runs, reps, "stage", "median us/text");
+  for (const Row& r : rows) std::printf("%-28s %16.3f\n", r.name, r.t.median_us);
+  std::printf("{\"bench\": \"sentiment_floor\", \"texts\": %zu, \"runs\": %d, \"reps\": %d", texts.size(), runs, reps);
+  for (const Row& r : rows) std::printf(", \"%s_median_us\": %.4f", r.key, r.t.median_us);
+  std::printf("}\n");
+  return 0;
+}
