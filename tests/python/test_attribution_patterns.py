@@ -208,6 +208,14 @@ BARE_CLAUSES = [
     ('Supporters of the plan argue the cost has been exaggerated.', 'the cost has been exaggerated', None),
     ('Sen. Jane Smith told The Hill the plan was dead.', 'the plan was dead', 'Jane Smith'),
     ('Jane Smith told Fox News that the plan was dead.', 'the plan was dead', 'Jane Smith'),
+    # A reporting verb in a finite form right after the clause's subject is the clause's verb.
+    ('Phil Smith, a spokesman for the union, said the union expected production to improve.',
+     'the union expected production to improve', 'Phil Smith'),
+    ('The state tax commissioner says an internal review shows no one leaked the documents.',
+     'an internal review shows no one leaked the documents', None),
+    # A clitic auxiliary shows the clause ("they'll"); "'s" does not (often a possessive).
+    ("Some voters say they'll shift their support to Stein unless Sanders objects.",
+     "they'll shift their support to Stein unless Sanders objects", 'voters'),
 ]
 
 NOT_REPORTED_CLAUSES = [
@@ -219,6 +227,9 @@ NOT_REPORTED_CLAUSES = [
     'Jane Smith felt the pain in her legs.',
     'Gas prices are said to rise in the spring.',
     'Jane Smith said the worst things about her rival.',
+    'Jane Smith said nothing and added nothing.',
+    # Past a subordinator a verb is the subordinate clause's: "his voice" was an object.
+    'Mitt Romney added his voice after five senators urged Akin to step aside.',
 ]
 
 
@@ -238,3 +249,71 @@ def test_a_reported_clause_needs_no_that(text: str, content: str, speaker) -> No
 @pytest.mark.parametrize("text", NOT_REPORTED_CLAUSES, ids=[t[:48] for t in NOT_REPORTED_CLAUSES])
 def test_an_object_after_a_reporting_verb_is_no_quote(text: str) -> None:
     assert presslens.analyze(text).quotes == [], text
+
+
+# ---- headlines and labelled paragraphs -----------------------------------------------------
+
+BODY = "Sen. Ted Cruz said on Sunday that Donald Trump would appoint liberals. Cruz spoke in Iowa."
+
+LABELLED = [
+    # (text, content, kind, speaker, cue)
+    ("Cruz: Trump Would Put Liberals On Court\n\n" + BODY, "Trump Would Put Liberals On Court", "indirect",
+     "Ted Cruz", None),
+    ("Ted Cruz Says Trump Would Put Liberals On Court\n\n" + BODY, "Trump Would Put Liberals On Court", "indirect",
+     "Ted Cruz", "Says"),
+    ("Cruz: ‘I Fear The Same Thing Is True’\n\n" + BODY, "I Fear The Same Thing Is True", "direct", "Ted Cruz", None),
+    # A title that ends with a period is no heading; as the first line it is still a headline.
+    ("Cruz: Trump Would Put Liberals On Court.\n\n" + BODY, "Trump Would Put Liberals On Court", "indirect",
+     "Ted Cruz", None),
+]
+
+
+@pytest.mark.parametrize("text, content, kind, speaker, cue", LABELLED, ids=[t[:40] for t, *_ in LABELLED])
+def test_a_headline_names_its_speaker(text: str, content: str, kind: str, speaker: str, cue) -> None:
+    doc = presslens.analyze(text)
+    first = doc.quotes[0]
+    assert first.text == content and first.kind == kind, [(q.text, q.kind) for q in doc.quotes]
+    assert doc.text[first.start : first.end] == first.text
+    assert first.speaker is not None and first.speaker.name == speaker
+    # The headline's mention belongs to the entity the article names.
+    assert first.speaker_mention in first.speaker.mentions
+    assert (first.cue.text if first.cue is not None else None) == cue
+    assert [q.text for q in doc.quotes[1:]] == ["Donald Trump would appoint liberals"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Poll: Wealthy Voters Abandon Republican Party",  # names no one
+        "Rubio: Trump Would Put Liberals On Court",  # Rubio is not in the article
+        "Cruz Confirms the Deal With Trump",  # confirms takes an object, not a clause
+        "Washington: Trump Would Put Liberals On Court",  # a place
+    ],
+)
+def test_a_headline_without_a_known_speaker_is_no_quote(heading: str) -> None:
+    doc = presslens.analyze(heading + "\n\n" + BODY)
+    assert [q.text for q in doc.quotes] == ["Donald Trump would appoint liberals"]
+    assert all(m.start > len(heading) for m in doc.mentions)  # headings make no other mentions
+
+
+def test_mixed_case_interview_labels_are_turns() -> None:
+    text = ("The panel met on Sunday.\n\nChris Matthews: Seriously, what is speculation?\n\n"
+            "Luciana Lopez: Saying ‘Wall Street speculation’ means nothing.\n\nMatthews: Well, speculation is bad.")
+    doc = presslens.analyze(text)
+    assert [(q.kind, q.speaker.name, q.text) for q in doc.quotes] == [
+        ("turn", "Chris Matthews", "Seriously, what is speculation?"),
+        ("turn", "Luciana Lopez", "Saying ‘Wall Street speculation’ means nothing."),
+        ("turn", "Chris Matthews", "Well, speculation is bad."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The story ran on Sunday.\n\nEmail: desk@example.com.",
+        "The story ran on Sunday.\n\nWashington: The city was quiet on Sunday.",
+        "The story ran on Sunday.\n\nUPDATE: The city was quiet on Sunday.",
+    ],
+)
+def test_a_label_that_names_no_person_is_no_turn(text: str) -> None:
+    assert presslens.analyze(text).quotes == []

@@ -3,7 +3,9 @@
 // What counts as a mention (rules, no statistical model):
 //  * a run of capitalised words ("U.S. Secretary of State Marco Rubio", "El Salvador", "CNN"), split
 //    into a title ("U.S. Secretary of State") and a name ("Marco Rubio") when it holds a title word;
-//    a title-cased heading line makes no new mentions;
+//    a title-cased heading line makes no new mentions, but for the speaker a headline may name
+//    first ("Cruz: ...", "Ted Cruz Says ..."), which becomes a mention only of an entity the rest
+//    of the text names (of no place);
 //  * a transcript speaker label at the start of a line ("THE PRESIDENT:", "DR. FAUCI:", "Q:");
 //  * a noun phrase whose head is a group or role noun ("human rights groups", "a senior official",
 //    "the secretary");

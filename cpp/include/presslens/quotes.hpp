@@ -15,8 +15,14 @@
 //               a speaker (otherwise it is a scare quote or a title and is dropped);
 //  * indirect — reported speech: "X said/argued/claimed (that) ...", "..., officials said.";
 //  * according_to — "..., according to X." / "According to X, ...";
-//  * turn     — one speaker turn of a transcript ("THE PRESIDENT: ..."), up to the next label.
-// A quotation that is a whole heading line is not a quote (no speaker can be named).
+//  * turn     — one speaker turn of a transcript ("THE PRESIDENT: ..."), up to the next label;
+//               also a paragraph opened by a person's name in mixed case and a colon ("Matthews:
+//               Well, ..."), when that person is named in full or with a title.
+// A quotation that is a whole heading line is not a quote (no speaker can be named), unless the
+// headline names its speaker first: "Cruz: Trump Would Put Liberals On Court" and "Ted Cruz Says
+// Trump Would ..." are indirect quotes ("Cruz: ‘I Fear ...’" a direct one) by that person, when
+// the article names them too. The same holds for a one-sentence first line that ends with a
+// period (a title in text that punctuates its title).
 //
 // Attribution of a direct quote: a speech verb next to a speaker after the closing mark
 // ("..., Rubio told reporters." / "..., said Rubio." / "..., said Republican strategist John

@@ -32,6 +32,7 @@ struct Cand {
   bool weak_initial = false;    // unknown capitalised word at sentence start: dropped unless it links
   bool plural = false;          // pronoun they/them/their
   bool definite_role = false;   // "the secretary": joins a person with that title
+  bool heading_label = false;   // a headline's speaker ("Cruz: ..."): joins a known entity or is dropped
   bool drop = false;
   std::string title;
   std::string key;   // lookup key (lower case)
@@ -179,6 +180,25 @@ class Finder {
     }
     push(std::move(c), sentence);
     return true;
+  }
+
+  // The speaker a headline names first: "Cruz: Trump Would Put Liberals On Court", "Bernie
+  // Sanders Says He's Already Started Writing ...": up to five capitalised words, then a colon or
+  // a verb that reports a clause. The name becomes a mention only if the article names that
+  // person or organization too (resolve() drops it otherwise), so "Poll: ..." or "Wash Post
+  // Fact-Check: ..." make nothing.
+  void try_heading_speaker(std::uint32_t i, std::uint32_t te, std::uint32_t sentence) {
+    std::uint32_t j = i;
+    while (j < te && j < i + 5 && info_[j].word && info_[j].cap &&
+           !(info_[j].cls & (wc::kSpeech | wc::kClause | wc::kFunc | wc::kPronoun)))
+      ++j;
+    if (j == i || j + 2 >= te) return;  // (a colon or verb and at least two words after it)
+    const bool colon = is_text(j, ":");
+    const bool verb = info_[j].word && (info_[j].cls & wc::kBareClause) && !info_[j].lower;
+    if (!colon && !verb) return;
+    const std::size_t before = cands_.size();
+    try_run(i, j, sentence, false);
+    for (std::size_t k = before; k < cands_.size(); ++k) cands_[k].heading_label = true;
   }
 
   bool name_like(std::uint32_t i) const {
@@ -717,7 +737,12 @@ class Finder {
       const std::uint32_t sb = sent.token_begin, te = sent.token_end;
       std::uint32_t i = std::max(sb, skip_until);
       if (i >= te) continue;
-      if (para.is_heading) continue;  // title-case headings make no new mentions
+      if (para.is_heading) {
+        // Title-case headings make no new mentions (every word is capitalised), but a headline
+        // may name its speaker first.
+        if (s == para.sentence_begin && i == ptb) try_heading_speaker(i, te, s);
+        continue;
+      }
       bool initial = true;  // first word of the sentence (after opening quotes/bullets)
       while (i < te) {
         const Token& t = toks_[i];
@@ -818,12 +843,30 @@ class Finder {
     return first(e.name) == first(c.name);
   }
 
+  // The entity a headline's speaker names, found among the article's strong mentions by the
+  // same keys (a surname agreeing on the first name, an organization's name); the first one
+  // named outside quotation marks; kNoEntity if none.
+  std::int32_t known_entity(const std::unordered_map<std::string, std::vector<std::int32_t>>& by_key, Cand& c) {
+    for (const std::string& key : {c.key, "org:" + c.key, "group:" + c.key}) {
+      auto it = by_key.find(key);
+      if (it == by_key.end()) continue;
+      for (const std::int32_t e : it->second) {
+        const Entity& ent = entities_[static_cast<std::size_t>(e)];
+        if (founded_in_quote_[static_cast<std::size_t>(e)] || ent.kind == EntityKind::Place) continue;
+        if (c.kind == EntityKind::Person && !first_names_compatible(ent, c)) continue;
+        c.kind = ent.kind;
+        return e;
+      }
+    }
+    return kNoEntity;
+  }
+
   void resolve() {
     std::unordered_map<std::string, std::vector<std::int32_t>> by_key;  // person surnames, org/place/group keys
     std::unordered_map<std::string, std::int32_t> acronyms;  // org acronyms
     // Phase A: strong mentions found entities.
     for (auto& c : cands_) {
-      if (!c.strong || c.type == CandType::Pronoun || c.definite_role) continue;
+      if (!c.strong || c.type == CandType::Pronoun || c.definite_role || c.heading_label) continue;
       std::int32_t found = kNoEntity;
       auto it = by_key.find(c.key);
       if (it != by_key.end()) {
@@ -854,6 +897,11 @@ class Finder {
       if (c.entity >= 0) continue;
       if (c.type == CandType::Pronoun) {
         c.entity = resolve_pronoun(ci);
+        continue;
+      }
+      if (c.heading_label) {
+        c.entity = known_entity(by_key, c);
+        c.drop = c.entity == kNoEntity;
         continue;
       }
       if (c.definite_role) {

@@ -45,6 +45,7 @@ class Finder {
     direct();
     indirect();
     according_to();
+    labelled_paragraphs();
     std::sort(out_.begin(), out_.end(), [](const Quote& a, const Quote& b) {
       return a.start != b.start ? a.start < b.start : a.end > b.end;
     });
@@ -73,6 +74,7 @@ class Finder {
   std::vector<std::uint32_t> last_quote_;   // last quote-mark token before i, plus one (0 if none)
   std::vector<std::uint32_t> nonpunct_end_; // largest j <= i whose token j-1 is not punctuation (0 if none)
   std::vector<std::int32_t> open_of_close_; // opening mark of the quotation a closing mark ends (-1)
+  bool transcript_ = false;  // turns() found a transcript (labelled turns of two or more speakers)
   std::vector<std::int32_t> close_of_open_; // closing mark of the quotation an opening mark starts (-1)
   std::vector<std::uint32_t> next_open_;    // first opening mark of a closed quotation at or after i (n if none)
   std::vector<std::uint32_t> next_break_;   // first token at or after i that ends a reported clause (n if none)
@@ -521,6 +523,7 @@ class Finder {
       }
     }
     if (!two_speakers) return;
+    transcript_ = true;
     struct Open { bool on = false; std::uint32_t start = 0, end = 0; Attribution a; } cur;
     for (std::uint32_t p = 0; p < seg_.paragraphs.size(); ++p) {
       const Paragraph& para = seg_.paragraphs[p];
@@ -546,6 +549,65 @@ class Finder {
       }
     }
     if (cur.on) emit(QuoteKind::Turn, cur.start, cur.end, cur.a);
+  }
+
+  // ---- headlines and labelled paragraphs ---------------------------------------------------
+  // A headline that names its speaker first: "Cruz: Trump Would Put Liberals On Court" (no cue),
+  // "Bernie Sanders Says He's Already Started Writing His Inaugural Address" (cue "Says"). In a
+  // heading the mentions stage makes that one mention, and only for someone the article names.
+  // The same "Name: words" at the start of any other paragraph, when the name is a person's:
+  // a title that ends with a period, or a turn of an interview whose labels are in mixed case
+  // ("Matthews: Well, speculation is bad."). A quotation right after the colon is left to the
+  // quote-mark pass, which attributes it already.
+  void labelled_paragraphs() {
+    for (std::uint32_t p = 0; p < seg_.paragraphs.size(); ++p) {
+      const Paragraph& para = seg_.paragraphs[p];
+      if (para.sentence_begin >= para.sentence_end) continue;
+      // An ALL-CAPS label is a turn of a transcript (turns()) or, alone, no speaker ("UPDATE:").
+      if (turn_label(p) != kNone) continue;
+      const std::uint32_t tb = sent_begin(para.sentence_begin), te = sent_end(para.sentence_end - 1);
+      if (tb >= te || m_start_[tb] == kNone) continue;
+      const std::int32_t m = m_start_[tb];
+      const Mention& mm = mr_.mentions[static_cast<std::size_t>(m)];
+      std::uint32_t c = mm.token_end;
+      if (c + 2 >= te) continue;
+      Attribution a;
+      a.mention = m;
+      a.confidence = conf_for(m, 0.7f);
+      if (is_text(c, ":")) {
+        ++c;
+      } else if (para.is_heading && info_[c].word && (info_[c].cls & wc::kBareClause)) {
+        a.cue = static_cast<std::int32_t>(c);
+        a.cue_end_tok = c + 1;
+        ++c;
+        if (lower_is(c, "that")) ++c;
+      } else {
+        continue;
+      }
+      if (!para.is_heading) {
+        // Outside headings a capitalised word before a colon is often no one ("Email:", "Look:"):
+        // the label must be a short mention of a person the text names in full or with a title.
+        const std::int32_t e = entity_of(m);
+        if (mm.is_pronoun || e == kNone || mm.token_end > mm.token_begin + 4 || toks_[c].kind == TokenKind::Quote)
+          continue;
+        const Entity& ent = mr_.entities[static_cast<std::size_t>(e)];
+        if (ent.kind != EntityKind::Person || (ent.name.find(' ') == std::string::npos && ent.title.empty())) continue;
+        if (p > 0 || para.sentence_end - para.sentence_begin > 1) {
+          emit(QuoteKind::Turn, toks_[c].start, toks_[te - 1].end, a);
+          continue;
+        }
+      }
+      // A headline (or a one-sentence first paragraph: a title with a period): what the
+      // speaker said is the rest without the final period.
+      std::uint32_t e = te;
+      while (e > c && is_terminal(e - 1)) --e;
+      if (e < c + 2) continue;
+      if (toks_[c].kind == TokenKind::Quote && close_of_open_[c] == static_cast<std::int32_t>(e - 1)) {
+        if (e >= c + 3) emit(QuoteKind::Direct, toks_[c + 1].start, toks_[e - 2].end, a);
+      } else {
+        emit(QuoteKind::Indirect, toks_[c].start, toks_[e - 1].end, a);
+      }
+    }
   }
 
   // ---- direct and partial quotes -----------------------------------------------------------
@@ -967,17 +1029,32 @@ class Finder {
     } else if (toks_[j].kind != TokenKind::Number) {
       return false;
     }
+    bool subordinate = false;
     for (std::uint32_t k = j + 1; k < hi && k < j + 16; ++k) {
       if (toks_[k].kind == TokenKind::Quote || is_terminal(k) || is_text(k, ";") || is_dash(k)) return false;
-      if (!info_[k].word || !info_[k].lower) continue;
       const std::uint32_t cls = info_[k].cls;
-      if (cls & wc::kAux) return true;
-      if (cls & (wc::kSpeech | wc::kClause)) return false;  // another reporting verb: its own clause
-      if (past_tense(k)) return true;
+      // (Also a clitic, "they'll shift", but not "'s", as often a possessive: "Suu Kyi's election".)
+      if ((cls & wc::kAux) && ((info_[k].word && info_[k].lower) ||
+                               (!info_[k].cap && !is_text(k, "'s") && !is_text(k, "’s"))))
+        return true;
+      if (!info_[k].word || !info_[k].lower) continue;
+      // "added his voice after five senators urged Akin to": past a subordinator a past tense or
+      // an -s form is the subordinate clause's verb (the words before it were an object); only
+      // an auxiliary still shows the reported clause ("the endorsement before the primary will").
+      if (cls & wc::kSubordinator) subordinate = true;
+      if (subordinate) continue;
       const std::string_view w = tok_text(k);
       const std::uint32_t p = k - 1;
       const bool after_noun = info_[p].word && !(info_[p].cls & (wc::kDeterminer | wc::kPreposition | wc::kFunc)) &&
                               (info_[p].lower || info_[p].cap);
+      if (cls & (wc::kSpeech | wc::kClause)) {
+        // A reporting verb in a finite form right after a noun is the clause's own verb ("said
+        // the union expected production to", "says an internal review shows no one"); after
+        // "and" or as a base form it is a verb of its own ("said nothing and added").
+        const bool finite = past_tense(k) || (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's');
+        return after_noun && finite && !and_or(p);
+      }
+      if (past_tense(k)) return true;
       // (A plural noun is as often followed by a preposition or a mark: "said the worst things
       // about me" is an object.)
       const bool object_after = k + 1 < hi && info_[k + 1].word &&
