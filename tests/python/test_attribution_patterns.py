@@ -317,3 +317,20 @@ def test_mixed_case_interview_labels_are_turns() -> None:
 )
 def test_a_label_that_names_no_person_is_no_turn(text: str) -> None:
     assert presslens.analyze(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("A new Bloomberg poll shows that wealthy voters favor Clinton.", "A new Bloomberg poll"),
+        ("Polls show that wealthy voters favor Clinton.", "Polls"),
+        ("The records show that wealthy voters favor Clinton.", "The records"),
+    ],
+)
+def test_a_document_is_a_source_of_kind_other(text: str, source: str) -> None:
+    doc = presslens.analyze(text)
+    assert [q.text for q in doc.quotes] == ["wealthy voters favor Clinton"]
+    q = doc.quotes[0]
+    assert q.speaker_mention.text == source and q.speaker.kind == "other"
+    # "that" before a plural opens the clause: it is no determiner of "wealthy voters".
+    assert "wealthy voters" in [m.text for m in doc.mentions]

@@ -516,8 +516,10 @@ class Finder {
       const std::uint32_t p = a - 1;
       if (toks_[p].kind != TokenKind::Word) break;
       const std::uint32_t pc = info_[p].cls;
-      if (pc & (wc::kFunc | wc::kDeterminer | wc::kSpeech | wc::kClause | wc::kAux | wc::kPreposition |
-                wc::kSubordinator | wc::kPronoun | wc::kAdverb | wc::kPartialCue))
+      // ("new" is a function word elsewhere, but a modifier in "a new poll", "the new study".)
+      if ((pc & (wc::kFunc | wc::kDeterminer | wc::kSpeech | wc::kClause | wc::kAux | wc::kPreposition |
+                 wc::kSubordinator | wc::kPronoun | wc::kAdverb | wc::kPartialCue)) &&
+          !lower_is(p, "new"))
         break;
       if (info_[p].lower) {
         const std::string_view w = tok_text(p);
@@ -532,8 +534,10 @@ class Finder {
       cands_.pop_back();
     }
     bool det = false;
+    // "that" or "this" before a plural is no determiner: "shows that voters favor" (a clause).
+    const bool singular_det = a > sb && (lower_is(a - 1, "that") || lower_is(a - 1, "this"));
     if (a > sb && (info_[a - 1].cls & wc::kDeterminer) && toks_[a - 1].kind == TokenKind::Word &&
-        !(info_[a - 1].cls & wc::kPronoun)) {
+        !(info_[a - 1].cls & wc::kPronoun) && !(plural && singular_det)) {
       --a;
       det = true;
     }
@@ -550,7 +554,9 @@ class Finder {
     lower_into(tok_text(h), low_);
     const std::string head = low_;
     const bool thing = is_thing(head);
-    if (thing && !(h + 1 < te && lower_is(h + 1, "said")) && !det) return false;
+    // A document without a determiner speaks only right before "said", or in the plural
+    // ("polls show").
+    if (thing && !(h + 1 < te && lower_is(h + 1, "said")) && !det && !plural) return false;
     Cand c;
     c.tb = a;
     c.te = h + 1;
@@ -588,7 +594,8 @@ class Finder {
     static const char* const kThings[] = {"statement", "report", "study", "survey", "poll", "document", "memo",
                                           "letter", "filing", "complaint", "lawsuit", "ruling", "proclamation",
                                           "motion", "order", "resolution", "bill", "indictment", "transcript",
-                                          "website", "email", "tweet", "post", "release", "memorandum", "opinion"};
+                                          "website", "email", "tweet", "post", "release", "memorandum", "opinion",
+                                          "polls", "surveys", "studies", "reports", "documents", "records"};
     for (const char* t : kThings)
       if (head == t) return true;
     return false;

@@ -128,7 +128,9 @@ const char* kGroupNoun =
     "residents villagers survivors victims relatives neighbors neighbours fans users customers "
     "consumers investors traders bankers regulators watchdogs monitors inspectors negotiators "
     "mediators delegates delegations administrators organizations organisations committees "
-    "defenders allies rivals candidates contenders nominees donors backers clergy bishops";
+    "defenders allies rivals candidates contenders nominees donors backers clergy bishops "
+    // documents in the plural ("polls show", "the records show"): sources of kind other
+    "polls surveys studies reports documents records";
 const char* kRoleNoun =
     "official spokesman spokeswoman spokesperson aide adviser advisor analyst expert source "
     "lawyer attorney prosecutor witness resident doctor scientist researcher economist diplomat "
