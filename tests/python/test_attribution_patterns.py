@@ -334,3 +334,32 @@ def test_a_document_is_a_source_of_kind_other(text: str, source: str) -> None:
     assert q.speaker_mention.text == source and q.speaker.kind == "other"
     # "that" before a plural opens the clause: it is no determiner of "wealthy voters".
     assert "wealthy voters" in [m.text for m in doc.mentions]
+
+
+def test_a_fronted_question_is_not_the_answer() -> None:
+    doc = presslens.analyze("Asked whether she would run again, Sen. Jane Smith said she had not decided yet.")
+    assert [(q.text, q.speaker.name if q.speaker else None, q.cue.text) for q in doc.quotes] == [
+        ("whether she would run again", None, "Asked"),  # the text does not say who asked
+        ("she had not decided yet", "Jane Smith", "said"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, question, asker",
+    [
+        ("“Absolutely,” Jane Smith said when asked by a reporter if that remains her view.",
+         "if that remains her view", "reporter"),
+        ("Jane Smith used the same words when she was first asked if she would support the bill.",
+         "if she would support the bill", None),
+        ("Lawmakers also asked whether the deals were legal.", "the deals were legal", "Lawmakers"),
+    ],
+)
+def test_a_question_is_quoted_for_whoever_asked_it(text: str, question: str, asker) -> None:
+    doc = presslens.analyze(text)
+    q = [q for q in doc.quotes if q.cue is not None and q.cue.text == "asked"]
+    assert [x.text for x in q] == [question]
+    assert (q[0].speaker.name if q[0].speaker else None) == asker
+
+
+def test_asked_about_a_topic_is_no_quote() -> None:
+    assert presslens.analyze("Asked about the charges on Monday, Jane Smith shrugged.").quotes == []

@@ -13,7 +13,9 @@
 //  * direct   — a quotation that is a whole clause or sentence, with or without a speaker;
 //  * partial  — a quoted fragment inside the author's sentence, kept only when the sentence names
 //               a speaker (otherwise it is a scare quote or a title and is dropped);
-//  * indirect — reported speech: "X said/argued/claimed (that) ...", "..., officials said.";
+//  * indirect — reported speech: "X said/argued/claimed (that) ...", "..., officials said."; also
+//               a question put in words: "when asked by a reporter if ..." (the reporter's; with
+//               no agent, no speaker);
 //  * according_to — "..., according to X." / "According to X, ...";
 //  * turn     — one speaker turn of a transcript ("THE PRESIDENT: ..."), up to the next label;
 //               also a paragraph opened by a person's name in mixed case and a colon ("Matthews:

@@ -1114,6 +1114,49 @@ class Finder {
     return e;
   }
 
+  bool asked_at(std::uint32_t i) const { return info_[i].word && ascii_ieq(i, "asked"); }
+
+  // A question put to someone, in the passive or as a fronted participle: "Asked whether he
+  // would run, Trump said ...", "when asked by a reporter if that remains his view", "he was
+  // first asked if he would support Trump". The question is an indirect quote of whoever asked
+  // it: the agent after "by" when there is one, otherwise no one (the text does not say). Its
+  // words run from after the cue (and the agent and a time phrase) to the end of the fronted or
+  // subordinate clause. "X asked whether ..." with X before the verb is the general rule's.
+  bool question(std::uint32_t v, std::uint32_t sb, std::uint32_t se) {
+    if (in_quote_[v] || cue_used_[v] || !asked_at(v)) return false;
+    const bool first = v == std::max(sb, std::min(first_word_[sent_of_[sb]], v));
+    // "when asked", "was asked", "was first asked" (not "Lawmakers also asked": active).
+    auto passive_or_when = [&](std::uint32_t k) {
+      return toks_[k].kind == TokenKind::Word && info_[k].lower && (info_[k].cls & (wc::kSubordinator | wc::kPassive));
+    };
+    const bool after_when =
+        v > sb && (passive_or_when(v - 1) || (v > sb + 1 && (info_[v - 1].cls & wc::kAdverb) && passive_or_when(v - 2)));
+    if (!first && !after_when) return false;
+    std::uint32_t c = v + 1;
+    std::int32_t m = kNone;
+    if (c + 1 < se && lower_is(c, "by") && m_start_[c + 1] != kNone) {
+      m = m_start_[c + 1];
+      c = mr_.mentions[static_cast<std::size_t>(m)].token_end;
+    }
+    while (c < se && c < v + 6 && toks_[c].kind == TokenKind::Word &&
+           ((info_[c].cls & wc::kTime) || ((info_[c].cls & wc::kPreposition) && !lower_is(c, "about") &&
+                                           c + 1 < se && (info_[c + 1].cls & wc::kTime))))
+      ++c;
+    if (c >= se || !(lower_is(c, "whether") || lower_is(c, "if") ||
+                     lower_is(c, "what") || lower_is(c, "why") || lower_is(c, "how") || lower_is(c, "who") ||
+                     lower_is(c, "which") || lower_is(c, "when") || lower_is(c, "where")))
+      return false;
+    // A fronted participle ends at its comma; a subordinate one at its comma or the sentence end.
+    std::uint32_t e = std::min({se, next_comma_[c], next_semi_[c], next_break_[c]});
+    if (first && e >= se) return false;  // "Asked whether ..." needs the main clause after it
+    e = std::max(c, std::min(e, nonpunct_end_[e]));
+    while (e > c && is_terminal(e - 1)) --e;
+    if (e < c + 3) return false;
+    emit_reported(c, e, m, v, 0.6f);
+    cue_used_[v] = 1;
+    return true;
+  }
+
   // An indirect quote over tokens [begin, end) spoken by mention m with the one-token cue v.
   void emit_reported(std::uint32_t begin, std::uint32_t end, std::int32_t m, std::uint32_t v, float base) {
     Attribution a;
@@ -1206,6 +1249,7 @@ class Finder {
       if (sb >= se || heading(sb)) continue;
       for (std::uint32_t v = sb; v < se; ++v) {
         if (speech_noun(v, sb, se)) continue;
+        if (question(v, sb, se)) continue;
         if (in_quote_[v] || cue_used_[v] || !cue_verb(v, wc::kClause | wc::kSpeech)) continue;
         // A speech verb that is not a clause verb ('remarked', 'quipped') reports a clause only
         // after "that" or around a quoted fragment.
@@ -1328,6 +1372,8 @@ class Finder {
           continue;
         }
         const std::uint32_t c0 = std::max(sb, std::min(first_wnq_[s], comma));
+        if (asked_at(c0) || (c0 + 1 < cend && (info_[c0].cls & wc::kSubordinator) && asked_at(c0 + 1)))
+          continue;  // "Asked whether ..., Trump said ...": the question is not what he said
         if (toks_[c0].kind == TokenKind::Quote) {
           // A direct quote carries it, unless the author's words go on after the closing mark or
           // between quotations ('"All that Glitters" was to be a "cautionary tale," said X').
