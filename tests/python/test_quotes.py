@@ -199,6 +199,16 @@ def test_according_to_both_positions():
     assert q.text == "The deal was signed on Friday" and q.speaker.name == "Reuters"
 
 
+def test_according_to_inside_the_sentence():
+    # Between commas after a short opening, the content is the sentence around it, not "Now".
+    q = _only(presslens.analyze("Now, according to the new poll, several states are swinging toward Clinton."))
+    assert q.text == "Now, according to the new poll, several states are swinging toward Clinton"
+    assert q.speaker_mention.text == "the new poll"
+    # After a main clause, what follows the source is about the source.
+    q = _only(presslens.analyze("Taxes rose by 5 percent, according to the Tax Foundation, which studied the plan."))
+    assert q.text == "Taxes rose by 5 percent"
+
+
 def test_no_quote_without_speech():
     doc = presslens.analyze("The river rose overnight. Schools were closed and roads flooded.")
     assert doc.quotes == []

@@ -1410,6 +1410,19 @@ class Finder {
           c = first;
           e = i;
           while (e > c && (toks_[e - 1].kind == TokenKind::Punct)) --e;
+          // "Over the long term, according to the budget office, the rise in deficits is ...":
+          // inside the sentence, between commas, after a short opening (a main clause before it
+          // is the content: "X rose, according to Y, which ..."), the content is the whole
+          // sentence around it (one span, as for "X, Ann Lee said, Y").
+          const std::uint32_t k = src_end < se ? next_comma_[src_end] : se;
+          const bool opening = words_[i] <= words_[c] + 8;
+          const bool goes_on = k + 1 < se && info_[k + 1].word && !and_or(k + 1) && !lower_is(k + 1, "but") &&
+                               !lower_is(k + 1, "which") && !lower_is(k + 1, "who") && !lower_is(k + 1, "whose") &&
+                               !lower_is(k + 1, "where");
+          if (i > sb && is_comma(i - 1) && k < se && k <= src_end + 8 && !in_quote_[k] && opening && goes_on) {
+            const std::uint32_t end = std::max(k + 1, std::min(se, nonpunct_end_[se]));
+            if (words_[end] >= words_[k + 1] + 3) e = end;
+          }
         }
         if (e <= c || e > se) continue;
         Attribution a;
