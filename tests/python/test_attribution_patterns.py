@@ -363,3 +363,22 @@ def test_a_question_is_quoted_for_whoever_asked_it(text: str, question: str, ask
 
 def test_asked_about_a_topic_is_no_quote() -> None:
     assert presslens.analyze("Asked about the charges on Monday, Jane Smith shrugged.").quotes == []
+
+
+@pytest.mark.parametrize(
+    "text, content, source",
+    [
+        ("The new poll shows Trump far out in front of his opponents.", "Trump far out in front of his opponents",
+         "The new poll"),
+        ("A Fox News poll, conducted with two firms, shows Sanders with 47 percent.", "Sanders with 47 percent",
+         "A Fox News poll"),
+        ("The report found the agency in disarray.", "the agency in disarray", "The report"),
+    ],
+)
+def test_what_a_document_shows_is_what_it_says(text: str, content: str, source: str) -> None:
+    doc = presslens.analyze(text)
+    assert [(q.text, q.speaker_mention.text) for q in doc.quotes] == [(content, source)]
+
+
+def test_what_a_person_finds_is_no_quote() -> None:
+    assert presslens.analyze("The police found the body in the river on Monday.").quotes == []

@@ -1114,6 +1114,22 @@ class Finder {
     return e;
   }
 
+  // Verb v is show(s/ed) or find(s)/found and mention m is a document that can show things (a
+  // poll, survey, study, report, records ...).
+  bool finding_of_a_document(std::int32_t m, std::uint32_t v) {
+    if (m == kNone || !info_[v].lower) return false;
+    if (!(lower_is(v, "shows") || lower_is(v, "show") || lower_is(v, "showed") || lower_is(v, "found") ||
+          lower_is(v, "finds") || lower_is(v, "find")))
+      return false;
+    const Mention& mm = mr_.mentions[static_cast<std::size_t>(m)];
+    if (mm.is_pronoun || mm.token_end == 0) return false;
+    static const char* const kDocuments[] = {"poll", "polls", "survey", "surveys", "study", "studies", "report",
+                                             "reports", "records", "documents", "filings", "analysis"};
+    for (const char* d : kDocuments)
+      if (lower_is(mm.token_end - 1, d)) return true;
+    return false;
+  }
+
   bool asked_at(std::uint32_t i) const { return info_[i].word && ascii_ieq(i, "asked"); }
 
   // A question put to someone, in the passive or as a fronted participle: "Asked whether he
@@ -1317,6 +1333,12 @@ class Finder {
                 }
               }
             }
+          }
+          if (c == se && finding_of_a_document(m, v) && j < se && toks_[j].kind == TokenKind::Word) {
+            // "The poll shows Trump leading the field with 31 percent": what a poll, study or
+            // record shows is what it says, whatever the shape of the words after the verb.
+            c = j;
+            conf = 0.5f;
           }
           if (c == se && closes_mid_clause(j, se)) {
             // 'he said "budget reforms" and unpaid taxes would pay': a clause opening with a quote
