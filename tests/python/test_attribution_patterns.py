@@ -382,3 +382,13 @@ def test_what_a_document_shows_is_what_it_says(text: str, content: str, source: 
 
 def test_what_a_person_finds_is_no_quote() -> None:
     assert presslens.analyze("The police found the body in the river on Monday.").quotes == []
+
+
+def test_a_clause_joined_after_the_attribution_is_not_said() -> None:
+    doc = presslens.analyze("Dr. Mary Jones spoke on Monday. Half of all infections remain undiagnosed, she said, "
+                            "and unneeded tests are costly.")
+    assert [(q.text, q.speaker.name) for q in doc.quotes] == [("Half of all infections remain undiagnosed",
+                                                               "Mary Jones")]
+    # Not when the verb has an object: "says the conflict, and its cause, remain" is no tail.
+    doc = presslens.analyze("Although he lives in France, Yazan says the conflict, and its root cause, remain with him.")
+    assert "Although he lives in France" not in [q.text for q in doc.quotes]

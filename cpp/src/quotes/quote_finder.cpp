@@ -1373,7 +1373,16 @@ class Finder {
                (info_[tail].cls & (wc::kTime | wc::kPreposition | wc::kDeterminer) || m_start_[tail] != kNone ||
                 (tail > v + 1 && toks_[tail].kind == TokenKind::Word)))
           ++tail;
-        if (tail < se && !is_terminal(tail)) continue;
+        // "..., she said, and unneeded treatment is costly" / "..., Graham said, since ...": a
+        // second clause joined after the attribution is not part of what was said.
+        const bool setting_after_v = tail == v + 1 || m_start_[v + 1] != kNone ||
+                                     (info_[v + 1].cls & (wc::kPreposition | wc::kTime));
+        const bool joined_after = setting_after_v && tail + 1 < se && is_comma(tail) &&
+                                  toks_[tail + 1].kind == TokenKind::Word &&
+                                  info_[tail + 1].lower &&
+                                  (and_or(tail + 1) || lower_is(tail + 1, "but") ||
+                                   (info_[tail + 1].cls & wc::kSubordinator));
+        if (tail < se && !is_terminal(tail) && !joined_after) continue;
         std::int32_t sp = speaker_before(v, sb);
         std::uint32_t comma;
         if (sp != kNone) {
