@@ -30,6 +30,18 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
+def import_bench(name: str):
+    """A module of bench/ (its data readers and scorers), imported by the tests that check the
+    bench scripts on a sample, so that those scripts cannot rot unnoticed."""
+    import importlib
+    import sys
+
+    bench = str(REPO / "bench")
+    if bench not in sys.path:
+        sys.path.insert(0, bench)
+    return importlib.import_module(name)
+
+
 def assert_spans_valid(doc) -> None:
     """Every span's offsets index the document text and give back the span's text."""
     text = doc.text

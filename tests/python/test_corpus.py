@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import doctest
 import re
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +13,7 @@ from presslens import _core
 from presslens.corpus import Corpus, speaker_names
 from presslens.samples import load_samples
 
-from conftest import assert_same_corpus
+from conftest import assert_same_corpus, import_bench
 
 np = pytest.importorskip("numpy")
 pd = pytest.importorskip("pandas")
@@ -30,10 +28,7 @@ def samples_corpus() -> Corpus:
 @pytest.fixture(scope="module")
 def basil(shared_data):
     """The 60 BASIL articles (20 events x 3 outlets) of outlets-dev, one paragraph per line."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-    import _common
-
-    articles = _common.load_basil(shared_data / "outlets-dev")
+    articles = import_bench("_common").load_basil(shared_data / "outlets-dev")
     return Corpus.from_texts([a["text"] for a in articles], [{"event": a["event"], "outlet": a["outlet"]} for a in articles],
                              threads=2)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import math
 import pickle
 import random
-import sys
 import threading
 from pathlib import Path
 
@@ -14,6 +13,8 @@ import pytest
 import presslens
 from presslens.sentiment import Lexicon, SentimentAnalyzer, SentimentScores, polarity_scores, polarity_scores_many
 
+from conftest import import_bench
+
 REPO = Path(__file__).resolve().parents[2]
 VADER_DATA = REPO.parent / "shared" / "data" / "sentiment-dev" / "vader-icwsm2014"
 
@@ -22,11 +23,7 @@ vader_mod = pytest.importorskip("vaderSentiment.vaderSentiment")
 
 def load_set(path: Path):
     """(id, mean rating, text) rows of a VADER *_GroundTruth.txt file, read by bench/eval_sentiment.py."""
-    if str(REPO / "bench") not in sys.path:
-        sys.path.insert(0, str(REPO / "bench"))
-    import eval_sentiment
-
-    return eval_sentiment.load_set(path)
+    return import_bench("eval_sentiment").load_set(path)
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,8 @@ import presslens
 from presslens import _core
 from presslens.sentiment import TARGET_FEATURES, TargetSentiment, target_sentiment
 
+from conftest import import_bench
+
 REPO = Path(__file__).resolve().parents[2]
 NEWSMTSC = REPO.parent / "shared" / "data" / "sentiment-dev" / "newsmtsc-train" / "train.jsonl"
 
@@ -78,10 +80,7 @@ def test_fit_recovers_a_separable_rule_and_predict_agrees():
 def test_shipped_model_beats_the_sentence_baseline_on_a_sample():
     if not NEWSMTSC.exists():
         pytest.skip("NewsMTSC train split not available")
-    import sys
-
-    sys.path.insert(0, str(REPO / "bench"))
-    import eval_target_sentiment as ev
+    ev = import_bench("eval_target_sentiment")
 
     rows = ev.load(NEWSMTSC, "heldout")[:400]
     _, y, sents, _, _, shipped = ev.featurize(rows, with_shipped=True)
