@@ -392,3 +392,18 @@ def test_a_clause_joined_after_the_attribution_is_not_said() -> None:
     # Not when the verb has an object: "says the conflict, and its cause, remain" is no tail.
     doc = presslens.analyze("Although he lives in France, Yazan says the conflict, and its root cause, remain with him.")
     assert "Although he lives in France" not in [q.text for q in doc.quotes]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # The object of a verb of speaking about or to someone does not speak: the subject does.
+        ("Ayatollah Ali Khamenei praised Qassem Soleimani: “He was a martyr of the nation.”", "Ali Khamenei"),
+        # An experiencer before the colon does.
+        ("The timing does not surprise Republican pollster Daron Shaw: “Historically, this is normal.”", "Daron Shaw"),
+        ("From Sen. Marco Rubio: “We are ready.”", "Marco Rubio"),
+    ],
+)
+def test_the_name_before_a_colon(text: str, speaker: str) -> None:
+    doc = presslens.analyze(text)
+    assert [q.speaker.name for q in doc.quotes] == [speaker]

@@ -695,9 +695,17 @@ class Finder {
       a.confidence = conf_for(m, near ? 0.9f : 0.7f);
       return a;
     }
-    // "From Rubio: ..." / "Rubio: ..." (a colon right before the mark, a name before it)
+    // "From Rubio: ..." / "Rubio: ..." (a colon right before the mark, a name before it), not the
+    // object of a verb of speaking to or about someone ("Khamenei praised Soleimani: ...", "told
+    // Smith: ..." are the subject's words, below; "doesn't surprise pollster Daron Shaw: ..." is
+    // Shaw's).
+    auto object_of_a_verb = [&](std::int32_t m) {
+      const std::uint32_t b = mention(m).modifier_begin;
+      return b > lo && toks_[b - 1].kind == TokenKind::Word && info_[b - 1].lower &&
+             (info_[b - 1].cls & (wc::kPartialCue | wc::kObjectVerb | wc::kSpeech));
+    };
     if (near && open >= 2 && is_text(open - 1, ":") && open - 2 >= lo && m_end_[open - 2] != kNone &&
-        !mention(m_end_[open - 2]).is_pronoun) {
+        !mention(m_end_[open - 2]).is_pronoun && !object_of_a_verb(m_end_[open - 2])) {
       a.mention = m_end_[open - 2];
       a.confidence = conf_for(a.mention, 0.75f);
     } else if (near && open >= 2 && is_text(open - 1, ":") && sent_of_[open - 1] == sent_of_[open]) {
