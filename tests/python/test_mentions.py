@@ -187,3 +187,11 @@ def test_a_role_in_apposition_takes_its_pronouns_to_the_name():
     assert [e.name for e in people] == ["Ali Khamenei"]
     texts = [m.text for m in people[0].mentions]
     assert "Supreme Leader of Iran" in texts and "he" in texts and "his" in texts
+
+
+def test_a_run_ending_in_a_place_word_is_a_place():
+    doc = presslens.analyze("Donna Rawlings watched the ceremony on the National Mall. She said it moved her.")
+    kinds = {e.name: e.kind for e in doc.entities}
+    assert kinds["National Mall"] == "place"
+    she = [m for m in doc.mentions if m.text == "She"][0]
+    assert she.entity.name == "Donna Rawlings"

@@ -432,7 +432,8 @@ WordLists::WordLists() {
   for (const char* w : {"garden", "park", "street", "avenue", "square", "river", "island", "islands", "county",
                         "city", "hall", "building", "airport", "bridge", "valley", "mountain", "mountains", "lake",
                         "bay", "coast", "beach", "province", "region", "district", "strait", "sea", "ocean", "peninsula",
-                        "border", "canal", "road", "highway", "base", "prison", "camp", "field", "stadium", "plaza"})
+                        "border", "canal", "road", "highway", "base", "prison", "camp", "field", "stadium", "plaza",
+                        "mall", "boulevard", "arena", "harbor", "harbour", "desert", "forest", "canyon", "gulf"})
     place_tails.emplace(w, true);
 
   std::string_view s(kPlaces);
