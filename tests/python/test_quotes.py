@@ -199,6 +199,13 @@ def test_according_to_both_positions():
     assert q.text == "The deal was signed on Friday" and q.speaker.name == "Reuters"
 
 
+def test_according_to_after_a_conjunction_and_too_short():
+    q = _only(presslens.analyze("But according to the report, the plan failed badly."))
+    assert q.text == "the plan failed badly"
+    assert presslens.analyze("That's according to the report.").quotes == []
+    assert presslens.analyze("Smith agreed, according to a transcript.").quotes == []
+
+
 def test_according_to_inside_the_sentence():
     # Between commas after a short opening, the content is the sentence around it, not "Now".
     q = _only(presslens.analyze("Now, according to the new poll, several states are swinging toward Clinton."))

@@ -1440,7 +1440,11 @@ class Finder {
         if (m == kNone && i + 3 < se) m = m_start_[i + 3];
         const std::uint32_t src_end = m != kNone ? mr_.mentions[static_cast<std::size_t>(m)].token_end : i + 3;
         std::uint32_t c = 0, e = 0;
-        const std::uint32_t first = std::max(sb, std::min(first_wn_[s], i));
+        std::uint32_t first = std::max(sb, std::min(first_wn_[s], i));
+        // "But according to X, content.": a conjunction before it opens the sentence all the same.
+        if (first + 1 == i && (ascii_ieq(first, "but") || ascii_ieq(first, "and") || ascii_ieq(first, "so") ||
+                               ascii_ieq(first, "yet")))
+          first = i;
         if (first == i) {  // "According to X, content."
           const std::uint32_t k = src_end < se ? std::min(se, next_comma_[src_end]) : src_end;
           c = k + 1;
@@ -1464,6 +1468,9 @@ class Finder {
           }
         }
         if (e <= c || e > se) continue;
+        // Too short to be something said ("That's according to ...", "Clinton asked, according
+        // to a transcript"), or an introduction whose content follows (", writing for X:").
+        if (words_[e] < words_[c] + 3 || is_text(e, ":")) continue;
         Attribution a;
         a.mention = m;
         a.cue = static_cast<std::int32_t>(i);
