@@ -199,6 +199,12 @@ def test_according_to_both_positions():
     assert q.text == "The deal was signed on Friday" and q.speaker.name == "Reuters"
 
 
+def test_according_to_at_the_very_end_of_the_text():
+    # The content runs to the last token: its end index is past the tokens (this once read one).
+    q = _only(presslens.analyze("According to the report, the plan failed badly"))
+    assert q.text == "the plan failed badly"
+
+
 def test_according_to_after_a_conjunction_and_too_short():
     q = _only(presslens.analyze("But according to the report, the plan failed badly."))
     assert q.text == "the plan failed badly"

@@ -1470,7 +1470,7 @@ class Finder {
         if (e <= c || e > se) continue;
         // Too short to be something said ("That's according to ...", "Clinton asked, according
         // to a transcript"), or an introduction whose content follows (", writing for X:").
-        if (words_[e] < words_[c] + 3 || is_text(e, ":")) continue;
+        if (words_[e] < words_[c] + 3 || (e < se && is_text(e, ":"))) continue;
         Attribution a;
         a.mention = m;
         a.cue = static_cast<std::int32_t>(i);
