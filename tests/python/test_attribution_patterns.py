@@ -202,6 +202,9 @@ BARE_CLAUSES = [
     ('Jane Smith said she reserves the right to reconsider.', 'she reserves the right to reconsider', 'Jane Smith'),
     ('Jane Smith said they feel the same way about the deal.', 'they feel the same way about the deal', 'Jane Smith'),
     ('Mayor Jane Smith said the city prides itself on its parks.', 'the city prides itself on its parks', 'Jane Smith'),
+    # A common verb ("helps", "makes", "wants") is a function word for the mentions stage; still a verb.
+    ('Mayor Jane Smith says praise from the governor helps the city.', 'praise from the governor helps the city',
+     'Jane Smith'),
     ('Thirty-one percent of those surveyed say they would be satisfied with him.',
      'they would be satisfied with him', None),
     ('Some friends of the senator say he will almost certainly run again.', 'he will almost certainly run again', None),

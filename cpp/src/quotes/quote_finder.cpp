@@ -1068,8 +1068,14 @@ class Finder {
       const bool object_after = k + 1 < hi && info_[k + 1].word &&
                                 !(info_[k + 1].cls & (wc::kPreposition | wc::kConnector | wc::kSubordinator)) &&
                                 !and_or(k + 1);
+      // (Common verbs are function words for the mentions stage, "helps", "makes", "wants": they
+      // count; the function words ending in -s that are no verbs do not.)
+      static const char* const kNotVerbs[] = {"always", "towards", "besides", "thanks", "whereas",
+                                              "ours", "yours", "theirs", "hers", "perhaps", "sometimes"};
+      bool not_verb = (cls & (wc::kPreposition | wc::kTime | wc::kGroupNoun)) != 0;
+      for (const char* x : kNotVerbs) not_verb = not_verb || w == x;
       if (after_noun && object_after && w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' &&
-          w[w.size() - 2] != 'u' && w[w.size() - 2] != 'i' && !(cls & (wc::kPreposition | wc::kFunc | wc::kTime | wc::kGroupNoun)))
+          w[w.size() - 2] != 'u' && w[w.size() - 2] != 'i' && !not_verb)
         return true;
     }
     return false;
