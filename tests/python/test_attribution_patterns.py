@@ -410,3 +410,16 @@ def test_a_clause_joined_after_the_attribution_is_not_said() -> None:
 def test_the_name_before_a_colon(text: str, speaker: str) -> None:
     doc = presslens.analyze(text)
     assert [q.speaker.name for q in doc.quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Another intelligence source speaking to Fox News said, “The agents are investigating.”", "intelligence source"),
+        ("People familiar with the matter said the plan was dead.", "People"),
+        ("A source close to the campaign said the plan was dead.", "source"),
+    ],
+)
+def test_a_described_source_speaks_not_what_it_is_near(text: str, speaker: str) -> None:
+    doc = presslens.analyze(text)
+    assert [q.speaker.name for q in doc.quotes] == [speaker]

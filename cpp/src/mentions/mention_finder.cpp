@@ -497,7 +497,10 @@ class Finder {
     const std::uint32_t cls = info_[j].cls;
     if (cls & (wc::kFunc | wc::kAux | wc::kSpeech | wc::kClause | wc::kAdverb | wc::kPartialCue | wc::kPreposition)) return true;
     const std::string_view w = tok_text(j);
-    return w.size() > 4 && w.substr(w.size() - 2) == "ed";  // the official resigned
+    if (w.size() > 4 && w.substr(w.size() - 2) == "ed") return true;  // the official resigned
+    // "a source familiar with the talks", "a person close to the campaign", "another source
+    // speaking to Fox News": a described source.
+    return w == "familiar" || w == "close" || (w.size() > 5 && w.substr(w.size() - 3) == "ing" && info_[j].lower);
   }
 
   // A noun phrase headed by a group or role noun at h: "human rights groups", "a senior official".

@@ -280,6 +280,13 @@ class Finder {
         if ((names(owner, EntityKind::Person) || names(owner, EntityKind::Group)) && !mention(owner).is_pronoun) return owner;
         if (of_unnamed_group(m)) return kNone;
       }
+      // "A source familiar with the talks said", "another source speaking to Fox News said", "a
+      // person close to the campaign said": the one described speaks, not what they are near.
+      if (b >= lo + 3 && (is_text(b - 1, "with") || is_text(b - 1, "to") || is_text(b - 1, "on")) &&
+          (ends_with_ing(b - 2) || is_text(b - 2, "familiar") || is_text(b - 2, "close") || is_text(b - 2, "briefed"))) {
+        const std::int32_t owner = m_end_[b - 3];
+        if ((names(owner, EntityKind::Person) || names(owner, EntityKind::Group)) && !mention(owner).is_pronoun) return owner;
+      }
       return m;
     }
     if (is_text(k, "who") && k > lo + 2 && is_comma(k - 1)) {
