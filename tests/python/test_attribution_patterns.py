@@ -418,6 +418,7 @@ def test_the_name_before_a_colon(text: str, speaker: str) -> None:
         ("Another intelligence source speaking to Fox News said, “The agents are investigating.”", "intelligence source"),
         ("People familiar with the matter said the plan was dead.", "People"),
         ("A source close to the campaign said the plan was dead.", "source"),
+        ("A witness interviewed by congressional staff said the director had lied.", "witness"),
     ],
 )
 def test_a_described_source_speaks_not_what_it_is_near(text: str, speaker: str) -> None:

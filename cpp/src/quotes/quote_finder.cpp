@@ -282,9 +282,14 @@ class Finder {
       }
       // "A source familiar with the talks said", "another source speaking to Fox News said", "a
       // person close to the campaign said": the one described speaks, not what they are near.
-      if (b >= lo + 3 && (is_text(b - 1, "with") || is_text(b - 1, "to") || is_text(b - 1, "on")) &&
-          (ends_with_ing(b - 2) || is_text(b - 2, "familiar") || is_text(b - 2, "close") || is_text(b - 2, "briefed"))) {
-        const std::int32_t owner = m_end_[b - 3];
+      // So does one described by who acted on it ("a witness interviewed by congressional staff
+      // said").
+      if (b >= lo + 3) {
+        const bool near_phrase = (is_text(b - 1, "with") || is_text(b - 1, "to") || is_text(b - 1, "on")) &&
+                                 (ends_with_ing(b - 2) || is_text(b - 2, "familiar") || is_text(b - 2, "close") ||
+                                  is_text(b - 2, "briefed"));
+        const bool agent_phrase = is_text(b - 1, "by") && info_[b - 2].lower && past_tense(b - 2);
+        const std::int32_t owner = near_phrase || agent_phrase ? m_end_[b - 3] : kNone;
         if ((names(owner, EntityKind::Person) || names(owner, EntityKind::Group)) && !mention(owner).is_pronoun) return owner;
       }
       return m;
@@ -376,6 +381,9 @@ class Finder {
       }
     }
     for (std::uint32_t k = sb; k < v && k < sb + 5; ++k) {
+      // (The object of a preposition is no subject: "Here in Columbia, Sanders stepped up ...".)
+      if (k > sb && toks_[k - 1].kind == TokenKind::Word && info_[k - 1].lower && (info_[k - 1].cls & wc::kPreposition))
+        continue;
       if (m_start_[k] != kNone && !in_quote_[k]) {
         const std::int32_t m = m_start_[k];
         const std::int32_t e = entity_of(m);
