@@ -195,3 +195,11 @@ def test_a_run_ending_in_a_place_word_is_a_place():
     assert kinds["National Mall"] == "place"
     she = [m for m in doc.mentions if m.text == "She"][0]
     assert she.entity.name == "Donna Rawlings"
+
+
+def test_a_sentence_adverb_before_a_comma_is_no_name():
+    doc = presslens.analyze("Indeed, the talks failed. Unfortunately, Mayor Jane Smith was away. First, she called. "
+                            "Wait, it gets better. Kelly, a spokeswoman, said nothing.")
+    names = {e.name for e in doc.entities}
+    assert not names & {"Indeed", "Unfortunately", "First", "Wait"}, names
+    assert "Jane Smith" in names and "Kelly" in names  # a first name before a comma stays a name

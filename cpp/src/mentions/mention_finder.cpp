@@ -201,6 +201,23 @@ class Finder {
     for (std::size_t k = before; k < cands_.size(); ++k) cands_[k].heading_label = true;
   }
 
+  // A word that opens a sentence as an adverb or interjection: -ly ("Unfortunately"), or one of
+  // a few others that the word lists do not hold.
+  bool ends_with_ly(std::uint32_t i) const {
+    const std::string_view w = tok_text(i);
+    return w.size() > 4 && w.substr(w.size() - 2) == "ly";
+  }
+  bool sentence_adverb(std::uint32_t i) {
+    if (ends_with_ly(i)) return true;
+    lower_into(tok_text(i), low_);
+    static const char* const kWords[] = {"first", "indeed", "regardless", "rather", "together", "overall", "afterward",
+                                         "afterwards", "perhaps", "sure", "worse", "better", "alright", "ah",
+                                         "hey", "wait", "look", "listen", "undaunted", "enraged", "touché"};
+    for (const char* w : kWords)
+      if (low_ == w) return true;
+    return false;
+  }
+
   bool name_like(std::uint32_t i) const {
     return info_[i].word && info_[i].cap && !(info_[i].cls & kNoName);
   }
@@ -235,7 +252,14 @@ class Finder {
     bool weak_initial = false;
     if (sentence_initial) {
       const std::uint32_t cls = info_[a].cls;
-      if (cls & (wc::kSpeech | wc::kAdverb | wc::kPreposition | wc::kPronoun | wc::kSubordinator | wc::kClause | wc::kPartialCue)) {
+      if (b - a == 1 && b < te && is_text(b, ",") && !(cls & (wc::kOrgWord | wc::kPlace)) &&
+          (!(cls & wc::kTitle) || lower_is(a, "first")) && !toks_[a].has(token_flags::kAllCaps) &&
+          !first_name_at(a) && sentence_adverb(a)) {
+        // "Indeed, ...", "Unfortunately, ...", "First, ...": a sentence adverb or interjection
+        // before a comma names no one (an -ly word unless the text names someone so: "Connolly").
+        if (!ends_with_ly(a)) return j;
+        weak_initial = true;
+      } else if (cls & (wc::kSpeech | wc::kAdverb | wc::kPreposition | wc::kPronoun | wc::kSubordinator | wc::kClause | wc::kPartialCue)) {
         if (!(cls & (wc::kTitle | wc::kPlace))) ++a;
       } else if ((cls & (wc::kGroupNoun | wc::kRoleNoun)) && b - a == 1) {
         return i;  // handled as a group / role noun phrase
