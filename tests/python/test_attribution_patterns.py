@@ -424,3 +424,20 @@ def test_the_name_before_a_colon(text: str, speaker: str) -> None:
 def test_a_described_source_speaks_not_what_it_is_near(text: str, speaker: str) -> None:
     doc = presslens.analyze(text)
     assert [q.speaker.name for q in doc.quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a Wall Street Journal essay last week, Ivanka Trump acknowledged their uphill battle.",
+        "In her New Year speech, Angela Merkel warned against hatred.",
+        "While in New York City to attend the assembly, Volodymyr Zelensky met Donald Trump.",
+    ],
+)
+def test_a_fronted_phrase_is_not_what_the_speaker_said(text: str) -> None:
+    assert [q.text for q in presslens.analyze(text).quotes if q.kind == "indirect"] == []
+
+
+def test_a_fronted_clause_still_is():
+    doc = presslens.analyze("About 270 people have now been resettled under the program, officials said.")
+    assert [q.text for q in doc.quotes] == ["About 270 people have now been resettled under the program"]

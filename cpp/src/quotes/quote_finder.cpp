@@ -1434,6 +1434,20 @@ class Finder {
         const std::uint32_t c0 = std::max(sb, std::min(first_wnq_[s], comma));
         if (asked_at(c0) || (c0 + 1 < cend && (info_[c0].cls & wc::kSubordinator) && asked_at(c0 + 1)))
           continue;  // "Asked whether ..., Trump said ...": the question is not what he said
+        {
+          // "In a Wall Street Journal essay last week, Ivanka Trump acknowledged ...", "Shortly
+          // after my sentence, Eric Holder announced ...": a short fronted phrase with no verb
+          // alone before the speaker is no clause that was said ("After the vote, the plan is
+          // dead, Smith said" and "About 270 people have been resettled, officials said" are).
+          std::uint32_t f = c0;
+          if (f + 1 < cend && (ascii_ieq(f, "but") || ascii_ieq(f, "and"))) ++f;
+          const bool opener = toks_[f].kind == TokenKind::Word &&
+                              (info_[f].cls & (wc::kPreposition | wc::kSubordinator | wc::kAdverb));
+          bool verb = cend > f + 12 || commas_[cend] != commas_[f];
+          for (std::uint32_t k = f + 1; k < cend && !verb; ++k)
+            verb = info_[k].word && info_[k].lower && ((info_[k].cls & wc::kAux) || past_tense(k));
+          if (opener && !verb) continue;
+        }
         if (toks_[c0].kind == TokenKind::Quote) {
           // A direct quote carries it, unless the author's words go on after the closing mark or
           // between quotations ('"All that Glitters" was to be a "cautionary tale," said X').
