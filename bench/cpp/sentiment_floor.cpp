@@ -24,28 +24,15 @@
 #endif
 
 #include "../../cpp/src/common/string_table.hpp"
+#include "bench_common.hpp"
 #include "presslens/sentiment.hpp"
 
 namespace {
 
 using presslens::detail::StringTable;
-
-std::vector<std::string> load_texts(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "cannot read %s\n", path.c_str());
-    std::exit(2);
-  }
-  std::vector<std::string> texts;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    const std::size_t a = line.find('\t'), b = a == std::string::npos ? a : line.find('\t', a + 1);
-    std::string text = b == std::string::npos ? line : line.substr(b + 1);
-    if (!text.empty()) texts.push_back(std::move(text));
-  }
-  return texts;
-}
+using presslens_bench::load_texts;
+using presslens_bench::time_passes;
+using presslens_bench::Timing;
 
 bool is_alnum(unsigned char c) { return static_cast<unsigned>((c | 32) - 'a') < 26u || static_cast<unsigned>(c - '0') < 10u; }
 char lower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); }
@@ -91,26 +78,6 @@ void for_each_word(std::string_view text, std::vector<char>& buf, OnWord&& on_wo
     on_word(std::string_view(low + i, len), presslens::detail::hash_padded(low + i, len));
     i += len;
   }
-}
-
-struct Timing {
-  double median_us = 0, checksum = 0;
-};
-
-template <class Pass>
-Timing time_passes(std::size_t n, int runs, int reps, Pass&& pass) {
-  Timing t;
-  t.checksum = pass();
-  std::vector<double> us;
-  for (int r = 0; r < runs; ++r) {
-    const auto start = std::chrono::steady_clock::now();
-    for (int k = 0; k < reps; ++k) t.checksum += pass() * 0.0;
-    const std::chrono::duration<double, std::micro> d = std::chrono::steady_clock::now() - start;
-    us.push_back(d.count() / reps / static_cast<double>(n));
-  }
-  std::sort(us.begin(), us.end());
-  t.median_us = us[us.size() / 2];
-  return t;
 }
 
 }  // namespace
