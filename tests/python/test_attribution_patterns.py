@@ -310,6 +310,12 @@ def test_mixed_case_interview_labels_are_turns() -> None:
     ]
 
 
+def test_a_list_of_one_line_per_person_is_no_exchange() -> None:
+    text = ("Here is what each candidate needs on Tuesday.\n\nSen. Marco Rubio: Finish second.\n\n"
+            "Rubio had his best debate.\n\nSen. Ted Cruz: Just hang on.\n\nCruz won Iowa.")
+    assert [q.kind for q in presslens.analyze(text).quotes] == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

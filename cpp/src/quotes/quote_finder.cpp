@@ -1,6 +1,8 @@
 // Stage 3: quotes and their speakers (rules documented in quotes.hpp). Every search looks at a
 // bounded window of tokens, so the stage is linear in the document length.
 #include <algorithm>
+#include <unordered_map>
+#include <vector>
 
 #include "../mentions/word_lists.hpp"
 #include "presslens/quotes.hpp"
@@ -575,6 +577,16 @@ class Finder {
   // ("Matthews: Well, speculation is bad."). A quotation right after the colon is left to the
   // quote-mark pass, which attributes it already.
   void labelled_paragraphs() {
+    // Turns under mixed-case labels are kept only when one speaker has two or more of them (an
+    // exchange: "Matthews: ...", "Lopez: ...", "Matthews: ..."); a list of one line per person
+    // ("Rubio: Finish second.", "Cruz: Just hang on.") is the author's summary.
+    struct Turn {
+      std::uint32_t start, end;
+      Attribution a;
+    };
+    std::vector<Turn> turns;
+    std::unordered_map<std::int32_t, int> turns_of;  // entity -> labelled paragraphs
+    bool exchange = false;
     for (std::uint32_t p = 0; p < seg_.paragraphs.size(); ++p) {
       const Paragraph& para = seg_.paragraphs[p];
       if (para.sentence_begin >= para.sentence_end) continue;
@@ -608,7 +620,8 @@ class Finder {
         const Entity& ent = mr_.entities[static_cast<std::size_t>(e)];
         if (ent.kind != EntityKind::Person || (ent.name.find(' ') == std::string::npos && ent.title.empty())) continue;
         if (p > 0 || para.sentence_end - para.sentence_begin > 1) {
-          emit(QuoteKind::Turn, toks_[c].start, toks_[te - 1].end, a);
+          turns.push_back({toks_[c].start, toks_[te - 1].end, a});
+          exchange = exchange || ++turns_of[e] >= 2;
           continue;
         }
       }
@@ -623,6 +636,8 @@ class Finder {
         emit(QuoteKind::Indirect, toks_[c].start, toks_[e - 1].end, a);
       }
     }
+    if (exchange)
+      for (const Turn& t : turns) emit(QuoteKind::Turn, t.start, t.end, t.a);
   }
 
   // ---- direct and partial quotes -----------------------------------------------------------
