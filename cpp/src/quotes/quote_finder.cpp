@@ -382,17 +382,21 @@ class Finder {
         if (after < v && is_comma(after)) sb = after + 1;
       }
     }
+    // The object of a preposition is no subject ("Here in Columbia, Sanders stepped up ..."),
+    // unless no other mention opens the sentence ("A footnote in the report makes that clear:").
+    std::int32_t object = kNone;
     for (std::uint32_t k = sb; k < v && k < sb + 5; ++k) {
-      // (The object of a preposition is no subject: "Here in Columbia, Sanders stepped up ...".)
-      if (k > sb && toks_[k - 1].kind == TokenKind::Word && info_[k - 1].lower && (info_[k - 1].cls & wc::kPreposition))
-        continue;
       if (m_start_[k] != kNone && !in_quote_[k]) {
         const std::int32_t m = m_start_[k];
         const std::int32_t e = entity_of(m);
-        if (e != kNone && mr_.entities[static_cast<std::size_t>(e)].kind != EntityKind::Place) return m;
+        if (e == kNone || mr_.entities[static_cast<std::size_t>(e)].kind == EntityKind::Place) continue;
+        const bool after_preposition = k > sb && toks_[k - 1].kind == TokenKind::Word && info_[k - 1].lower &&
+                                       (info_[k - 1].cls & wc::kPreposition);
+        if (!after_preposition) return m;
+        if (object == kNone) object = m;
       }
     }
-    return kNone;
+    return object;
   }
 
   // A lower-case participle opening an adjunct (", citing ...", ", claiming ..."); not "including",
