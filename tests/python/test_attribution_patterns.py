@@ -265,6 +265,8 @@ LABELLED = [
     ("Ted Cruz Says Trump Would Put Liberals On Court\n\n" + BODY, "Trump Would Put Liberals On Court", "indirect",
      "Ted Cruz", "Says"),
     ("Cruz: ‘I Fear The Same Thing Is True’\n\n" + BODY, "I Fear The Same Thing Is True", "direct", "Ted Cruz", None),
+    ("Cruz says Trump would put liberals on court\n\n" + BODY, "Trump would put liberals on court", "indirect",
+     "Ted Cruz", "says"),  # a headline in sentence case
     # A title that ends with a period is no heading; as the first line it is still a headline.
     ("Cruz: Trump Would Put Liberals On Court.\n\n" + BODY, "Trump Would Put Liberals On Court", "indirect",
      "Ted Cruz", None),

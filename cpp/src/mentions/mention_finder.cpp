@@ -194,7 +194,7 @@ class Finder {
       ++j;
     if (j == i || j + 2 >= te) return;  // (a colon or verb and at least two words after it)
     const bool colon = is_text(j, ":");
-    const bool verb = info_[j].word && (info_[j].cls & wc::kBareClause) && !info_[j].lower;
+    const bool verb = info_[j].word && (info_[j].cls & wc::kBareClause);  // "Says" or "says"
     if (!colon && !verb) return;
     const std::size_t before = cands_.size();
     try_run(i, j, sentence, false);
