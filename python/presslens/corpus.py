@@ -81,8 +81,15 @@ def names_match(name: str, kind: str, target: str) -> bool:
     """Whether an entity (``name``, ``kind``) is the ``target`` of :meth:`Corpus.tone_toward`: the
     same name ignoring case and middle initials, or, for a person (or an entity of kind "other"),
     the same surname when either side is a surname alone ("Trump" and "Donald J. Trump")."""
-    a = _without_middle_initials(name).casefold().split()
-    b = _without_middle_initials(target).casefold().split()
+    return _words_match(_name_words(name), kind, _name_words(target))
+
+
+def _name_words(name: str) -> List[str]:
+    return _without_middle_initials(name).casefold().split()
+
+
+def _words_match(a: List[str], kind: str, b: List[str]) -> bool:
+    """:func:`names_match` on names already split by :func:`_name_words`."""
     if not a or not b:
         return False
     if a == b:
@@ -96,10 +103,13 @@ def _check_target(target: Any) -> None:
         raise ValueError(f"tone_toward: the target must be a non-empty name, not {target!r}")
 
 
-def _toward_in_document(doc: "Document", target: str) -> Tuple[int, float, int, int]:
+def _toward_in_document(doc: "Document", target: str, entities: Optional[Sequence[Any]] = None
+                        ) -> Tuple[int, float, int, int]:
     """(mentions, sum of scores, positive, negative) of the target-dependent sentiment toward the
-    mentions of ``target`` in one document."""
-    spans = [t for e in doc.entities if names_match(e.name, e.kind, target) for t in doc.tone_toward(e)["spans"]]
+    mentions of ``target`` in one document (``entities``: the document's, when already fetched)."""
+    words = _name_words(target)
+    spans = [t for e in (doc.entities if entities is None else entities)
+             if _words_match(_name_words(e.name), e.kind, words) for t in doc.tone_toward(e)["spans"]]
     return (len(spans), sum(t.score for t in spans), sum(t.label == "positive" for t in spans),
             sum(t.label == "negative" for t in spans))
 
@@ -195,8 +205,9 @@ class Corpus:
                     self._q_sentiment.append(math.nan if score is None else score)
             self._quote_sum.append(total)
             self._quote_scored.append(scored)
+            entities = d.entities if self._toward else ()  # (fetched once for all the targets)
             for target, columns in self._toward.items():
-                for column, value in zip(columns, _toward_in_document(d, target)):
+                for column, value in zip(columns, _toward_in_document(d, target, entities)):
                     column.append(value)
         self._term_parts.append(
             _core.TermCounts.count([d._core for d in docs], threads=_threads(self._threads), **self._term_options)
