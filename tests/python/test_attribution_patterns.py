@@ -449,3 +449,18 @@ def test_a_fronted_phrase_is_not_what_the_speaker_said(text: str) -> None:
 def test_a_fronted_clause_still_is():
     doc = presslens.analyze("About 270 people have now been resettled under the program, officials said.")
     assert [q.text for q in doc.quotes] == ["About 270 people have now been resettled under the program"]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # A "that" after the clause's verb is a relative pronoun, not the start of the clause.
+        ("Officials said current employees have concealed information that had been requested by Congress.",
+         "current employees have concealed information that had been requested by Congress"),
+        # A verb in a setting between the reporting verb and "that" does not start the clause.
+        ("Rep. Blake Farenthold said after the reports broke that he would repay the money.",
+         "he would repay the money"),
+    ],
+)
+def test_where_a_reported_clause_starts(text: str, content: str) -> None:
+    assert [q.text for q in presslens.analyze(text).quotes] == [content]

@@ -1344,9 +1344,16 @@ class Finder {
           float conf = 0.75f;
           // "said in a statement that", "told a town hall in Salem, New Hampshire, on Monday that",
           // "asked whether"
+          bool setting_clause = false;  // "said after the reports broke that ..."
           for (std::uint32_t k = j; k < se && k < j + 12; ++k) {
             if (toks_[k].kind != TokenKind::Word && toks_[k].kind != TokenKind::Number && !is_comma(k)) break;
             if (k > j && cue_verb(k, wc::kSpeech | wc::kClause)) break;
+            // (", though," is an adverb, no subordinate clause.)
+            if (info_[k].lower && (info_[k].cls & wc::kSubordinator) && !(k + 1 < se && is_comma(k + 1)))
+              setting_clause = true;
+            // A verb before it, outside such a setting: the clause began already ("said current
+            // officials have concealed information that had been requested": a relative "that").
+            if (k > j && !setting_clause && info_[k].lower && ((info_[k].cls & wc::kAux) || past_tense(k))) break;
             if (lower_is(k, "that")) { c = k + 1; break; }
             if (k == j && (lower_is(k, "whether") || lower_is(k, "if"))) { c = k + 1; break; }
           }
