@@ -464,3 +464,22 @@ def test_a_fronted_clause_still_is():
 )
 def test_where_a_reported_clause_starts(text: str, content: str) -> None:
     assert [q.text for q in presslens.analyze(text).quotes] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        ("Clinton won among the voters who said Wall Street does more to help the economy.",
+         "Wall Street does more to help the economy", "voters"),
+        ("Trump refused to pay Sen. Jane Smith, who said she was stiffed after the deal.",
+         "she was stiffed after the deal", "Jane Smith"),
+    ],
+)
+def test_the_antecedent_of_who_speaks(text: str, content: str, speaker: str) -> None:
+    doc = presslens.analyze(text)
+    assert [(q.text, q.speaker.name) for q in doc.quotes] == [(content, speaker)]
+
+
+def test_who_after_an_organization_in_a_phrase_is_not_the_organization():
+    doc = presslens.analyze("John Bentel, a staffer at the State Department who told his aides never to speak of it, left.")
+    assert all(q.speaker is None or q.speaker.name != "State Department" for q in doc.quotes)

@@ -296,10 +296,17 @@ class Finder {
       }
       return m;
     }
-    if (is_text(k, "who") && k > lo + 2 && is_comma(k - 1)) {
-      // "..., said Mr. Ekovich, who noted that ...": the name before the relative pronoun.
-      const std::int32_t m = name_ending_at(k - 2, lo);
-      if (m != kNone && !mr_.mentions[static_cast<std::size_t>(m)].is_pronoun) return m;
+    if (is_text(k, "who") && k > lo + 1) {
+      // "..., said Mr. Ekovich, who noted that ...", "the voters who said ...": the name before
+      // the relative pronoun.
+      const bool comma = is_comma(k - 1);
+      const std::uint32_t before = comma ? k - 2 : k - 1;
+      const std::int32_t m = before > lo ? name_ending_at(before, lo) : kNone;
+      // (Without a comma, only a person or group: in "a staffer at the State Department who
+      // told", the relative clause is the staffer's.)
+      if (m != kNone && !mr_.mentions[static_cast<std::size_t>(m)].is_pronoun &&
+          (comma || names(m, EntityKind::Person) || names(m, EntityKind::Group)))
+        return m;
     }
     if (is_comma(k) && k > lo) {  // appositive between commas: "The Vice President, Mike Pence, said"
       for (std::uint32_t j = k - 1, n = 0; j > lo && n < kAppositive; --j, ++n) {
