@@ -1191,8 +1191,10 @@ class Finder {
   // would run, Trump said ...", "when asked by a reporter if that remains his view", "he was
   // first asked if he would support Trump". The question is an indirect quote of whoever asked
   // it: the agent after "by" when there is one, otherwise no one (the text does not say). Its
-  // words run from after the cue (and the agent and a time phrase) to the end of the fronted or
-  // subordinate clause. "X asked whether ..." with X before the verb is the general rule's.
+  // words run from the question word (whether, if, what, why, how, who, which, when, where) after
+  // the cue, the agent and a time phrase, to the end of the fronted or subordinate clause;
+  // "asked about the charges" or "asked to comment" put no question in words. "X asked
+  // whether ..." with X before the verb is the general rule's.
   bool question(std::uint32_t v, std::uint32_t sb, std::uint32_t se) {
     if (in_quote_[v] || cue_used_[v] || !asked_at(v)) return false;
     const bool first = v == std::max(sb, std::min(first_word_[sent_of_[sb]], v));
@@ -1210,8 +1212,8 @@ class Finder {
       c = mr_.mentions[static_cast<std::size_t>(m)].token_end;
     }
     while (c < se && c < v + 6 && toks_[c].kind == TokenKind::Word &&
-           ((info_[c].cls & wc::kTime) || ((info_[c].cls & wc::kPreposition) && !lower_is(c, "about") &&
-                                           c + 1 < se && (info_[c + 1].cls & wc::kTime))))
+           ((info_[c].cls & wc::kTime) || ((info_[c].cls & wc::kPreposition) && c + 1 < se &&
+                                           (info_[c + 1].cls & wc::kTime))))
       ++c;
     if (c >= se || !(lower_is(c, "whether") || lower_is(c, "if") ||
                      lower_is(c, "what") || lower_is(c, "why") || lower_is(c, "how") || lower_is(c, "who") ||
