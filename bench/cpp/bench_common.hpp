@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace presslens_bench {
@@ -27,6 +28,39 @@ inline std::vector<std::string> load_texts(const std::string& path) {
     if (!text.empty()) texts.push_back(std::move(text));
   }
   return texts;
+}
+
+// The command line every C++ bench takes: --data FILE [--runs 9] [--reps 5], and --only KEY where
+// `only_help` names the keys (empty: the bench has no --only). Prints the usage and exits on a
+// bad argument, a missing --data or a file with no texts.
+struct Args {
+  std::vector<std::string> texts;
+  std::string data, only;
+  int runs = 9, reps = 5;
+};
+inline Args parse_args(int argc, char** argv, std::string_view only_help = {}) {
+  Args args;
+  bool bad = false;
+  for (int i = 1; i < argc && !bad; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--data" && i + 1 < argc) args.data = argv[++i];
+    else if (a == "--runs" && i + 1 < argc) args.runs = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--reps" && i + 1 < argc) args.reps = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--only" && i + 1 < argc && !only_help.empty()) args.only = argv[++i];
+    else bad = true;
+  }
+  if (bad || args.data.empty()) {
+    std::fprintf(stderr, "usage: %s --data FILE [--runs 9] [--reps 5]%s%.*s%s\n", argv[0],
+                 only_help.empty() ? "" : " [--only ", static_cast<int>(only_help.size()), only_help.data(),
+                 only_help.empty() ? "" : "]");
+    std::exit(2);
+  }
+  args.texts = load_texts(args.data);
+  if (args.texts.empty()) {
+    std::fprintf(stderr, "no texts in %s\n", args.data.c_str());
+    std::exit(2);
+  }
+  return args;
 }
 
 struct Timing {

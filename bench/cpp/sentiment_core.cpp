@@ -23,34 +23,15 @@
 #include "bench_common.hpp"
 #include "presslens/sentiment.hpp"
 
-using presslens_bench::load_texts;
 using presslens_bench::time_passes;
 using presslens_bench::Timing;
 
 int main(int argc, char** argv) {
-  std::string data;
-  int runs = 9, reps = 5;
-  std::string only;
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view a = argv[i];
-    if (a == "--data" && i + 1 < argc) data = argv[++i];
-    else if (a == "--runs" && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
-    else if (a == "--reps" && i + 1 < argc) reps = std::max(1, std::atoi(argv[++i]));
-    else if (a == "--only" && i + 1 < argc) only = argv[++i];
-    else {
-      std::fprintf(stderr, "usage: %s --data FILE [--runs 9] [--reps 5] [--only KEY]\n", argv[0]);
-      return 2;
-    }
-  }
-  if (data.empty()) {
-    std::fprintf(stderr, "usage: %s --data FILE [--runs 9] [--reps 5] [--only KEY]\n", argv[0]);
-    return 2;
-  }
-  const std::vector<std::string> texts = load_texts(data);
-  if (texts.empty()) {
-    std::fprintf(stderr, "no texts in %s\n", data.c_str());
-    return 2;
-  }
+  const presslens_bench::Args args =
+      presslens_bench::parse_args(argc, argv, "default|default_tokenizer_path|default_batch|compat");
+  const std::vector<std::string>& texts = args.texts;
+  const std::string& only = args.only;
+  const int runs = args.runs, reps = args.reps;
   std::size_t bytes = 0;
   for (const auto& t : texts) bytes += t.size();
 

@@ -30,7 +30,6 @@
 namespace {
 
 using presslens::detail::StringTable;
-using presslens_bench::load_texts;
 using presslens_bench::time_passes;
 using presslens_bench::Timing;
 
@@ -74,7 +73,6 @@ void for_each_word(std::string_view text, std::vector<char>& buf, OnWord&& on_wo
       while (i + len < n && is_alnum(u[i + len])) ++len;
       for (std::size_t k = 0; k < len; ++k) low[i + k] = lower(u[i + k]);
     }
-    if (len > n - i) len = n - i;
     on_word(std::string_view(low + i, len), presslens::detail::hash_padded(low + i, len));
     i += len;
   }
@@ -83,24 +81,9 @@ void for_each_word(std::string_view text, std::vector<char>& buf, OnWord&& on_wo
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string data;
-  int runs = 9, reps = 5;
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view a = argv[i];
-    if (a == "--data" && i + 1 < argc) data = argv[++i];
-    else if (a == "--runs" && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
-    else if (a == "--reps" && i + 1 < argc) reps = std::max(1, std::atoi(argv[++i]));
-    else data.clear(), i = argc;
-  }
-  if (data.empty()) {
-    std::fprintf(stderr, "usage: %s --data FILE [--runs 9] [--reps 5]\n", argv[0]);
-    return 2;
-  }
-  const std::vector<std::string> texts = load_texts(data);
-  if (texts.empty()) {
-    std::fprintf(stderr, "no texts in %s\n", data.c_str());
-    return 2;
-  }
+  const presslens_bench::Args args = presslens_bench::parse_args(argc, argv);
+  const std::vector<std::string>& texts = args.texts;
+  const int runs = args.runs, reps = args.reps;
   StringTable<double> lexicon;  // lower-case keys, as the default mode folds them
   for (const auto& [word, valence] : presslens::Lexicon::vader().items()) {
     std::string key(word);

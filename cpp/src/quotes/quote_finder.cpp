@@ -76,7 +76,6 @@ class Finder {
   std::vector<std::uint32_t> last_quote_;   // last quote-mark token before i, plus one (0 if none)
   std::vector<std::uint32_t> nonpunct_end_; // largest j <= i whose token j-1 is not punctuation (0 if none)
   std::vector<std::int32_t> open_of_close_; // opening mark of the quotation a closing mark ends (-1)
-  bool transcript_ = false;  // turns() found a transcript (labelled turns of two or more speakers)
   std::vector<std::int32_t> close_of_open_; // closing mark of the quotation an opening mark starts (-1)
   std::vector<std::uint32_t> next_open_;    // first opening mark of a closed quotation at or after i (n if none)
   std::vector<std::uint32_t> next_break_;   // first token at or after i that ends a reported clause (n if none)
@@ -121,6 +120,15 @@ class Finder {
   bool names(std::int32_t m, EntityKind kind) const {
     const std::int32_t e = entity_of(m);
     return e != kNone && mr_.entities[static_cast<std::size_t>(e)].kind == kind;
+  }
+  // Mention m (kNone allowed) names a person or a group, and not by a pronoun.
+  bool named_person_or_group(std::int32_t m) const {
+    return (names(m, EntityKind::Person) || names(m, EntityKind::Group)) && !mention(m).is_pronoun;
+  }
+  // A conjunction that may open a sentence before a fronted clause or attribution ("But as ...,",
+  // "But according to X, ...").
+  bool opening_conjunction(std::uint32_t i) const {
+    return ascii_ieq(i, "but") || ascii_ieq(i, "and") || ascii_ieq(i, "so") || ascii_ieq(i, "yet");
   }
 
   void index() {
@@ -279,7 +287,7 @@ class Finder {
       const std::uint32_t b = mention(m).token_begin;
       if (b >= lo + 2 && (is_text(b - 1, "for") || is_text(b - 1, "of") || is_text(b - 1, "at") || is_text(b - 1, "from"))) {
         const std::int32_t owner = m_end_[b - 2];
-        if ((names(owner, EntityKind::Person) || names(owner, EntityKind::Group)) && !mention(owner).is_pronoun) return owner;
+        if (named_person_or_group(owner)) return owner;
         if (of_unnamed_group(m)) return kNone;
       }
       // "A source familiar with the talks said", "another source speaking to Fox News said", "a
@@ -292,7 +300,7 @@ class Finder {
                                   is_text(b - 2, "briefed"));
         const bool agent_phrase = is_text(b - 1, "by") && info_[b - 2].lower && past_tense(b - 2);
         const std::int32_t owner = near_phrase || agent_phrase ? m_end_[b - 3] : kNone;
-        if ((names(owner, EntityKind::Person) || names(owner, EntityKind::Group)) && !mention(owner).is_pronoun) return owner;
+        if (named_person_or_group(owner)) return owner;
       }
       return m;
     }
@@ -304,9 +312,7 @@ class Finder {
       const std::int32_t m = before > lo ? name_ending_at(before, lo) : kNone;
       // (Without a comma, only a person or group: in "a staffer at the State Department who
       // told", the relative clause is the staffer's.)
-      if (m != kNone && !mr_.mentions[static_cast<std::size_t>(m)].is_pronoun &&
-          (comma || names(m, EntityKind::Person) || names(m, EntityKind::Group)))
-        return m;
+      if (m != kNone && !mention(m).is_pronoun && (comma || named_person_or_group(m))) return m;
     }
     if (is_comma(k) && k > lo) {  // appositive between commas: "The Vice President, Mike Pence, said"
       for (std::uint32_t j = k - 1, n = 0; j > lo && n < kAppositive; --j, ++n) {
@@ -436,7 +442,7 @@ class Finder {
       if (toks_[k].kind == TokenKind::Quote || is_terminal(k)) break;
       if (!cue_verb(k, wc::kSpeech | wc::kClause)) continue;
       const std::int32_t m = speaker_before(k, sb);
-      if (m != kNone && !mr_.mentions[static_cast<std::size_t>(m)].in_quote) return m;
+      if (m != kNone && !mention(m).in_quote) return m;
       break;
     }
     return kNone;
@@ -491,7 +497,7 @@ class Finder {
 
   float conf_for(std::int32_t m, float base) const {
     if (m == kNone) return base - 0.3f;
-    const Mention& mm = mr_.mentions[static_cast<std::size_t>(m)];
+    const Mention& mm = mention(m);
     if (mm.is_pronoun) return mm.entity >= 0 ? base - 0.1f : base - 0.3f;
     return base;
   }
@@ -527,7 +533,7 @@ class Finder {
     if (tb >= te) return kNone;
     const std::int32_t m = m_start_[tb];
     if (m == kNone) return kNone;
-    const Mention& mm = mr_.mentions[static_cast<std::size_t>(m)];
+    const Mention& mm = mention(m);
     const bool label = mm.token_end < te && is_text(mm.token_end, ":") && !mm.is_pronoun &&
                        (toks_[tb].has(token_flags::kAllCaps) || toks_[tb].end - toks_[tb].start == 1);
     return label ? m : kNone;
@@ -541,7 +547,7 @@ class Finder {
     for (std::uint32_t p = 0; p < seg_.paragraphs.size() && !two_speakers; ++p) {
       const std::int32_t m = turn_label(p);
       if (m == kNone) continue;
-      const Mention& mm = mr_.mentions[static_cast<std::size_t>(m)];
+      const Mention& mm = mention(m);
       const std::string_view t = text_.substr(mm.start, mm.end - mm.start);
       if (first_label == kNone) {
         first_label = m;
@@ -551,7 +557,6 @@ class Finder {
       }
     }
     if (!two_speakers) return;
-    transcript_ = true;
     struct Open { bool on = false; std::uint32_t start = 0, end = 0; Attribution a; } cur;
     for (std::uint32_t p = 0; p < seg_.paragraphs.size(); ++p) {
       const Paragraph& para = seg_.paragraphs[p];
@@ -563,7 +568,7 @@ class Finder {
       const bool label = m != kNone;
       if (label) {
         if (cur.on) emit(QuoteKind::Turn, cur.start, cur.end, cur.a);
-        const Mention& mm = mr_.mentions[static_cast<std::size_t>(m)];
+        const Mention& mm = mention(m);
         cur = Open{};
         cur.on = mm.token_end + 1 < te;
         if (cur.on) {
@@ -606,7 +611,7 @@ class Finder {
       const std::uint32_t tb = sent_begin(para.sentence_begin), te = sent_end(para.sentence_end - 1);
       if (tb >= te || m_start_[tb] == kNone) continue;
       const std::int32_t m = m_start_[tb];
-      const Mention& mm = mr_.mentions[static_cast<std::size_t>(m)];
+      const Mention& mm = mention(m);
       std::uint32_t c = mm.token_end;
       if (c + 2 >= te) continue;
       Attribution a;
@@ -676,7 +681,7 @@ class Finder {
     }
     if (j < lim && is_dash(j) && j + 1 < lim && m_start_[j + 1] != kNone) {
       const std::int32_t m = m_start_[j + 1];
-      const std::uint32_t me = mr_.mentions[static_cast<std::size_t>(m)].token_end;
+      const std::uint32_t me = mention(m).token_end;
       if (me >= hi || toks_[me].kind == TokenKind::Punct) {
         a.mention = m;
         a.confidence = conf_for(m, 0.8f);
@@ -687,7 +692,7 @@ class Finder {
       if (toks_[v].kind == TokenKind::Quote) break;
       if (!cue_verb(v, wc::kSpeech)) continue;
       std::int32_t m = speaker_before(v, j > 0 ? j - 1 : 0);
-      if (m != kNone && mr_.mentions[static_cast<std::size_t>(m)].token_begin < j) m = kNone;
+      if (m != kNone && mention(m).token_begin < j) m = kNone;
       // "…,” said Rubio": the inverted order only right after the quote; further on, the name
       // after a verb is its object ("… and warned North Korea"), and so it is after a participle
       // ("… as “fantastic,” telling reporters": the sentence's subject speaks).
@@ -697,7 +702,7 @@ class Finder {
       if (new_sentence) {
         // A following sentence is an attribution only when it is short: "Rubio said."
         if (hi - v > 7 && !(v + 1 < hi && (is_comma(v + 1) || is_terminal(v + 1)) && m != kNone &&
-                            mr_.mentions[static_cast<std::size_t>(m)].token_end <= v + 1)) break;
+                            mention(m).token_end <= v + 1)) break;
       }
       a.mention = m;
       a.cue = static_cast<std::int32_t>(v);
@@ -1098,10 +1103,9 @@ class Finder {
                               (info_[p].lower || info_[p].cap);
       if (cls & (wc::kSpeech | wc::kClause)) {
         // A reporting verb in a finite form right after a noun is the clause's own verb ("said
-        // the union expected production to", "says an internal review shows no one"); after
-        // "and" or as a base form it is a verb of its own ("said nothing and added").
-        const bool finite = past_tense(k) || (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's');
-        return after_noun && finite && !and_or(p);
+        // the union expected production to", "says an internal review shows no one"); as a base
+        // form or after "and" (a function word: no noun) it is a verb of its own.
+        return after_noun && (past_tense(k) || s_form(w));
       }
       if (past_tense(k)) return true;
       // (A plural noun is as often followed by a preposition or a mark: "said the worst things
@@ -1115,11 +1119,15 @@ class Finder {
                                               "ours", "yours", "theirs", "hers", "perhaps", "sometimes"};
       bool not_verb = (cls & (wc::kPreposition | wc::kTime | wc::kGroupNoun)) != 0;
       for (const char* x : kNotVerbs) not_verb = not_verb || w == x;
-      if (after_noun && object_after && w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' &&
-          w[w.size() - 2] != 'u' && w[w.size() - 2] != 'i' && !not_verb)
-        return true;
+      if (after_noun && object_after && s_form(w) && !not_verb) return true;
     }
     return false;
+  }
+
+  // The shape of a third-person -s verb: "prides", "shows" (not "-ss", "-us", "-is": "class",
+  // "status", "this").
+  static bool s_form(std::string_view w) {
+    return w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' && w[w.size() - 2] != 'u' && w[w.size() - 2] != 'i';
   }
 
   // A past-tense verb: "-ed" or a common irregular form ("the talks went well").
@@ -1155,7 +1163,7 @@ class Finder {
     std::uint32_t first = std::max(sb, std::min(first_word_[sent_of_[sb]], v));
     // "But as Trump ... pledged to ..., many in the audience ...": a conjunction before the
     // fronted subordinate clause.
-    if (first + 1 < v && (ascii_ieq(first, "but") || ascii_ieq(first, "and") || ascii_ieq(first, "so") || ascii_ieq(first, "yet")) &&
+    if (first + 1 < v && opening_conjunction(first) &&
         (info_[first + 1].cls & wc::kSubordinator))
       ++first;
     const bool fronted = (info_[first].cls & wc::kSubordinator) && first < v;
@@ -1176,7 +1184,7 @@ class Finder {
     if (!(lower_is(v, "shows") || lower_is(v, "show") || lower_is(v, "showed") || lower_is(v, "found") ||
           lower_is(v, "finds") || lower_is(v, "find")))
       return false;
-    const Mention& mm = mr_.mentions[static_cast<std::size_t>(m)];
+    const Mention& mm = mention(m);
     if (mm.is_pronoun || mm.token_end == 0) return false;
     static const char* const kDocuments[] = {"poll", "polls", "survey", "surveys", "study", "studies", "report",
                                              "reports", "records", "documents", "filings", "analysis"};
@@ -1209,7 +1217,7 @@ class Finder {
     std::int32_t m = kNone;
     if (c + 1 < se && lower_is(c, "by") && m_start_[c + 1] != kNone) {
       m = m_start_[c + 1];
-      c = mr_.mentions[static_cast<std::size_t>(m)].token_end;
+      c = mention(m).token_end;
     }
     while (c < se && c < v + 6 && toks_[c].kind == TokenKind::Word &&
            ((info_[c].cls & wc::kTime) || ((info_[c].cls & wc::kPreposition) && c + 1 < se &&
@@ -1253,7 +1261,7 @@ class Finder {
     const std::string_view pos = tok_text(v - 1);
     if (pos != "'s" && pos != "’s") return false;
     const std::int32_t m = m_end_[v - 2];
-    if (m == kNone || mr_.mentions[static_cast<std::size_t>(m)].in_quote) return false;
+    if (m == kNone || mention(m).in_quote) return false;
     const std::int32_t e = entity_of(m);
     if (e == kNone || mr_.entities[static_cast<std::size_t>(e)].kind == EntityKind::Place) return false;
     const std::uint32_t c = v + 2;
@@ -1268,8 +1276,8 @@ class Finder {
   // first word to the end of the clause after the attribution).
   bool parenthetical(std::uint32_t v, std::uint32_t s, std::uint32_t sb, std::uint32_t se) {
     const std::int32_t m = speaker_before(v, sb);
-    if (m == kNone || mr_.mentions[static_cast<std::size_t>(m)].in_quote) return false;
-    const std::uint32_t mb = mr_.mentions[static_cast<std::size_t>(m)].token_begin;
+    if (m == kNone || mention(m).in_quote) return false;
+    const std::uint32_t mb = mention(m).token_begin;
     const std::uint32_t c0 = std::max(sb, std::min(first_wnq_[s], mb));
     if (mb < c0 + 2 || !is_comma(mb - 1) || toks_[c0].kind == TokenKind::Quote || in_quote_[c0]) return false;
     if (words_out_[mb - 1] == words_out_[c0]) return false;
@@ -1331,7 +1339,7 @@ class Finder {
         std::int32_t m = participle_subject(v);
         if (m == kNone) m = speaker_before(v, sb);
         if (m == kNone) m = speaker_coordinated(v, sb);
-        if (m != kNone && mr_.mentions[static_cast<std::size_t>(m)].in_quote) m = kNone;
+        if (m != kNone && mention(m).in_quote) m = kNone;
         if (m == kNone && v + 1 < se && m_start_[v + 1] != kNone && (info_[v + 1].cls & wc::kSubjPronoun) &&
             !in_quote_[v + 1] && fragment_in_clause(v + 2, sb, se, v)) {
           // '..., said she would “support the nominee”' with no speaker found before the verb: the
@@ -1508,13 +1516,11 @@ class Finder {
         if (in_quote_[i] || !lower_is(i, "according") || !lower_is(i + 1, "to")) continue;
         std::int32_t m = m_start_[i + 2];
         if (m == kNone && i + 3 < se) m = m_start_[i + 3];
-        const std::uint32_t src_end = m != kNone ? mr_.mentions[static_cast<std::size_t>(m)].token_end : i + 3;
+        const std::uint32_t src_end = m != kNone ? mention(m).token_end : i + 3;
         std::uint32_t c = 0, e = 0;
         std::uint32_t first = std::max(sb, std::min(first_wn_[s], i));
         // "But according to X, content.": a conjunction before it opens the sentence all the same.
-        if (first + 1 == i && (ascii_ieq(first, "but") || ascii_ieq(first, "and") || ascii_ieq(first, "so") ||
-                               ascii_ieq(first, "yet")))
-          first = i;
+        if (first + 1 == i && opening_conjunction(first)) first = i;
         if (first == i) {  // "According to X, content."
           const std::uint32_t k = src_end < se ? std::min(se, next_comma_[src_end]) : src_end;
           c = k + 1;
