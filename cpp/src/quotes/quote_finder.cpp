@@ -238,11 +238,20 @@ class Finder {
   }
 
   // A speech verb that can be a cue here: not "the stated goal", not passive "was told".
+  // A quantifier alone as the subject of the clause it opens: "Many say ...", "but others say ...".
+  bool quantifier_subject(std::uint32_t p) const {
+    if (!(ascii_ieq(p, "many") || ascii_ieq(p, "some") || ascii_ieq(p, "most") || ascii_ieq(p, "others") ||
+          ascii_ieq(p, "several")))
+      return false;
+    if (p == 0 || p == sent_begin(sent_of_[p]) || is_comma(p - 1)) return true;
+    return ascii_ieq(p - 1, "but") || ascii_ieq(p - 1, "and") || ascii_ieq(p - 1, "while");
+  }
+
   bool cue_verb(std::uint32_t v, std::uint32_t cls_mask) const {
     if (!info_[v].word || !(info_[v].cls & cls_mask) || !info_[v].lower) return false;
     if (v > 0 && toks_[v - 1].kind == TokenKind::Word) {
       const std::uint32_t pc = info_[v - 1].cls;
-      if ((pc & wc::kDeterminer) && !(pc & wc::kPronoun)) return false;
+      if ((pc & wc::kDeterminer) && !(pc & wc::kPronoun) && !quantifier_subject(v - 1)) return false;
       const bool progressive = ends_with_ing(v);  // "is telling"
       if ((pc & wc::kPassive) && !progressive) return false;
       if ((pc & wc::kAdverb) && v > 1 && (info_[v - 2].cls & wc::kPassive) && !progressive) return false;
@@ -285,7 +294,8 @@ class Finder {
       // "A spokesman for the company said", "a lawyer for Trump said": the person (or group) before
       // the preposition speaks, not the one it works for.
       const std::uint32_t b = mention(m).token_begin;
-      if (b >= lo + 2 && (is_text(b - 1, "for") || is_text(b - 1, "of") || is_text(b - 1, "at") || is_text(b - 1, "from"))) {
+      if (b >= lo + 2 && (is_text(b - 1, "for") || is_text(b - 1, "of") || is_text(b - 1, "at") || is_text(b - 1, "from") ||
+                          is_text(b - 1, "to"))) {
         const std::int32_t owner = m_end_[b - 2];
         if (named_person_or_group(owner)) return owner;
         if (of_unnamed_group(m)) return kNone;
@@ -1193,6 +1203,41 @@ class Finder {
     return false;
   }
 
+  // Tokens [j, k) can be the subject of the reporting verb k inside a reported clause: one to five
+  // words, no setting (preposition, time, adverb, auxiliary, subordinator), and k a finite verb in
+  // lower case ("those revelations show", "the report shows"; not "noting", not "Tuesday, adding").
+  bool embedded_subject(std::uint32_t j, std::uint32_t k) const {
+    if (k <= j || k > j + 5 || !info_[k].lower || ends_with_ing(k) || past_participle_after_aux(k)) return false;
+    // It opens with a determiner or a mention ("those", "the report", "Justin Bamberg"), not with
+    // "to" or an object pronoun ("urged him to continue", "asked them to show").
+    if (!(info_[j].cls & wc::kDeterminer) && m_start_[j] == kNone) return false;
+    if (m_start_[j] != kNone && mention(m_start_[j]).is_pronoun) return false;
+    if (is_text(k - 1, "to")) return false;  // an infinitive: "urged the campaign to emphasize"
+    // Many reporting verbs are nouns too ("a national state of emergency", "the state claims"). A
+    // base form needs a plural subject before it ("those revelations show"); an -s or past form
+    // (also an adjective: "a large pledged delegate lead") needs what a clause verb takes after
+    // it: "that", a determiner, a pronoun or a name ("the report shows that", "shows Trump").
+    const std::string_view w = tok_text(k), before = tok_text(k - 1);
+    if (past_tense(k) || s_form(w)) {
+      if (!(k + 1 < toks_.size() && (ascii_ieq(k + 1, "that") || m_start_[k + 1] != kNone ||
+                                     (info_[k + 1].cls & (wc::kDeterminer | wc::kSubjPronoun)))))
+        return false;
+    } else if (before.empty() || before.back() != 's') {
+      return false;
+    }
+    for (std::uint32_t x = j; x < k; ++x) {
+      if (toks_[x].kind != TokenKind::Word || in_quote_[x]) return false;
+      // (A relative clause inside: "the conservative who he thought would win".)
+      if (x > j && ((info_[x].cls & (wc::kPronoun | wc::kSubjPronoun)) || ascii_ieq(x, "who") || ascii_ieq(x, "which")))
+        return false;
+      if (info_[x].cls & (wc::kPreposition | wc::kTime | wc::kAdverb | wc::kAux | wc::kSubordinator | wc::kSpeech |
+                          wc::kClause))
+        return false;
+    }
+    return true;
+  }
+  bool past_participle_after_aux(std::uint32_t k) const { return k > 0 && (info_[k - 1].cls & wc::kAux); }
+
   bool asked_at(std::uint32_t i) const { return info_[i].word && ascii_ieq(i, "asked"); }
 
   // A question put to someone, in the passive or as a fronted participle: "Asked whether he
@@ -1277,7 +1322,9 @@ class Finder {
   bool parenthetical(std::uint32_t v, std::uint32_t s, std::uint32_t sb, std::uint32_t se) {
     const std::int32_t m = speaker_before(v, sb);
     if (m == kNone || mention(m).in_quote) return false;
-    const std::uint32_t mb = mention(m).token_begin;
+    std::uint32_t mb = mention(m).token_begin;
+    // (A possessive before the speaker belongs to it: "The president, his advisers say, has ...".)
+    if (mb > sb + 1 && m_start_[mb - 1] != kNone && mention(m_start_[mb - 1]).is_pronoun && is_comma(mb - 2)) --mb;
     const std::uint32_t c0 = std::max(sb, std::min(first_wnq_[s], mb));
     if (mb < c0 + 2 || !is_comma(mb - 1) || toks_[c0].kind == TokenKind::Quote || in_quote_[c0]) return false;
     if (words_out_[mb - 1] == words_out_[c0]) return false;
@@ -1310,7 +1357,7 @@ class Finder {
     const bool noun_before = m_end_[p] != kNone || (info_[p].word && !(info_[p].cls & (wc::kFunc | wc::kPreposition | wc::kAux | wc::kAdverb |
                                                                 wc::kConnector | wc::kSubordinator)));
     const bool share_before = toks_[p].kind == TokenKind::Number || is_text(p, "%") || ascii_ieq(p, "percent");
-    if (!noun_before && !share_before) return false;
+    if (!noun_before && !share_before && !quantifier_subject(p)) return false;
     std::uint32_t c = se;
     if (lower_is(v + 1, "that")) {
       // ("said that first week" is a determiner, not a clause.)
@@ -1362,9 +1409,20 @@ class Finder {
           // "said in a statement that", "told a town hall in Salem, New Hampshire, on Monday that",
           // "asked whether"
           bool setting_clause = false;  // "said after the reports broke that ..."
+          // "which friends described as miserable": "as" right after a verb of naming gives its
+          // description, not a reported clause.
+          if ((info_[v].cls & wc::kPartialCue) && j < se && lower_is(j, "as")) j = se;
           for (std::uint32_t k = j; k < se && k < j + 12; ++k) {
             if (toks_[k].kind != TokenKind::Word && toks_[k].kind != TokenKind::Number && !is_comma(k)) break;
-            if (k > j && cue_verb(k, wc::kSpeech | wc::kClause)) break;
+            if (k > j && cue_verb(k, wc::kSpeech | wc::kClause)) {
+              // "Democrats say those revelations show that ...": a reporting verb with a subject
+              // of its own right after v opens the reported clause there (the "that" belongs to it).
+              if (!setting_clause && embedded_subject(j, k)) {
+                c = j;
+                conf = 0.55f;
+              }
+              break;
+            }
             // (", though," is an adverb, no subordinate clause.)
             if (info_[k].lower && (info_[k].cls & wc::kSubordinator) && !(k + 1 < se && is_comma(k + 1)))
               setting_clause = true;
