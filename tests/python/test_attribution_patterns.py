@@ -530,3 +530,50 @@ def test_a_quantifier_alone_reports_speech_of_no_one_named(text: str, content: s
 def test_friends_of_a_named_person_speak_not_the_person():
     doc = presslens.analyze("Friends of Mr. Clinton say that his energy has matured.")
     assert [(q.text, q.speaker.name) for q in doc.quotes] == [("his energy has matured", "Friends")]
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        # A time phrase between the subject and its verb: the subject speaks, not the time phrase.
+        ("The State Department less than two weeks ago said for the first time that secret material "
+         "had passed through the server.", "secret material had passed through the server", "State Department"),
+        ("Sen. Jane Smith over the weekend denied that she asked the director to stop the inquiry.",
+         "she asked the director to stop the inquiry", "Jane Smith"),
+        # A subject pronoun and its verb right after the reporting verb are the clause; the later
+        # "that" is a relative pronoun.
+        ("Sen. Jane Smith on Tuesday said he wants to change four provisions in the tax code that "
+         "address how losses are deducted.",
+         "he wants to change four provisions in the tax code that address how losses are deducted", "Jane Smith"),
+    ],
+)
+def test_a_time_phrase_before_the_verb(text: str, content: str, speaker: str) -> None:
+    doc = presslens.analyze(text)
+    assert [(q.text, q.speaker.name) for q in doc.quotes] == [(content, speaker)]
+
+
+def test_a_relative_that_after_an_object_opens_no_clause():
+    # (It gave "funded the wall" as what Trump announced.)
+    doc = presslens.analyze("President Trump announced a compromise plan that funded the wall.")
+    assert doc.quotes == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "'s" after a capitalised word is a possessive, not "is": an object, no clause.
+        "Representative Adam Schiff questioned the President's power to act as he proposed.",
+        # Nor is an auxiliary after "to" a finite verb.
+        "Representative Adam Schiff questioned the President's power to do as he proposed.",
+        # A possessive after the verb starts an object, so the words before the speaker are no quote.
+        "Later on ''This Week,'' Mr. Sanders questioned Mr. Trump's veracity.",
+    ],
+)
+def test_a_possessive_object_is_no_quote(text: str) -> None:
+    assert presslens.analyze(text).quotes == []
+
+
+def test_a_possessive_before_the_speaker_after_the_verb_still_names_it():
+    doc = presslens.analyze("However debates are not likely to alter the campaign, noted NBC's Dante Chinni.")
+    assert [(q.text, q.speaker.name) for q in doc.quotes] == [
+        ("However debates are not likely to alter the campaign", "Dante Chinni")]

@@ -1,6 +1,8 @@
 """Mentions and entities: names with titles, grouping, kinds, pronoun resolution."""
 from __future__ import annotations
 
+import pytest
+
 import presslens
 
 
@@ -203,3 +205,10 @@ def test_a_sentence_adverb_before_a_comma_is_no_name():
     names = {e.name for e in doc.entities}
     assert not names & {"Indeed", "Unfortunately", "First", "Wait"}, names
     assert "Jane Smith" in names and "Kelly" in names  # a first name before a comma stays a name
+
+
+@pytest.mark.parametrize("text", ["The department two days ago said that the server was safe.",
+                                  "The firm two weeks later said it would appeal."])
+def test_a_time_phrase_before_a_speech_verb_is_no_speaker(text: str) -> None:
+    doc = presslens.analyze(text)
+    assert not any(w in m.text for m in doc.mentions for w in ("ago", "days", "weeks")), [m.text for m in doc.mentions]

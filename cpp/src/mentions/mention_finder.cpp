@@ -668,6 +668,11 @@ class Finder {
     }
     const std::uint32_t h = after_verb ? i + 1 : end - 1;  // head: last word before the verb
     if (!after_verb && info_[h].cap) return i;  // "the Senate Majority Leader Mitch McConnell said"
+    // A time phrase between the subject and its verb is no speaker ("the department two weeks ago
+    // said", "a week later said").
+    if (!after_verb && ((info_[h].cls & wc::kTime) || lower_is(h, "ago") || lower_is(h, "later") ||
+                        lower_is(h, "earlier")))
+      return i;
     if (!after_verb && (info_[h].cls & (wc::kGroupNoun | wc::kRoleNoun))) return i;  // the list rule handles it
     Cand c;
     c.type = CandType::RoleNP;

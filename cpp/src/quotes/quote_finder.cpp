@@ -290,6 +290,28 @@ class Finder {
                         (info_[k].cls & (wc::kAdverb | wc::kAux | wc::kTime));
          ++steps)
       --k;
+    // A time phrase between the subject and its verb: "The State Department less than two weeks
+    // ago said", "Trump over the weekend denied".
+    if (k > lo + 1 && m_end_[k] == kNone) {
+      std::uint32_t j = v - 1;
+      bool time = false;
+      for (int n = 0; j > lo && n < 7 && m_end_[j] == kNone; --j, ++n) {
+        const bool time_word = (info_[j].cls & wc::kTime) || ascii_ieq(j, "ago") || ascii_ieq(j, "later") ||
+                               ascii_ieq(j, "earlier");
+        time = time || time_word;
+        if (!(time_word || toks_[j].kind == TokenKind::Number ||
+              (info_[j].lower && (info_[j].cls & (wc::kPreposition | wc::kDeterminer | wc::kAdverb))) ||
+              ascii_ieq(j, "than") || ascii_ieq(j, "less")))
+          break;
+      }
+      // (Not the object of a preposition: "Democrats trying to regain control of the Senate in
+      // November say".)
+      if (time && m_end_[j] != kNone) {
+        std::uint32_t b = mention(m_end_[j]).token_begin;
+        if (b > lo && (info_[b - 1].cls & wc::kDeterminer) && !(info_[b - 1].cls & wc::kPronoun)) --b;
+        if (!(b > lo && info_[b - 1].lower && (info_[b - 1].cls & wc::kPreposition))) k = j;
+      }
+    }
     if (const std::int32_t m = name_ending_at(k, lo); m != kNone) {
       // "A spokesman for the company said", "a lawyer for Trump said": the person (or group) before
       // the preposition speaks, not the one it works for.
@@ -1059,7 +1081,11 @@ class Finder {
       return false;
     for (std::uint32_t k = j + 1; k < hi && k < j + 7; ++k) {
       if (toks_[k].kind != TokenKind::Word) return false;
-      if (info_[k].cls & wc::kAux) return true;
+      // ("'s" after a capitalised word is a possessive far more often than "is": "questioned
+      // the President's power".)
+      const bool possessive = (is_text(k, "'s") || is_text(k, "’s")) && info_[k - 1].cap;
+      // (Nor is an auxiliary after "to" finite: "power to do as he proposed".)
+      if ((info_[k].cls & wc::kAux) && !possessive && !is_text(k - 1, "to")) return true;
       const std::string_view w = tok_text(k);
       if (w == "and" || w == "or" || w == "but") return false;
       if ((info_[k].cls & (wc::kSpeech | wc::kClause)) && info_[k].lower) return false;
@@ -1429,7 +1455,25 @@ class Finder {
             // A verb before it, outside such a setting: the clause began already ("said current
             // officials have concealed information that had been requested": a relative "that").
             if (k > j && !setting_clause && info_[k].lower && ((info_[k].cls & wc::kAux) || past_tense(k))) break;
-            if (lower_is(k, "that")) { c = k + 1; break; }
+            // "said he wants to attack provisions that address ...": a subject pronoun and its verb
+            // right after the reporting verb are the clause; a later "that" is a relative.
+            if (k == j && (info_[k].cls & wc::kSubjPronoun) && m_start_[k] != kNone && !lower_is(k, "that") &&
+                bare_clause_start(k, se)) {
+              c = k;
+              break;
+            }
+            if (lower_is(k, "that")) {
+              // "announced a compromise plan that funded the wall": after an object, a "that"
+              // followed straight by a verb is a relative pronoun, no clause.
+              // (Only a past form: an -s form is as often a plural subject, "said that hackers have".)
+              if (k > j && k + 1 < se && info_[k + 1].lower && past_tense(k + 1) &&
+                  !(info_[k + 1].cls & (wc::kDeterminer | wc::kPronoun | wc::kFunc))) {
+                j = se;  // (and no other reading of the words after the verb as a clause)
+                break;
+              }
+              c = k + 1;
+              break;
+            }
             if (k == j && (lower_is(k, "whether") || lower_is(k, "if"))) { c = k + 1; break; }
           }
           if (c == se) {
@@ -1495,6 +1539,9 @@ class Finder {
           // "..., said Steve Bell, senior director of ...": the speaker and an appositive follow.
           tail = mr_.mentions[static_cast<std::size_t>(m_start_[tail])].token_end;
           if (tail < se && is_comma(tail)) tail = se;
+          // ("questioned Mr. Trump's veracity": a possessive before a common noun starts an
+          // object; "noted NBC's Dante Chinni" still names the speaker.)
+          if (tail + 1 < se && (is_text(tail, "'s") || is_text(tail, "’s")) && info_[tail + 1].lower) continue;
         }
         // "..., she said in a video message to the convention.": a prepositional phrase may be longer.
         const bool pp = tail < se && info_[tail].word && info_[tail].lower && (info_[tail].cls & wc::kPreposition);
