@@ -527,6 +527,12 @@ def test_a_quantifier_alone_reports_speech_of_no_one_named(text: str, content: s
     assert [(q.text, q.speaker) for q in doc.quotes] == [(content, None)]
 
 
+def test_forecasters_are_a_group():
+    doc = presslens.analyze("If it does not slow down, forecasters say health spending will cripple the economy.")
+    assert [(q.text, q.speaker.name) for q in doc.quotes] == [
+        ("health spending will cripple the economy", "forecasters")]
+
+
 def test_friends_of_a_named_person_speak_not_the_person():
     doc = presslens.analyze("Friends of Mr. Clinton say that his energy has matured.")
     assert [(q.text, q.speaker.name) for q in doc.quotes] == [("his energy has matured", "Friends")]

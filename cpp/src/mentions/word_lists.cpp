@@ -129,7 +129,7 @@ const char* kGroupNoun =
     "consumers investors traders bankers regulators watchdogs monitors inspectors negotiators "
     "mediators delegates delegations administrators organizations organisations committees "
     "defenders allies rivals candidates contenders nominees donors backers clergy bishops "
-    "proponents friends politicians pundits detractors colleagues associates "
+    "proponents friends politicians pundits detractors colleagues associates forecasters "
     // documents in the plural ("polls show", "the records show"): sources of kind other
     "polls surveys studies reports documents records";
 const char* kRoleNoun =
