@@ -43,6 +43,10 @@ CASES = [
     ('“It is over,” said Andrew Cuomo, the governor of New York.', 'Andrew Cuomo'),
     ('“It is over,” said the governor of New York, Andrew Cuomo.', 'Andrew Cuomo'),
     ('Mr. Smith said that the deal was over.', 'Smith'),
+    # A possessor works as a determiner for a role noun; a name after the role is still the speaker.
+    ("Clinton's spokesman said the deal was over.", 'spokesman'),
+    ('His lawyer said the deal was over.', 'lawyer'),
+    ("Trump's attorney, Alan Garten, said the deal was over.", 'Alan Garten'),
     ('The deal is over, Mr. Smith said.', 'Smith'),
     ('The deal is over, according to Mr. Smith.', 'Smith'),
     ('According to a spokeswoman for the mayor, the deal is over.', 'spokeswoman'),

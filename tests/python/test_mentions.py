@@ -212,3 +212,26 @@ def test_a_sentence_adverb_before_a_comma_is_no_name():
 def test_a_time_phrase_before_a_speech_verb_is_no_speaker(text: str) -> None:
     doc = presslens.analyze(text)
     assert not any(w in m.text for m in doc.mentions for w in ("ago", "days", "weeks")), [m.text for m in doc.mentions]
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("Clinton's spokesman said the plan was dead.", "spokesman"),
+        ("His lawyer said he would not answer questions.", "lawyer"),
+    ],
+)
+def test_a_possessed_role_noun_before_a_speech_verb_is_a_mention(text: str, role: str) -> None:
+    assert role in [m.text for m in presslens.analyze(text).mentions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The documents contradicted her official pledge in 2009.",  # an adjective, and no finite verb
+        "“We are back,” said Tom Baker, the network's chief.",      # an apposition: the name covers it
+    ],
+)
+def test_a_possessed_role_noun_elsewhere_is_no_mention(text: str) -> None:
+    names = [m.text for m in presslens.analyze(text).mentions]
+    assert "official" not in names and "chief" not in names, names

@@ -568,7 +568,31 @@ class Finder {
       --a;
       det = true;
     }
-    if (!plural && !det && a == h) return false;  // "official statement", a bare role noun
+    // A possessor works as a determiner ("Clinton's spokesman", "his lawyer"); the mention stays
+    // the role noun (the possessor is a mention of its own).
+    const bool possessed = !det && a > sb &&
+                           (is_text(a - 1, "'s") || is_text(a - 1, "’s") ||
+                            ((info_[a - 1].cls & wc::kPronoun) && (info_[a - 1].cls & wc::kDeterminer)));
+    if (!plural && !det && !possessed && a == h) return false;  // "official statement", a bare role noun
+    if (possessed && !plural && a == h) {
+      // Only as the subject of a speech verb ("Clinton's spokesman said"): elsewhere it is mostly
+      // an apposition the name's mention covers ("Tom Baker, the network's chief").
+      std::uint32_t n = h + 1;
+      while (n < te && n < h + 3 && info_[n].word && (info_[n].cls & wc::kAdverb)) ++n;
+      if (!(n < te && info_[n].lower && (info_[n].cls & (wc::kSpeech | wc::kClause)))) return false;
+      // (A finite form after a singular: "her official pledge" is a noun phrase.)
+      const std::string_view v = tok_text(n);
+      if (!(v.back() == 's' || (v.size() > 3 && v.substr(v.size() - 2) == "ed") || v == "said" || v == "told" ||
+            v == "wrote"))
+        return false;
+    }
+    // ("Trump's attorney, Alan Garten, said", "his top aide, Tad Devine": the name that follows is
+    // the mention. "Apple's chief executive, Tim Cook" keeps its role mention, as before: the
+    // apposition rule of the quote stage gives Tim Cook.)
+    if (possessed && (a == h || (info_[a - 1].cls & wc::kPronoun)) && h + 1 < te &&
+        ((toks_[h + 1].kind == TokenKind::Word && info_[h + 1].cap) ||
+         (is_text(h + 1, ",") && h + 2 < te && toks_[h + 2].kind == TokenKind::Word && info_[h + 2].cap)))
+      return false;
     // "... who would be a disastrous president": a predicate after a copula names no one.
     if (det && a > sb && toks_[a - 1].kind == TokenKind::Word) {
       lower_into(tok_text(a), low_);
