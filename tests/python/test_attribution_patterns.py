@@ -587,3 +587,13 @@ def test_a_possessive_before_the_speaker_after_the_verb_still_names_it():
     doc = presslens.analyze("However debates are not likely to alter the campaign, noted NBC's Dante Chinni.")
     assert [(q.text, q.speaker.name) for q in doc.quotes] == [
         ("However debates are not likely to alter the campaign", "Dante Chinni")]
+
+
+def test_a_quotation_after_a_lead_in_sentence_takes_its_speaker():
+    # Without the rule both quotations went on with the first speaker's.
+    text = ("“It is a two-person race,” said Craig Robinson, an editor.\n\n"
+            "Dianne Bystrom, a professor, agreed. “Mainstream Republicans are running out of time.”\n\n"
+            "Or maybe it is Jeb Bush, consultant Phil Musser says. “Several surveys suggest a second look.”")
+    doc = presslens.analyze(text)
+    assert [(q.speaker.name, q.cue.text if q.cue else None) for q in doc.quotes if q.kind == "direct"] == [
+        ("Craig Robinson", "said"), ("Dianne Bystrom", "agreed"), ("Phil Musser", None)]

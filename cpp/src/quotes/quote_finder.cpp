@@ -945,7 +945,18 @@ class Finder {
         keep[k] = 0;
         continue;
       }
-      if (a.mention == kNone && whole[k]) {
+      std::uint32_t lead_verb = 0;
+      const std::int32_t lead_in = a.mention == kNone && whole[k] ? speaker_of_lead_in(q.open_tok, lead_verb) : kNone;
+      if (lead_in != kNone) {
+        // "Iowa State University's Dianne Bystrom agreed. “Mainstream Republicans are ...”": the
+        // speaker and verb of the sentence before, not the previous quote's.
+        a.mention = lead_in;
+        if (lead_verb != kNoVerb) {
+          a.cue = static_cast<std::int32_t>(lead_verb);
+          a.cue_end_tok = lead_verb + 1;
+        }
+        a.confidence = 0.5f;
+      } else if (a.mention == kNone && whole[k]) {
         if (recent) {
           // The quotation goes on: the speaker (and cue) of the previous quote.
           a = last_attr;
@@ -1024,6 +1035,35 @@ class Finder {
       emit(QuoteKind::Indirect, toks_[v + 1].start, toks_[e - 1].end, c.a);
       cue_used_[v] = 1;
     }
+  }
+
+  // A quotation that opens its sentence, right after a sentence of the same paragraph that ends
+  // with a speaker and a reporting verb and quotes nothing itself ("X agreed.", "Or maybe Jeb
+  // Bush, digital consultant Phil Musser says."): that speaker, else kNone.
+  static constexpr std::uint32_t kNoVerb = ~std::uint32_t{0};
+  std::int32_t speaker_of_lead_in(std::uint32_t open, std::uint32_t& verb) const {
+    const std::uint32_t s = sent_of_[open];
+    if (s == 0 || first_wnq_[s] != open) return kNone;
+    const std::uint32_t ps = s - 1;
+    if (seg_.sentences[ps].paragraph != seg_.sentences[s].paragraph) return kNone;
+    const std::uint32_t sb = sent_begin(ps), se = sent_end(ps);
+    if (se <= sb + 1) return kNone;
+    // The verb is the last word (a period after it), or the speaker follows it at the end.
+    std::uint32_t last = se - 1;
+    while (last > sb && toks_[last].kind != TokenKind::Word) --last;
+    for (std::uint32_t t = sb; t < se; ++t)
+      if (in_quote_[t] || toks_[t].kind == TokenKind::Quote) return kNone;
+    if (cue_verb(last, wc::kSpeech | wc::kClause)) {
+      const std::int32_t m = speaker_before(last, sb);
+      if (m != kNone && !mention(m).is_pronoun && (names(m, EntityKind::Person) || names(m, EntityKind::Group))) {
+        // The verb is the quotation's cue only when the sentence says nothing else ("X agreed.");
+        // "..., Schiff said." keeps its own reported clause and cue.
+        verb = commas_[mention(m).token_begin] == commas_[sb] ? last : kNoVerb;
+        return m;
+      }
+      return kNone;
+    }
+    return kNone;
   }
 
   std::int32_t named_in_previous_sentence(std::uint32_t open) {
