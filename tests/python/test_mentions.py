@@ -235,3 +235,19 @@ def test_a_possessed_role_noun_before_a_speech_verb_is_a_mention(text: str, role
 def test_a_possessed_role_noun_elsewhere_is_no_mention(text: str) -> None:
     names = [m.text for m in presslens.analyze(text).mentions]
     assert "official" not in names and "chief" not in names, names
+
+
+def test_a_persons_campaign_that_speaks_is_the_campaign_organization():
+    doc = presslens.analyze("Hillary Clinton's campaign said it would appeal. Later, the Clinton campaign said "
+                            "it had won. Trump's team says they are unwilling to debate.")
+    speakers = [(q.speaker.name, q.speaker.kind) for q in doc.quotes]
+    assert speakers == [("Clinton campaign", "organization")] * 2 + [("Trump team", "organization")]
+    # The campaign is one entity (both spellings), and the person stays a person of her own.
+    names = [(e.name, e.kind, len(e.mentions)) for e in doc.entities]
+    assert ("Clinton campaign", "organization", 2) in names
+    assert ("Hillary Clinton", "person", 1) in names
+
+
+def test_a_possessed_organization_word_that_does_not_speak_is_no_mention():
+    doc = presslens.analyze("Hillary Clinton's campaign in Ohio has grown since May.")
+    assert "campaign" not in [m.text for m in doc.mentions]

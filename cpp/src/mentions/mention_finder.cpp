@@ -724,6 +724,9 @@ class Finder {
     if (lex_.role_of(low_) != RoleClass::None && !(info_[head_tok].cls & wc::kOrgWord)) org = false;
     const bool plural = (info_[h].cls & wc::kGroupNoun) || (head.size() > 3 && head.back() == 's' && head[head.size() - 2] != 's');
     c.kind = org ? EntityKind::Organization : plural ? EntityKind::Group : EntityKind::Person;
+    // An organization keys like the same name elsewhere: "the Clinton campaign said" and "Clinton
+    // campaign chairman John Podesta", "Hillary Clinton's campaign said" are one entity.
+    if (org) c.key = "org:" + lower_joined(i + 1, end);
     if (is_thing(low_)) {  // "says the letter" (low_: the head, lower-cased above)
       c.kind = EntityKind::Other;
       c.type = CandType::Source;
@@ -737,6 +740,39 @@ class Finder {
     }
     push(std::move(c), sentence);
     return end;
+  }
+
+  // "Hillary Clinton's campaign said", "Trump's team says": after a name and "'s", an organization
+  // word (campaign, administration, team...) that speaks is the organization named after the
+  // person, the same entity as "the Clinton campaign" (key by the last word of the name). Only
+  // before a finite speech verb, as for a role noun after a possessor. Returns where to go on.
+  std::uint32_t try_possessed_org(std::uint32_t b, std::uint32_t te, std::uint32_t sentence) {
+    if (b + 2 >= te || !(is_text(b, "'s") || is_text(b, "’s"))) return b;
+    const std::uint32_t h = b + 1;
+    if (!info_[h].word || !info_[h].lower || !(info_[h].cls & wc::kOrgTail)) return b;
+    const Cand& owner = cands_.back();
+    if (owner.kind == EntityKind::Place || owner.kind == EntityKind::Organization || owner.name_te <= owner.name_tb)
+      return b;
+    std::uint32_t n = h + 1;
+    while (n < te && n < h + 3 && info_[n].word && (info_[n].cls & wc::kAdverb)) ++n;
+    if (!(n < te && info_[n].lower && (info_[n].cls & (wc::kSpeech | wc::kClause)))) return b;
+    const std::string_view v = tok_text(n);
+    if (!(v.back() == 's' || (v.size() > 3 && v.substr(v.size() - 2) == "ed") || v == "said" || v == "told" ||
+          v == "wrote"))
+      return b;
+    const std::uint32_t last = owner.name_te - 1;
+    Cand c;
+    c.type = CandType::Run;
+    c.tb = h;
+    c.te = h + 1;
+    c.name_tb = h;
+    c.name_te = h + 1;
+    c.kind = EntityKind::Organization;
+    c.strong = true;
+    c.name = std::string(tok_text(last)) + " " + std::string(tok_text(h));
+    c.key = "org:" + lower_joined(last, last + 1) + " " + lower_joined(h, h + 1);
+    push(std::move(c), sentence);
+    return h + 1;
   }
 
   bool try_pronoun(std::uint32_t i, std::uint32_t te, std::uint32_t sentence) {
@@ -850,7 +886,8 @@ class Finder {
         if (const std::uint32_t e = try_speaker_np(i, sb, te, s); e > i) { i = e; initial = false; continue; }
         if (try_pronoun(i, te, s)) { ++i; initial = false; continue; }
         if (try_noun_phrase(i, sb, te, s)) { ++i; initial = false; continue; }
-        const std::uint32_t next = try_run(i, te, s, initial);
+        std::uint32_t next = try_run(i, te, s, initial);
+        if (next > i && !cands_.empty() && cands_.back().te == next) next = try_possessed_org(next, te, s);
         initial = false;
         i = next > i ? next : i + 1;
       }
