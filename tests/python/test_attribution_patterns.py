@@ -45,6 +45,8 @@ CASES = [
     ('Mr. Smith said that the deal was over.', 'Smith'),
     # A possessor works as a determiner for a role noun; a name after the role is still the speaker.
     ("Clinton's spokesman said the deal was over.", 'spokesman'),
+    # An ordinal is a modifier of the role noun, as "new" is.
+    ('A third source said that the deal was over.', 'source'),
     ('His lawyer said the deal was over.', 'lawyer'),
     ("Trump's attorney, Alan Garten, said the deal was over.", 'Alan Garten'),
     ('The deal is over, Mr. Smith said.', 'Smith'),
@@ -597,3 +599,8 @@ def test_a_quotation_after_a_lead_in_sentence_takes_its_speaker():
     doc = presslens.analyze(text)
     assert [(q.speaker.name, q.cue.text if q.cue else None) for q in doc.quotes if q.kind == "direct"] == [
         ("Craig Robinson", "said"), ("Dianne Bystrom", "agreed"), ("Phil Musser", None)]
+
+
+def test_a_time_after_the_verb_of_an_unnamed_speaker_is_no_part_of_the_clause():
+    doc = presslens.analyze("A woman who has accused him of assault said Sunday that he tried to strike up a date.")
+    assert [(q.text, q.speaker) for q in doc.quotes] == [("he tried to strike up a date", None)]

@@ -543,10 +543,11 @@ class Finder {
       const std::uint32_t p = a - 1;
       if (toks_[p].kind != TokenKind::Word) break;
       const std::uint32_t pc = info_[p].cls;
-      // ("new" is a function word elsewhere, but a modifier in "a new poll", "the new study".)
+      // ("new" is a function word elsewhere, but a modifier in "a new poll", "the new study"; so
+      // are ordinals in "a third source", "a second official".)
       if ((pc & (wc::kFunc | wc::kDeterminer | wc::kSpeech | wc::kClause | wc::kAux | wc::kPreposition |
                  wc::kSubordinator | wc::kPronoun | wc::kAdverb | wc::kPartialCue)) &&
-          !lower_is(p, "new"))
+          !lower_is(p, "new") && !lower_is(p, "second") && !lower_is(p, "third") && !lower_is(p, "fourth"))
         break;
       if (info_[p].lower) {
         const std::string_view w = tok_text(p);

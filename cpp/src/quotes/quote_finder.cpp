@@ -1425,10 +1425,13 @@ class Finder {
     const bool share_before = toks_[p].kind == TokenKind::Number || is_text(p, "%") || ascii_ieq(p, "percent");
     if (!noun_before && !share_before && !quantifier_subject(p)) return false;
     std::uint32_t c = se;
-    if (lower_is(v + 1, "that")) {
+    // (A time after the verb is no part of the clause: "said Sunday that he ...".)
+    std::uint32_t j = v + 1;
+    while (j + 1 < se && j < v + 3 && toks_[j].kind == TokenKind::Word && (info_[j].cls & wc::kTime)) ++j;
+    if (lower_is(j, "that")) {
       // ("said that first week" is a determiner, not a clause.)
-      if (clause_start(v + 2, se) || bare_clause_start(v + 2, se)) c = v + 2;
-    } else if (bare_clause_start(v + 1, se) && !fragment_in_clause(v + 2, sb, se, v)) c = v + 1;
+      if (clause_start(j + 1, se) || bare_clause_start(j + 1, se)) c = j + 1;
+    } else if (bare_clause_start(j, se) && !fragment_in_clause(j + 1, sb, se, v)) c = j;
     if (c >= se || toks_[c].kind == TokenKind::Quote) return false;
     const std::uint32_t e = clause_end(c, sb, se, v);
     if (e <= c + 2) return false;
