@@ -575,18 +575,10 @@ class Finder {
                            (is_text(a - 1, "'s") || is_text(a - 1, "’s") ||
                             ((info_[a - 1].cls & wc::kPronoun) && (info_[a - 1].cls & wc::kDeterminer)));
     if (!plural && !det && !possessed && a == h) return false;  // "official statement", a bare role noun
-    if (possessed && !plural && a == h) {
-      // Only as the subject of a speech verb ("Clinton's spokesman said"): elsewhere it is mostly
-      // an apposition the name's mention covers ("Tom Baker, the network's chief").
-      std::uint32_t n = h + 1;
-      while (n < te && n < h + 3 && info_[n].word && (info_[n].cls & wc::kAdverb)) ++n;
-      if (!(n < te && info_[n].lower && (info_[n].cls & (wc::kSpeech | wc::kClause)))) return false;
-      // (A finite form after a singular: "her official pledge" is a noun phrase.)
-      const std::string_view v = tok_text(n);
-      if (!(v.back() == 's' || (v.size() > 3 && v.substr(v.size() - 2) == "ed") || v == "said" || v == "told" ||
-            v == "wrote"))
-        return false;
-    }
+    // Only as the subject of a speech verb ("Clinton's spokesman said"): elsewhere it is mostly an
+    // apposition the name's mention covers ("Tom Baker, the network's chief") or an adjective
+    // ("her official pledge").
+    if (possessed && !plural && a == h && !before_finite_speech_verb(h, te)) return false;
     // ("Trump's attorney, Alan Garten, said", "his top aide, Tad Devine": the name that follows is
     // the mention. "Apple's chief executive, Tim Cook" keeps its role mention, as before: the
     // apposition rule of the quote stage gives Tim Cook.)
@@ -683,10 +675,7 @@ class Finder {
         ++j;
       if (j >= te || j == i + 1 || j - i > 6) return i;
       if (!(info_[j].lower && (info_[j].cls & wc::kSpeech))) return i;
-      const std::string_view v = tok_text(j);  // a finite verb: "said", "says", "wrote", "told"
-      if (!(v.back() == 's' || (v.size() > 3 && v.substr(v.size() - 2) == "ed") || v == "said" || v == "told" ||
-            v == "wrote" || v == "thought" || v == "felt" || v == "knew"))
-        return i;
+      if (!finite_form(tok_text(j))) return i;  // "said", "says", "wrote", "told"; not "say"
       end = j;
       // An adverb before the verb is not part of the phrase ("the proclamation specifically says").
       while (end > i + 2 && info_[end - 1].lower && is_listed_or_manner_adverb(end - 1)) --end;
@@ -743,6 +732,20 @@ class Finder {
     return end;
   }
 
+  // A finite verb form: -s, -ed or a common irregular past.
+  static bool finite_form(std::string_view v) {
+    return !v.empty() && (v.back() == 's' || (v.size() > 3 && v.substr(v.size() - 2) == "ed") || v == "said" ||
+                          v == "told" || v == "wrote" || v == "thought" || v == "felt" || v == "knew");
+  }
+
+  // The word after token h (past up to two adverbs) is a speech or clause verb in a finite form:
+  // h is its subject ("spokesman said", "campaign also says").
+  bool before_finite_speech_verb(std::uint32_t h, std::uint32_t te) const {
+    std::uint32_t n = h + 1;
+    while (n < te && n < h + 3 && info_[n].word && (info_[n].cls & wc::kAdverb)) ++n;
+    return n < te && info_[n].lower && (info_[n].cls & (wc::kSpeech | wc::kClause)) && finite_form(tok_text(n));
+  }
+
   // "Hillary Clinton's campaign said", "Trump's team says": after a name and "'s", an organization
   // word (campaign, administration, team...) that speaks is the organization named after the
   // person, the same entity as "the Clinton campaign" (key by the last word of the name). Only
@@ -754,13 +757,7 @@ class Finder {
     const Cand& owner = cands_.back();
     if (owner.kind == EntityKind::Place || owner.kind == EntityKind::Organization || owner.name_te <= owner.name_tb)
       return b;
-    std::uint32_t n = h + 1;
-    while (n < te && n < h + 3 && info_[n].word && (info_[n].cls & wc::kAdverb)) ++n;
-    if (!(n < te && info_[n].lower && (info_[n].cls & (wc::kSpeech | wc::kClause)))) return b;
-    const std::string_view v = tok_text(n);
-    if (!(v.back() == 's' || (v.size() > 3 && v.substr(v.size() - 2) == "ed") || v == "said" || v == "told" ||
-          v == "wrote"))
-      return b;
+    if (!before_finite_speech_verb(h, te)) return b;
     const std::uint32_t last = owner.name_te - 1;
     Cand c;
     c.type = CandType::Run;
