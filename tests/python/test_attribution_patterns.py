@@ -47,6 +47,9 @@ CASES = [
     ("Clinton's spokesman said the deal was over.", 'spokesman'),
     # An ordinal is a modifier of the role noun, as "new" is.
     ('A third source said that the deal was over.', 'source'),
+    # A reflexive or "and others" after the name: the named one speaks.
+    ('Sen. Michael Steele himself declared in December that the deal was over.', 'Michael Steele'),
+    ('Sen. Jane Edwards and others said they could not support the deal.', 'Jane Edwards'),
     ('His lawyer said the deal was over.', 'lawyer'),
     ("Trump's attorney, Alan Garten, said the deal was over.", 'Alan Garten'),
     ('The deal is over, Mr. Smith said.', 'Smith'),

@@ -290,6 +290,13 @@ class Finder {
                         (info_[k].cls & (wc::kAdverb | wc::kAux | wc::kTime));
          ++steps)
       --k;
+    // "Ford itself said", "Edwards and others said": the named subject speaks.
+    if (k > lo + 1 && m_end_[k] == kNone &&
+        (ascii_ieq(k, "itself") || ascii_ieq(k, "himself") || ascii_ieq(k, "herself") || ascii_ieq(k, "themselves")))
+      --k;
+    else if (k > lo + 2 && m_end_[k] == kNone && ascii_ieq(k, "others") && ascii_ieq(k - 1, "and") &&
+             m_end_[k - 2] != kNone)
+      k -= 2;
     // A time phrase between the subject and its verb: "The State Department less than two weeks
     // ago said", "Trump over the weekend denied".
     if (k > lo + 1 && m_end_[k] == kNone) {
