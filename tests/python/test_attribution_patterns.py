@@ -47,6 +47,11 @@ CASES = [
     ("Clinton's spokesman said the deal was over.", 'spokesman'),
     # An ordinal is a modifier of the role noun, as "new" is.
     ('A third source said that the deal was over.', 'source'),
+    # A place in a phrase of the apposition does not speak; the name it describes does.
+    ('Sen. Jane Smith, facing a spirited challenge in Iowa, a swing state, said she would welcome the deal.',
+     'Jane Smith'),
+    ('Willie Minor, an actor in Dallas, who runs a small theater company, recalled that the deal was over.',
+     'Willie Minor'),
     # A reflexive or "and others" after the name: the named one speaks.
     ('Sen. Michael Steele himself declared in December that the deal was over.', 'Michael Steele'),
     ('Sen. Jane Edwards and others said they could not support the deal.', 'Jane Edwards'),

@@ -368,7 +368,17 @@ class Finder {
                 return inner;
             }
           }
-          return name_ending_at(j - 1, lo);
+          // (A place in a phrase of the apposition, "in Aurora, Colorado, in July", "Sen. John
+          // Boozman of Arkansas, both up for reelection,": look on for the name it describes. A
+          // place that heads the subject still speaks: "Even China, Pyongyang's only ally, said".)
+          const std::int32_t named = name_ending_at(j - 1, lo);
+          if (names(named, EntityKind::Place)) {
+            const std::uint32_t pb = mention(named).token_begin;
+            const bool in_phrase = pb > lo && ((info_[pb - 1].lower && (info_[pb - 1].cls & wc::kPreposition)) ||
+                                               (is_comma(pb - 1) && pb > lo + 1 && names(m_end_[pb - 2], EntityKind::Place)));
+            if (in_phrase) continue;
+          }
+          return named;
         }
         // (A period glued to a party code before the comma is no sentence end: ", R-Ky., said".)
         const bool code_period = is_text(j, ".") && toks_[j].start == toks_[j - 1].end && is_comma(j + 1);
