@@ -612,3 +612,23 @@ def test_a_quotation_after_a_lead_in_sentence_takes_its_speaker():
 def test_a_time_after_the_verb_of_an_unnamed_speaker_is_no_part_of_the_clause():
     doc = presslens.analyze("A woman who has accused him of assault said Sunday that he tried to strike up a date.")
     assert [(q.text, q.speaker) for q in doc.quotes] == [("he tried to strike up a date", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "add" with a number counts, it does not speak.
+        "And just in the past 24 hours, the UK has added 208 coronavirus cases to their total.",
+        # An infinitive phrase after the verb is an object, not an inverted speaker.
+        "The United States had not, as of yesterday, announced any plans to remove the troops, which are there.",
+    ],
+)
+def test_an_object_after_a_verb_is_neither_clause_nor_speaker(text: str) -> None:
+    assert presslens.analyze(text).quotes == []
+
+
+def test_an_object_pronoun_after_the_verb_is_no_inverted_speaker():
+    text = ("Q: Mr. President, the last administration said that they had tested a million people. You've been—\n\n"
+            "THE PRESIDENT: Well, ask them how they...\n\nQ: President for three years.")
+    doc = presslens.analyze(text)
+    assert not any(q.kind == "indirect" and q.cue is not None and q.cue.text == "ask" for q in doc.quotes)

@@ -666,6 +666,11 @@ class Finder {
       if (i < sb + 2 || !(toks_[i - 2].kind == TokenKind::Punct || toks_[i - 2].kind == TokenKind::Quote)) return i;
       for (std::uint32_t k = i + 1; k < j; ++k)
         if (info_[k].lower && (info_[k].cls & (wc::kAux | wc::kSpeech | wc::kClause))) return i;
+      // Nor an infinitive ("…, as of yesterday, announced any plans to remove the troops,"): an
+      // object, not a speaker ("a source close to the campaign" still is).
+      for (std::uint32_t k = i + 1; k + 1 < j; ++k)
+        if (lower_is(k, "to") && info_[k + 1].lower && !(info_[k + 1].cls & (wc::kDeterminer | wc::kPronoun)))
+          return i;
       end = j;
     } else {
       // (A possessive inside the phrase: "the mayor's office said".)

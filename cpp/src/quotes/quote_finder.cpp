@@ -1498,6 +1498,11 @@ class Finder {
           // "which friends described as miserable": "as" right after a verb of naming gives its
           // description, not a reported clause.
           if ((info_[v].cls & wc::kPartialCue) && j < se && lower_is(j, "as")) j = se;
+          // "the UK has added 208 coronavirus cases to their total": "add" with a number after it
+          // counts, it does not speak.
+          if (j < se && toks_[j].kind == TokenKind::Number &&
+              (lower_is(v, "added") || lower_is(v, "adds") || lower_is(v, "add") || lower_is(v, "adding")))
+            j = se;
           for (std::uint32_t k = j; k < se && k < j + 12; ++k) {
             if (toks_[k].kind != TokenKind::Word && toks_[k].kind != TokenKind::Number && !is_comma(k)) break;
             if (k > j && cue_verb(k, wc::kSpeech | wc::kClause)) {
@@ -1627,6 +1632,13 @@ class Finder {
         } else {
           sp = speaker_after(v, se);
           comma = v;
+          // An object pronoun after the verb is no inverted speaker ("…, ask them how they …").
+          if (sp != kNone && mention(sp).is_pronoun) {
+            const std::uint32_t pt = mention(sp).token_begin;
+            if (ascii_ieq(pt, "them") || ascii_ieq(pt, "him") || ascii_ieq(pt, "her") || ascii_ieq(pt, "us") ||
+                ascii_ieq(pt, "me"))
+              continue;
+          }
         }
         if (sp == kNone || comma == 0 || comma <= sb + 2) continue;
         // The clause ends with a comma, or with a closing quote mark after a comma (a mixed
