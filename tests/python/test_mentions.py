@@ -218,6 +218,7 @@ def test_a_time_phrase_before_a_speech_verb_is_no_speaker(text: str) -> None:
     "text, role",
     [
         ("Clinton's spokesman said the plan was dead.", "spokesman"),
+        ("Clinton’s spokesman said the plan was dead.", "spokesman"),  # a curly apostrophe
         ("His lawyer said he would not answer questions.", "lawyer"),
     ],
 )
@@ -251,3 +252,8 @@ def test_a_persons_campaign_that_speaks_is_the_campaign_organization():
 def test_a_possessed_organization_word_that_does_not_speak_is_no_mention():
     doc = presslens.analyze("Hillary Clinton's campaign in Ohio has grown since May.")
     assert "campaign" not in [m.text for m in doc.mentions]
+
+
+def test_a_persons_campaign_with_a_curly_apostrophe():
+    doc = presslens.analyze("It is unlikely; Clinton’s team says she will continue.")
+    assert [(q.speaker.name, q.speaker.kind) for q in doc.quotes] == [("Clinton team", "organization")]

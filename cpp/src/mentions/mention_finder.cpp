@@ -116,6 +116,7 @@ class Finder {
   }
   bool is_punct(std::uint32_t i) const { return toks_[i].kind == TokenKind::Punct; }
   bool is_text(std::uint32_t i, std::string_view s) const { return tok_text(i) == s; }
+  bool apostrophe_s(std::uint32_t i) const { return is_apostrophe_s(tok_text(i)); }
   bool lower_is(std::uint32_t i, std::string_view s) {
     lower_into(tok_text(i), low_);
     return low_ == s;
@@ -543,11 +544,11 @@ class Finder {
       const std::uint32_t p = a - 1;
       if (toks_[p].kind != TokenKind::Word) break;
       const std::uint32_t pc = info_[p].cls;
-      // ("new" is a function word elsewhere, but a modifier in "a new poll", "the new study"; so
-      // are ordinals in "a third source", "a second official".)
+      // ("new" and ordinals are function words elsewhere, but modifiers in "a new poll", "a third
+      // source": wc::kNounModifier.)
       if ((pc & (wc::kFunc | wc::kDeterminer | wc::kSpeech | wc::kClause | wc::kAux | wc::kPreposition |
                  wc::kSubordinator | wc::kPronoun | wc::kAdverb | wc::kPartialCue)) &&
-          !lower_is(p, "new") && !lower_is(p, "second") && !lower_is(p, "third") && !lower_is(p, "fourth"))
+          !(pc & wc::kNounModifier))
         break;
       if (info_[p].lower) {
         const std::string_view w = tok_text(p);
@@ -572,7 +573,7 @@ class Finder {
     // A possessor works as a determiner ("Clinton's spokesman", "his lawyer"); the mention stays
     // the role noun (the possessor is a mention of its own).
     const bool possessed = !det && a > sb &&
-                           (is_text(a - 1, "'s") || is_text(a - 1, "’s") ||
+                           (apostrophe_s(a - 1) ||
                             ((info_[a - 1].cls & wc::kPronoun) && (info_[a - 1].cls & wc::kDeterminer)));
     if (!plural && !det && !possessed && a == h) return false;  // "official statement", a bare role noun
     // Only as the subject of a speech verb ("Clinton's spokesman said"): elsewhere it is mostly an
@@ -656,7 +657,7 @@ class Finder {
     std::uint32_t j = i + 1, end = i;
     if (after_verb) {
       while (j < te && j - i <= 8 && (toks_[j].kind == TokenKind::Word || toks_[j].kind == TokenKind::Number ||
-                                       (is_text(j, "'s") || is_text(j, "’s"))))
+                                       apostrophe_s(j)))
         ++j;
       if (j - i > 8 || j == i + 1) return i;
       if (j < te && toks_[j].kind != TokenKind::Punct) return i;
@@ -675,7 +676,7 @@ class Finder {
     } else {
       // (A possessive inside the phrase: "the mayor's office said".)
       while (j < te && j - i <= 6 && toks_[j].kind == TokenKind::Word &&
-             (((is_text(j, "'s") || is_text(j, "’s")) && j > i + 1) ||
+             ((apostrophe_s(j) && j > i + 1) ||
               !(info_[j].lower && (info_[j].cls & (wc::kSpeech | wc::kAux | wc::kFunc)))))
         ++j;
       if (j >= te || j == i + 1 || j - i > 6) return i;
@@ -689,9 +690,7 @@ class Finder {
     if (!after_verb && info_[h].cap) return i;  // "the Senate Majority Leader Mitch McConnell said"
     // A time phrase between the subject and its verb is no speaker ("the department two weeks ago
     // said", "a week later said").
-    if (!after_verb && ((info_[h].cls & wc::kTime) || lower_is(h, "ago") || lower_is(h, "later") ||
-                        lower_is(h, "earlier")))
-      return i;
+    if (!after_verb && (info_[h].cls & (wc::kTime | wc::kRelativeTime))) return i;
     if (!after_verb && (info_[h].cls & (wc::kGroupNoun | wc::kRoleNoun))) return i;  // the list rule handles it
     Cand c;
     c.type = CandType::RoleNP;
@@ -737,6 +736,15 @@ class Finder {
     return end;
   }
 
+  // A candidate of one token that is its whole name.
+  static Cand one_token_cand(std::uint32_t i, CandType type) {
+    Cand c;
+    c.type = type;
+    c.tb = c.name_tb = i;
+    c.te = c.name_te = i + 1;
+    return c;
+  }
+
   // A finite verb form: -s, -ed or a common irregular past.
   static bool finite_form(std::string_view v) {
     return !v.empty() && (v.back() == 's' || (v.size() > 3 && v.substr(v.size() - 2) == "ed") || v == "said" ||
@@ -756,7 +764,7 @@ class Finder {
   // person, the same entity as "the Clinton campaign" (key by the last word of the name). Only
   // before a finite speech verb, as for a role noun after a possessor. Returns where to go on.
   std::uint32_t try_possessed_org(std::uint32_t b, std::uint32_t te, std::uint32_t sentence) {
-    if (b + 2 >= te || !(is_text(b, "'s") || is_text(b, "’s"))) return b;
+    if (b + 2 >= te || !apostrophe_s(b)) return b;
     const std::uint32_t h = b + 1;
     if (!info_[h].word || !info_[h].lower || !(info_[h].cls & wc::kOrgTail)) return b;
     const Cand& owner = cands_.back();
@@ -764,12 +772,7 @@ class Finder {
       return b;
     if (!before_finite_speech_verb(h, te)) return b;
     const std::uint32_t last = owner.name_te - 1;
-    Cand c;
-    c.type = CandType::Run;
-    c.tb = h;
-    c.te = h + 1;
-    c.name_tb = h;
-    c.name_te = h + 1;
+    Cand c = one_token_cand(h, CandType::Run);
     c.kind = EntityKind::Organization;
     c.strong = true;
     c.name = std::string(tok_text(last)) + " " + std::string(tok_text(h));
@@ -788,12 +791,7 @@ class Finder {
       while (j < te && (info_[j].cls & wc::kAdverb) && j - i < 3) ++j;
       if (p == "its" || j >= te || !(info_[j].cls & wc::kSpeech)) return false;
     }
-    Cand c;
-    c.type = CandType::Pronoun;
-    c.tb = i;
-    c.te = i + 1;
-    c.name_tb = i;
-    c.name_te = i + 1;
+    Cand c = one_token_cand(i, CandType::Pronoun);
     c.name = std::string(tok_text(i));
     c.key = p;
     if (p == "he" || p == "him" || p == "his") c.gender = Gender::Male;

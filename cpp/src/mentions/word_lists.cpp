@@ -249,6 +249,10 @@ const char* kAdverb =
     "vehemently forcefully adamantly tersely candidly";
 const char* kConnector = "of de del della di da du la le van von der den bin ibn al al- el y dos das";
 const char* kPronoun = "he she they it him her them his their its hers theirs";
+// Words that end a time phrase between a subject and its verb ("the department two weeks ago said").
+const char* kRelativeTime = "ago later earlier";
+// Function words (kFunc) that still modify a role or group noun: "a new poll", "a third source".
+const char* kNounModifier = "new second third fourth";
 const char* kSubjPronoun = "he she they it we i you who";
 const char* kPreposition =
     "on in at during for from with via through after before by about over amid into last this "
@@ -402,6 +406,8 @@ WordLists::WordLists() {
   add(kClause, wc::kClause);
   add(kPresentVerb, wc::kPresentVerb);
   add(kBareClause, wc::kBareClause);
+  add(kRelativeTime, wc::kRelativeTime);
+  add(kNounModifier, wc::kNounModifier);
   add(kObjectVerb, wc::kObjectVerb);
   add(kPartialCue, wc::kPartialCue);
   add(kAux, wc::kAux);

@@ -39,7 +39,12 @@ constexpr std::uint32_t kPreposition = 1u << 22; // on in at during for
 constexpr std::uint32_t kNameSuffix = 1u << 23;  // jr. sr. ii iii
 constexpr std::uint32_t kPresentVerb = 1u << 24; // says claims argues: present-tense speech
 constexpr std::uint32_t kBareClause = 1u << 25;  // said believes argued: report a clause with no "that"
+constexpr std::uint32_t kRelativeTime = 1u << 26;  // ago later earlier: end a time phrase ("two weeks ago")
+constexpr std::uint32_t kNounModifier = 1u << 27;  // new second third fourth: function words that modify a noun
 }  // namespace wc
+
+// The clitic "'s" (possessive or "is") as a token, with a straight or a curly apostrophe.
+inline bool is_apostrophe_s(std::string_view token) { return token == "'s" || token == "’s"; }
 
 struct WordLists {
   WordLists();

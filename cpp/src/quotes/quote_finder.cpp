@@ -107,6 +107,7 @@ class Finder {
     return true;
   }
   bool is_comma(std::uint32_t i) const { return is_text(i, ","); }
+  bool apostrophe_s(std::uint32_t i) const { return is_apostrophe_s(tok_text(i)); }
   bool and_or(std::uint32_t i) { return lower_is(i, "and") || lower_is(i, "or"); }
   bool is_dash(std::uint32_t i) const { return toks_[i].kind == TokenKind::Punct && toks_[i].has(token_flags::kDash); }
   bool is_terminal(std::uint32_t i) const { return toks_[i].kind == TokenKind::Punct && toks_[i].has(token_flags::kTerminal); }
@@ -237,7 +238,6 @@ class Finder {
     prev_named_gen_.assign(ns, 0);
   }
 
-  // A speech verb that can be a cue here: not "the stated goal", not passive "was told".
   // A quantifier alone as the subject of the clause it opens: "Many say ...", "but others say ...".
   bool quantifier_subject(std::uint32_t p) const {
     if (!(ascii_ieq(p, "many") || ascii_ieq(p, "some") || ascii_ieq(p, "most") || ascii_ieq(p, "others") ||
@@ -247,6 +247,7 @@ class Finder {
     return ascii_ieq(p - 1, "but") || ascii_ieq(p - 1, "and") || ascii_ieq(p - 1, "while");
   }
 
+  // A speech verb that can be a cue here: not "the stated goal", not passive "was told".
   bool cue_verb(std::uint32_t v, std::uint32_t cls_mask) const {
     if (!info_[v].word || !(info_[v].cls & cls_mask) || !info_[v].lower) return false;
     if (v > 0 && toks_[v - 1].kind == TokenKind::Word) {
@@ -303,8 +304,7 @@ class Finder {
       std::uint32_t j = v - 1;
       bool time = false;
       for (int n = 0; j > lo && n < 7 && m_end_[j] == kNone; --j, ++n) {
-        const bool time_word = (info_[j].cls & wc::kTime) || ascii_ieq(j, "ago") || ascii_ieq(j, "later") ||
-                               ascii_ieq(j, "earlier");
+        const bool time_word = (info_[j].cls & (wc::kTime | wc::kRelativeTime)) != 0;
         time = time || time_word;
         if (!(time_word || toks_[j].kind == TokenKind::Number ||
               (info_[j].lower && (info_[j].cls & (wc::kPreposition | wc::kDeterminer | wc::kAdverb))) ||
@@ -509,7 +509,7 @@ class Finder {
     if (m != kNone) {
       // "said Apple's chief executive, Tim Cook": the possessor does not speak, the person does.
       const std::uint32_t e = mention(m).token_end;
-      if (e + 1 < hi && (is_text(e, "'s") || is_text(e, "’s")) && names(m_start_[e + 1], EntityKind::Person))
+      if (e + 1 < hi && apostrophe_s(e) && names(m_start_[e + 1], EntityKind::Person))
         return m_start_[e + 1];
     }
     return m;
@@ -1065,22 +1065,19 @@ class Finder {
     if (seg_.sentences[ps].paragraph != seg_.sentences[s].paragraph) return kNone;
     const std::uint32_t sb = sent_begin(ps), se = sent_end(ps);
     if (se <= sb + 1) return kNone;
-    // The verb is the last word (a period after it), or the speaker follows it at the end.
+    // The reporting verb is the sentence's last word (a period after it).
     std::uint32_t last = se - 1;
     while (last > sb && toks_[last].kind != TokenKind::Word) --last;
     for (std::uint32_t t = sb; t < se; ++t)
       if (in_quote_[t] || toks_[t].kind == TokenKind::Quote) return kNone;
-    if (cue_verb(last, wc::kSpeech | wc::kClause)) {
-      const std::int32_t m = speaker_before(last, sb);
-      if (m != kNone && !mention(m).is_pronoun && (names(m, EntityKind::Person) || names(m, EntityKind::Group))) {
-        // The verb is the quotation's cue only when the sentence says nothing else ("X agreed.");
-        // "..., Schiff said." keeps its own reported clause and cue.
-        verb = commas_[mention(m).token_begin] == commas_[sb] ? last : kNoVerb;
-        return m;
-      }
+    if (!cue_verb(last, wc::kSpeech | wc::kClause)) return kNone;
+    const std::int32_t m = speaker_before(last, sb);
+    if (m == kNone || mention(m).is_pronoun || !(names(m, EntityKind::Person) || names(m, EntityKind::Group)))
       return kNone;
-    }
-    return kNone;
+    // The verb is the quotation's cue only when the sentence says nothing else ("X agreed.");
+    // "..., Schiff said." keeps its own reported clause and cue.
+    verb = commas_[mention(m).token_begin] == commas_[sb] ? last : kNoVerb;
+    return m;
   }
 
   std::int32_t named_in_previous_sentence(std::uint32_t open) {
@@ -1140,7 +1137,7 @@ class Finder {
       if (toks_[k].kind != TokenKind::Word) return false;
       // ("'s" after a capitalised word is a possessive far more often than "is": "questioned
       // the President's power".)
-      const bool possessive = (is_text(k, "'s") || is_text(k, "’s")) && info_[k - 1].cap;
+      const bool possessive = apostrophe_s(k) && info_[k - 1].cap;
       // (Nor is an auxiliary after "to" finite: "power to do as he proposed".)
       if ((info_[k].cls & wc::kAux) && !possessive && !is_text(k - 1, "to")) return true;
       const std::string_view w = tok_text(k);
@@ -1182,7 +1179,7 @@ class Finder {
       const std::uint32_t cls = info_[k].cls;
       // (Also a clitic, "they'll shift", but not "'s", as often a possessive: "Suu Kyi's election".)
       if ((cls & wc::kAux) && ((info_[k].word && info_[k].lower) ||
-                               (!info_[k].cap && !is_text(k, "'s") && !is_text(k, "’s"))))
+                               (!info_[k].cap && !apostrophe_s(k))))
         return true;
       if (!info_[k].word || !info_[k].lower) continue;
       // "added his voice after five senators urged Akin to": past a subordinator a past tense or
@@ -1290,7 +1287,7 @@ class Finder {
   // words, no setting (preposition, time, adverb, auxiliary, subordinator), and k a finite verb in
   // lower case ("those revelations show", "the report shows"; not "noting", not "Tuesday, adding").
   bool embedded_subject(std::uint32_t j, std::uint32_t k) const {
-    if (k <= j || k > j + 5 || !info_[k].lower || ends_with_ing(k) || past_participle_after_aux(k)) return false;
+    if (k <= j || k > j + 5 || !info_[k].lower || ends_with_ing(k)) return false;
     // It opens with a determiner or a mention ("those", "the report", "Justin Bamberg"), not with
     // "to" or an object pronoun ("urged him to continue", "asked them to show").
     if (!(info_[j].cls & wc::kDeterminer) && m_start_[j] == kNone) return false;
@@ -1319,7 +1316,6 @@ class Finder {
     }
     return true;
   }
-  bool past_participle_after_aux(std::uint32_t k) const { return k > 0 && (info_[k - 1].cls & wc::kAux); }
 
   bool asked_at(std::uint32_t i) const { return info_[i].word && ascii_ieq(i, "asked"); }
 
@@ -1386,8 +1382,7 @@ class Finder {
     bool noun = false;
     for (const char* x : kNouns) noun = noun || w == x;
     if (!noun || !lower_is(v + 1, "that")) return false;
-    const std::string_view pos = tok_text(v - 1);
-    if (pos != "'s" && pos != "’s") return false;
+    if (!apostrophe_s(v - 1)) return false;
     const std::int32_t m = m_end_[v - 2];
     if (m == kNone || mention(m).in_quote) return false;
     const std::int32_t e = entity_of(m);
@@ -1606,7 +1601,7 @@ class Finder {
           if (tail < se && is_comma(tail)) tail = se;
           // ("questioned Mr. Trump's veracity": a possessive before a common noun starts an
           // object; "noted NBC's Dante Chinni" still names the speaker.)
-          if (tail + 1 < se && (is_text(tail, "'s") || is_text(tail, "’s")) && info_[tail + 1].lower) continue;
+          if (tail + 1 < se && apostrophe_s(tail) && info_[tail + 1].lower) continue;
         }
         // "..., she said in a video message to the convention.": a prepositional phrase may be longer.
         const bool pp = tail < se && info_[tail].word && info_[tail].lower && (info_[tail].cls & wc::kPreposition);
