@@ -195,9 +195,14 @@ def _read_corpus(args: argparse.Namespace):
 def _print_comparison(out, by: str, top: int, tables: dict) -> None:
     import pandas as pd
 
-    with pd.option_context("display.width", 120, "display.max_columns", 20, "display.precision", 3):
+    # Fixed three decimals: with pandas' default a column holding one value near 0 turns to
+    # scientific notation ("7.637e-04").
+    def fixed(v: float) -> str:
+        return f"{v:.3f}"
+
+    with pd.option_context("display.width", 120, "display.max_columns", 20):
         out.write("\nTone: mean document compound; share of sentences positive / negative; mean quote compound\n")
-        out.write(tables["tone"].to_string(index=False) + "\n")
+        out.write(tables["tone"].to_string(index=False, float_format=fixed) + "\n")
         out.write(f"\nShare of voice: share of the group's attributed quoted words (top {top})\n")
         for label, part in tables["share_of_voice"].groupby(by, sort=False):
             out.write(_wrap(f"{label}: " + ", ".join(f"{r.speaker} {100 * r.share:.0f}%" for r in part.itertuples()), "  ")
@@ -209,7 +214,7 @@ def _print_comparison(out, by: str, top: int, tables: dict) -> None:
         if "tone_toward" in tables:
             for target, part in tables["tone_toward"].groupby("target", sort=False):
                 out.write(f"\nTone toward {target}: mean target-dependent sentiment of its mentions\n")
-                out.write(part.drop(columns="target").to_string(index=False) + "\n")
+                out.write(part.drop(columns="target").to_string(index=False, float_format=fixed) + "\n")
         out.write("\nVocabulary similarity: cosine of tf-idf weighted word counts\n")
         out.write(tables["similarity"].rename_axis(None).to_string(float_format=lambda v: f"{v:.2f}") + "\n")
 

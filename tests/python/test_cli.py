@@ -92,3 +92,24 @@ def test_compare_groups_of_articles(tmp_path):
     (tmp_path / "empty.jsonl").write_text("", encoding="utf-8")
     empty = run("compare", str(tmp_path / "empty.jsonl"))
     assert empty.returncode == 2 and "no articles in" in empty.stderr
+
+
+def test_compare_prints_tone_with_fixed_decimals():
+    # A mean compound near 0 (BASIL's NYT articles: 0.00076) once printed as "7.637e-04".
+    pd = __import__("pytest").importorskip("pandas")
+    import io
+
+    from presslens import cli
+
+    tone = pd.DataFrame({"outlet": ["nyt", "fox"], "documents": [20, 20], "compound": [0.00076366, 0.079],
+                         "quote_compound": [0.00087, -0.0261]})
+    toward = pd.DataFrame({"target": ["X", "X"], "outlet": ["nyt", "fox"], "mentions": [3, 4],
+                           "score": [-0.00051, 0.2]})
+    voice = pd.DataFrame({"outlet": ["nyt"], "speaker": ["A"], "share": [1.0]})
+    sim = pd.DataFrame([[1.0, 0.5], [0.5, 1.0]], index=["nyt", "fox"], columns=["nyt", "fox"])
+    out = io.StringIO()
+    cli._print_comparison(out, "outlet", 3, {"tone": tone, "share_of_voice": voice, "tone_toward": toward,
+                                             "similarity": sim})
+    text = out.getvalue()
+    assert "e-0" not in text, text
+    assert "0.001" in text and "-0.026" in text and "-0.001" in text, text

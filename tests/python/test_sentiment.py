@@ -571,3 +571,35 @@ def test_one_sentence_scores_alike_as_text_document_or_with_a_stray_mark():
     assert presslens.analyze(text).sentiment.compound == alone
     assert presslens.polarity_scores(text + " :")["compound"] == alone
     assert presslens.polarity_scores(text + "\n--")["compound"] == alone
+
+
+def test_short_texts_keep_the_label_their_sentences_give():
+    # Rule 17 for texts of two or three sentences (they add up like one VADER text): a mildly
+    # negative sentence beside a neutral one stays negative, not neutral. A text of four or more
+    # sentences is averaged and not held (an article would otherwise never be neutral).
+    text = ("When officials accept freebies from those they are charged with overseeing, they open their "
+            "impartiality to unworthy suspicion.")
+    neutral = " The council meets on Tuesday in the town hall."
+    assert presslens.polarity_scores(neutral)["compound"] == 0
+    two = presslens.polarity_scores(text + neutral)["compound"]
+    assert two == -0.05
+    assert presslens.analyze(text + neutral).sentiment.compound == two
+    assert presslens.polarity_scores(text + neutral * 2)["compound"] == -0.05
+    four = presslens.polarity_scores(text + neutral * 3)["compound"]
+    assert -0.05 < four < 0
+    # Without the intensity rules nothing is held: the same text scores its plain sum.
+    plain = SentimentAnalyzer(dilution=0.0, length_norm=False)
+    assert plain.polarity_scores(text + neutral)["compound"] == plain.polarity_scores(text)["compound"] < -0.05
+
+
+def test_false_inflections_take_no_valence_from_a_lookalike_stem():
+    # "justices" are judges, not justice; "likely" is not "like"; "fined" is a penalty, not "fine".
+    sa = SentimentAnalyzer()
+    vader = Lexicon.vader().to_dict()
+    for word, stem in (("justices", "justice"), ("likely", "like"), ("fined", "fine"), ("kinds", "kind")):
+        assert word not in vader and stem in vader
+        assert sa.score(f"The {word} were there.").compound == 0, word
+    assert sa.score("The justices ruled on the case.").compound == 0
+    # Real inflections still take their stem's valence.
+    assert sa.score("The justice ruled on the case.").compound > 0
+    assert sa.score("They were condemning it.").compound < 0

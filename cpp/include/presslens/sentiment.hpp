@@ -28,6 +28,9 @@ struct SentimentScores {
   // (with punctuation emphasis), and the positive mass, negative mass and count of neutral words.
   double valence_sum = 0.0, pos_mass = 0.0, neg_mass = 0.0;
   std::uint32_t neutral_words = 0, words = 0;
+  // The valence sum before the default mode's intensity rules (many sentiment words, long
+  // sentences), with the same emphasis: what decides a held label (compound_keeping_label).
+  double undiluted_sum = 0.0;
 };
 
 // -1, 0 or +1 for compound <= -0.05, in between, >= 0.05.

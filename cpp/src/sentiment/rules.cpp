@@ -291,6 +291,7 @@ SentimentScores finish(const double* s, std::size_t n_lex, std::size_t words, co
   // outside the neutral band and compound_keeping_label does not look at `undiluted`.)
   out.compound = compound_keeping_label(sum, undiluted);
   out.valence_sum = sum;
+  out.undiluted_sum = undiluted > 0 ? undiluted + amp : (undiluted < 0 ? undiluted - amp : 0.0);
   if (pos_sum > std::fabs(neg_sum))
     pos_sum += amp;
   else if (pos_sum < std::fabs(neg_sum))

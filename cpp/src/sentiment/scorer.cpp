@@ -68,7 +68,7 @@ SentimentScores SentimentScorer::aggregate(const std::vector<SentimentScores>& s
   // average three-sentence passage (3 x the mean sentence valence), so the score of a long article
   // does not grow with its length the way one giant sentence saturates at +-1.
   SentimentScores out;
-  double pos = 0.0, neg = 0.0, sum = 0.0;
+  double pos = 0.0, neg = 0.0, sum = 0.0, undiluted = 0.0;
   std::uint32_t neu = 0, words = 0, n = 0;
   const SentimentScores* only = nullptr;  // the one sentence with words, if there is one
   for (const auto& s : sentences) {
@@ -80,15 +80,21 @@ SentimentScores SentimentScorer::aggregate(const std::vector<SentimentScores>& s
     neu += s.neutral_words;
     words += s.words;
     sum += s.valence_sum;
+    undiluted += s.undiluted_sum;
   }
   if (n == 0) return out;
   const double scaled = sum * std::min(1.0, 3.0 / n);
-  // (Not compound_keeping_label: that holds a sentence's label; an article's undiluted sum is
-  // almost never within the neutral band, so holding it would make every article positive or
-  // negative, as one giant VADER sentence is.)
   // One sentence with words (beside any without) is the text's score, its label held as it is
-  // when that sentence is scored alone.
-  out.compound = n == 1 ? only->compound : normalize_score(scaled);
+  // when that sentence is scored alone. Up to three sentences add up as one VADER text, so rule
+  // 17 holds their label as it holds one sentence's (compound_keeping_label). Not for longer
+  // texts: an article's undiluted sum is almost never within the neutral band, so holding it
+  // would make every article positive or negative, as one giant VADER sentence is.
+  if (n == 1)
+    out.compound = only->compound;
+  else if (n <= 3)
+    out.compound = compound_keeping_label(scaled, undiluted);
+  else
+    out.compound = normalize_score(scaled);
   const double total = pos + neg + neu;
   out.pos = pos / total;
   out.neg = neg / total;
@@ -98,6 +104,7 @@ SentimentScores SentimentScorer::aggregate(const std::vector<SentimentScores>& s
   out.neutral_words = neu;
   out.words = words;
   out.valence_sum = scaled;
+  out.undiluted_sum = undiluted * std::min(1.0, 3.0 / n);
   return out;
 }
 

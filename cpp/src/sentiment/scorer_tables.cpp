@@ -2,6 +2,7 @@
 // inflected forms, idioms and the emoji descriptions.
 #include <algorithm>
 #include <string>
+#include <unordered_set>
 
 #include "items.hpp"
 #include "presslens/errors.hpp"
@@ -116,7 +117,8 @@ std::vector<std::string> split_words(std::string_view s) {
 // the order below, and the first stem found in the lexicon wins; the word must be longer than four
 // bytes and longer than its suffix plus three, and must not be a listed word (negation,
 // booster...) or a lexicon word itself. Rather than strip suffixes per word at scoring time, every
-// such form of every lexicon word is added to the lookup table once, here.
+// such form of every lexicon word is added to the lookup table once, here (except the false
+// friends in kFalseInflections).
 struct Inflection {
   std::string_view suffix, replaced;  // surface = stem without `replaced` + `suffix`
   int order;                          // rank among the rules for the same last letter
@@ -127,6 +129,17 @@ constexpr Inflection kInflections[] = {
     {"ing", "", 0},  {"ing", "e", 1},                 // ...g
     {"ly", "", 0},   {"ily", "y", 1},                 // ...y
 };
+
+// Words that look like an inflected form of a lexicon word but mostly mean something else in
+// news and review text: no valence from the stem ("likely" is not "like" + -ly, "justices" are
+// judges, "fined" is a penalty, "grind" is not "grin" + -d). Chosen by reading the inflected forms
+// that occur in the PolNeAR news articles, most frequent first, by meaning; not from the
+// sentiment sets the scores are measured on.
+constexpr const char* kFalseInflections[] = {
+    "likely", "hands", "handed", "handing", "kinds", "justices", "goods", "fined", "fines", "cooled",
+    "cooling", "coolly", "fairs", "fairly", "grind", "shrewd", "tempered", "hopefuls", "striking",
+    "sparked", "sparking", "originally", "naturally", "exclusively", "significantly", "admittedly",
+    "treated", "treating", "gooding"};
 
 void add_inflections(SentimentScorer::Impl& im) {
   struct Best {
@@ -147,9 +160,11 @@ void add_inflections(SentimentScorer::Impl& im) {
     }
   });
   im.inflections.reserve(forms.size());
+  const std::unordered_set<std::string_view> false_forms(std::begin(kFalseInflections), std::end(kFalseInflections));
   forms.for_each([&](std::string_view f, const Best& best) {
     const Entry* e = im.lookup.find(f);
     if (e && (e->info || e->has_valence)) return;  // a listed word or a lexicon word itself
+    if (false_forms.count(f)) return;
     im.inflections.put(f, best.valence);
   });
 }
