@@ -606,3 +606,26 @@ def test_an_object_pronoun_after_the_verb_is_no_inverted_speaker():
             "THE PRESIDENT: Well, ask them how they...\n\nQ: President for three years.")
     doc = presslens.analyze(text)
     assert not any(q.kind == "indirect" and q.cue is not None and q.cue.text == "ask" for q in doc.quotes)
+
+
+FIRST_PERSON = [
+    # In a transcript "I" is whoever holds the turn.
+    ("Q: What did you ask for?\n\nTHE PRESIDENT: I went to the Secretary of Homeland Security. "
+     "I said, “Give me four walls.” It was great.\n\nQ: Thank you.", "Give me four walls.", "The President"),
+    ("Q: Was it a good speech?\n\nTHE PRESIDENT: I met Senator Matt Smith there. “Who made the best speech?” "
+     "they asked. “What do I know about politics?” I say.\n\nQ: Thank you.", "What do I know about politics?",
+     "The President"),
+    # Elsewhere "I" is the author, no one the text names: the quote gets no speaker from the context.
+    ("The judge turned to Mr. Berman, my lawyer. “Your Honor,” I said, “I would like to answer.”",
+     "I would like to answer.", None),
+    ("I went to see the Secretary of Homeland Security, John Kelly. I said, “Give me four walls.”",
+     "Give me four walls.", None),
+]
+
+
+@pytest.mark.parametrize("text,content,speaker", FIRST_PERSON)
+def test_a_first_person_cue_names_no_one_in_the_context(text: str, content: str, speaker) -> None:
+    doc = presslens.analyze(text)
+    quote = next(q for q in doc.quotes if q.text == content)
+    assert quote.cue is not None and quote.cue.text in ("said", "say")
+    assert (quote.speaker.name if quote.speaker else None) == speaker

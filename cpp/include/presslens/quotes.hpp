@@ -34,7 +34,9 @@
 // multi-paragraph quote share one attribution; a quote with no cue inherits the speaker of the
 // previous quote in the same or previous paragraph, else the last person named in the previous
 // sentence. A pronoun speaker right after another quote is re-linked to that quote's speaker
-// when the gender agrees (and the mention's entity is updated to match).
+// when the gender agrees (and the mention's entity is updated to match). A cue whose subject is
+// "I" or "we" ('I said, “…”') gives the speaker of the transcript turn the quote sits in, else
+// none: such a quote inherits no name from its context.
 #pragma once
 #include <cstdint>
 #include <memory>

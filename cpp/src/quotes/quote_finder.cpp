@@ -33,6 +33,7 @@ struct Attribution {
   std::int32_t cue = kNone;      // cue token (a verb), or kNone
   std::uint32_t cue_end_tok = 0; // exclusive end token of the cue span
   float confidence = 0.f;
+  bool first_person = false;     // the cue's subject is "I" / "we": no speaker from the context
   bool found() const { return mention != kNone || cue != kNone; }
 };
 
@@ -44,6 +45,8 @@ class Finder {
   std::vector<Quote> run() {
     index();
     turns();
+    for (const Quote& q : out_)
+      if (q.kind == QuoteKind::Turn) turn_spans_.push_back({q.start, q.end, q.speaker_mention});
     direct();
     indirect();
     according_to();
@@ -66,6 +69,13 @@ class Finder {
   std::vector<std::uint32_t> sent_of_;
   std::vector<std::uint8_t> in_quote_;
   std::vector<std::uint8_t> cue_used_;  // verbs already used by a direct quote
+  // Transcript turns (byte ranges, in order) and their speakers' label mentions: turns() runs
+  // before the quotes inside them are attributed.
+  struct TurnSpan {
+    std::uint32_t start, end;
+    std::int32_t mention;
+  };
+  std::vector<TurnSpan> turn_spans_;
   // Precomputed look-ups that keep every scan bounded (linear time on hostile input):
   std::vector<std::uint32_t> run_start_;    // first token of the run of marks/dashes/emoji ending before i
   std::vector<std::uint32_t> commas_;       // commas among tokens [0, i)
@@ -279,6 +289,28 @@ class Finder {
     if (b < 2 || !is_text(b - 1, "of") || m_end_[b - 2] != kNone || !info_[b - 2].word || !info_[b - 2].lower) return false;
     const std::string_view head = tok_text(b - 2);
     return head.size() > 3 && head.back() == 's' && !(info_[b - 2].cls & (wc::kFunc | wc::kTime));
+  }
+
+  // The speaker of the transcript turn holding token t, or kNone.
+  std::int32_t turn_speaker_at(std::uint32_t t) const {
+    const std::uint32_t b = toks_[t].start;
+    auto it = std::upper_bound(turn_spans_.begin(), turn_spans_.end(), b,
+                               [](std::uint32_t x, const TurnSpan& ts) { return x < ts.start; });
+    if (it == turn_spans_.begin()) return kNone;
+    --it;
+    return b < it->end ? it->mention : kNone;
+  }
+
+  // "I said", "I'd say", "we always say": verb v's subject is the first person. Whoever that is
+  // (a transcript turn's speaker, the author), it is no one named nearby: such a quote must not
+  // take a name from the context, nor a name after the verb ("I said to Mike, ...").
+  bool first_person_subject(std::uint32_t v, std::uint32_t lo) const {
+    if (v == 0 || v <= lo) return false;
+    std::uint32_t k = v - 1;
+    for (int steps = 0; steps < 3 && k > lo && toks_[k].kind == TokenKind::Word && (info_[k].cls & (wc::kAdverb | wc::kAux));
+         ++steps)
+      --k;
+    return is_text(k, "I") || ascii_ieq(k, "we");
   }
 
   // The speaker mention right before verb v: "Rubio said", "he also told", "Pelosi, the Speaker, said".
@@ -742,6 +774,16 @@ class Finder {
       if (!cue_verb(v, wc::kSpeech)) continue;
       std::int32_t m = speaker_before(v, j > 0 ? j - 1 : 0);
       if (m != kNone && mention(m).token_begin < j) m = kNone;
+      if (m == kNone && v != j && first_person_subject(v, j > 0 ? j - 1 : 0)) {
+        // '“Bright-eyed and bushy-tailed,” I say.': the turn's speaker in a transcript, else no one.
+        if (new_sentence && hi - v > 7) break;
+        a.mention = turn_speaker_at(v);
+        a.cue = static_cast<std::int32_t>(v);
+        a.cue_end_tok = v + 1;
+        a.confidence = conf_for(a.mention, 0.8f);
+        a.first_person = true;
+        return a;
+      }
       // "…,” said Rubio": the inverted order only right after the quote; further on, the name
       // after a verb is its object ("… and warned North Korea"), and so it is after a participle
       // ("… as “fantastic,” telling reporters": the sentence's subject speaks).
@@ -775,6 +817,15 @@ class Finder {
       std::int32_t m = participle_subject(v);
       if (m == kNone) m = speaker_before(v, lo);
       if (m == kNone) m = speaker_coordinated(v, lo);
+      if (m == kNone && first_person_subject(v, lo)) {
+        // 'I said, “Give me four walls.”': the turn's speaker in a transcript, else no one.
+        a.mention = turn_speaker_at(v);
+        a.cue = static_cast<std::int32_t>(v);
+        a.cue_end_tok = v + 1;
+        a.confidence = conf_for(a.mention, 0.8f);
+        a.first_person = true;
+        return a;
+      }
       // "Trump responded by calling Smith “a loser”": a participle or a characterising verb takes
       // an object, not an inverted subject; the sentence's subject speaks, when it has one.
       if (m == kNone && v + 1 < open && (ends_with_ing(v) || ((info_[v].cls & wc::kPartialCue) && !(info_[v].cls & wc::kSpeech))))
@@ -963,7 +1014,8 @@ class Finder {
         continue;
       }
       std::uint32_t lead_verb = 0;
-      const std::int32_t lead_in = a.mention == kNone && whole[k] ? speaker_of_lead_in(q.open_tok, lead_verb) : kNone;
+      const bool open = a.mention == kNone && whole[k] && !a.first_person;  // may take a speaker from the context
+      const std::int32_t lead_in = open ? speaker_of_lead_in(q.open_tok, lead_verb) : kNone;
       if (lead_in != kNone) {
         // "Iowa State University's Dianne Bystrom agreed. “Mainstream Republicans are ...”": the
         // speaker and verb of the sentence before, not the previous quote's.
@@ -973,7 +1025,7 @@ class Finder {
           a.cue_end_tok = lead_verb + 1;
         }
         a.confidence = 0.5f;
-      } else if (a.mention == kNone && whole[k]) {
+      } else if (open) {
         if (recent) {
           // The quotation goes on: the speaker (and cue) of the previous quote.
           a = last_attr;
