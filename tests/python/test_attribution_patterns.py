@@ -629,3 +629,19 @@ def test_a_first_person_cue_names_no_one_in_the_context(text: str, content: str,
     quote = next(q for q in doc.quotes if q.text == content)
     assert quote.cue is not None and quote.cue.text in ("said", "say")
     assert (quote.speaker.name if quote.speaker else None) == speaker
+
+
+PHRASE_BEFORE_QUOTE = [
+    ("The businessman Bob Smith says of Clinton, “If she gets the chance, she will sell the office.”", "Bob Smith"),
+    ("Carlos Lopez-Cantera said about the movement, “I support parents making the best decisions.”",
+     "Carlos Lopez-Cantera"),
+    ("Hillary Clinton said on the other hand, “the current system works fine for most people.”", "Hillary Clinton"),
+    ("Donald Trump said of the episode, “I don't like it,” and left.", "Donald Trump"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", PHRASE_BEFORE_QUOTE)
+def test_a_phrase_between_the_cue_and_a_whole_quotation(text: str, speaker: str) -> None:
+    # "says of Clinton, “…”" is a direct quote; the phrase is no reported clause of its own.
+    doc = presslens.analyze(text)
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in doc.quotes] == [("direct", speaker)]

@@ -875,6 +875,16 @@ class Finder {
     if (is_text(p, ":")) return true;
     std::uint32_t v = p;
     if (is_comma(v) && v > sb) --v;
+    if (is_comma(p)) {
+      // "says of Clinton, “…”", "said to Mike, “…”", "said about the movement, “…”": a
+      // prepositional phrase of up to five words, no verb among them, between the cue and the comma.
+      for (std::uint32_t k = v, n = 0; n < 5 && k > sb + 1 && toks_[k].kind == TokenKind::Word; ++n, --k) {
+        if (info_[k].cls & (wc::kSpeech | wc::kAux)) break;
+        const bool preposition = ascii_ieq(k, "of") || ascii_ieq(k, "to") || ascii_ieq(k, "about") ||
+                                 ascii_ieq(k, "regarding") || ascii_ieq(k, "concerning") || ascii_ieq(k, "on");
+        if (preposition && k < v && info_[k - 1].word && (info_[k - 1].cls & wc::kSpeech)) return true;
+      }
+    }
     // skip a short adverbial between cue and quote: "said on Friday"
     for (std::uint32_t n = 0; n < 4 && v > sb && !(info_[v].cls & wc::kSpeech); ++n) {
       if (!(info_[v].cls & (wc::kTime | wc::kPreposition)) && !info_[v].cap) break;
