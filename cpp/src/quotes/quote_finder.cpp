@@ -313,6 +313,17 @@ class Finder {
     return is_text(k, "I") || ascii_ieq(k, "we");
   }
 
+  // The attribution of a quote whose cue v has a first-person subject.
+  Attribution first_person_attribution(std::uint32_t v) const {
+    Attribution a;
+    a.mention = turn_speaker_at(v);
+    a.cue = static_cast<std::int32_t>(v);
+    a.cue_end_tok = v + 1;
+    a.confidence = conf_for(a.mention, 0.8f);
+    a.first_person = true;
+    return a;
+  }
+
   // The speaker mention right before verb v: "Rubio said", "he also told", "Pelosi, the Speaker, said".
   std::int32_t speaker_before(std::uint32_t v, std::uint32_t lo) const {
     if (v == 0 || v <= lo) return kNone;
@@ -777,12 +788,7 @@ class Finder {
       if (m == kNone && v != j && first_person_subject(v, j > 0 ? j - 1 : 0)) {
         // '“Bright-eyed and bushy-tailed,” I say.': the turn's speaker in a transcript, else no one.
         if (new_sentence && hi - v > 7) break;
-        a.mention = turn_speaker_at(v);
-        a.cue = static_cast<std::int32_t>(v);
-        a.cue_end_tok = v + 1;
-        a.confidence = conf_for(a.mention, 0.8f);
-        a.first_person = true;
-        return a;
+        return first_person_attribution(v);
       }
       // "…,” said Rubio": the inverted order only right after the quote; further on, the name
       // after a verb is its object ("… and warned North Korea"), and so it is after a participle
@@ -819,12 +825,7 @@ class Finder {
       if (m == kNone) m = speaker_coordinated(v, lo);
       if (m == kNone && first_person_subject(v, lo)) {
         // 'I said, “Give me four walls.”': the turn's speaker in a transcript, else no one.
-        a.mention = turn_speaker_at(v);
-        a.cue = static_cast<std::int32_t>(v);
-        a.cue_end_tok = v + 1;
-        a.confidence = conf_for(a.mention, 0.8f);
-        a.first_person = true;
-        return a;
+        return first_person_attribution(v);
       }
       // "Trump responded by calling Smith “a loser”": a participle or a characterising verb takes
       // an object, not an inverted subject; the sentence's subject speaks, when it has one.
