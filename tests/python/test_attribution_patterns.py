@@ -190,6 +190,10 @@ CASES = [
     ('“No,” said Republican committee member Doug Collins of Georgia.', 'Doug Collins'),
     ('Secretary of State Mike Pompeo arrived. “No,” the Secretary of State said.', 'Mike Pompeo'),
     ('Representatives from Iran said the missile was fired by mistake.', 'Representatives'),
+    # A party code and an apposition between the name and the verb (the quote went to the person
+    # named before it).
+    ('“They would get them,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said in a phone interview. '
+     'Heather Samuelson declined to comment.', 'Jim Jordan'),
 ]
 
 

@@ -768,7 +768,14 @@ class Finder {
     if (j < hi && m_start_[j] != kNone) {
       // '“…,” Cruz, who has proposed repealing the mandate, said': a name and an appositive or a
       // relative clause before the verb.
-      const std::uint32_t me = mr_.mentions[static_cast<std::size_t>(m_start_[j])].token_end;
+      std::uint32_t me = mr_.mentions[static_cast<std::size_t>(m_start_[j])].token_end;
+      // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": past a short parenthesis.
+      if (me < hi && is_text(me, "("))
+        for (std::uint32_t k = me + 1; k < hi && k < me + 6; ++k)
+          if (is_text(k, ")")) {
+            me = k + 1;
+            break;
+          }
       if (me < hi && is_comma(me)) lim = std::min<std::uint32_t>(hi, std::max(lim, me + kAppositive + 2));
     }
     if (j < lim && is_dash(j) && j + 1 < lim && m_start_[j + 1] != kNone) {
