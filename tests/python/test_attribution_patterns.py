@@ -649,3 +649,11 @@ def test_a_phrase_between_the_cue_and_a_whole_quotation(text: str, speaker: str)
     # "says of Clinton, “…”" is a direct quote; the phrase is no reported clause of its own.
     doc = presslens.analyze(text)
     assert [(q.kind, q.speaker.name if q.speaker else None) for q in doc.quotes] == [("direct", speaker)]
+
+
+def test_a_role_the_name_possesses_before_the_apposed_speaker():
+    # It made no attribution, and an indirect quote of the quotation and the role.
+    doc = presslens.analyze("Allies urged critics to pipe down. “We will win,” California Rep. Duncan Hunter’s "
+                            "chief of staff, Joe Kasper, told POLITICO.")
+    assert [(q.kind, q.text, q.speaker.name if q.speaker else None, q.cue.text if q.cue else None)
+            for q in doc.quotes] == [("direct", "We will win,", "Joe Kasper", "told")]

@@ -776,6 +776,12 @@ class Finder {
             me = k + 1;
             break;
           }
+      // "Duncan Hunter’s chief of staff, Joe Kasper, said": past the role the name possesses.
+      if (me + 1 < hi && apostrophe_s(me)) {
+        std::uint32_t k = me + 1;
+        while (k < hi && k < me + 6 && info_[k].word && info_[k].lower) ++k;
+        if (k > me + 1 && k < hi && is_comma(k)) me = k;
+      }
       if (me < hi && is_comma(me)) lim = std::min<std::uint32_t>(hi, std::max(lim, me + kAppositive + 2));
     }
     if (j < lim && is_dash(j) && j + 1 < lim && m_start_[j + 1] != kNone) {
