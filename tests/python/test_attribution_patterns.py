@@ -641,6 +641,9 @@ PHRASE_BEFORE_QUOTE = [
      "Carlos Lopez-Cantera"),
     ("Hillary Clinton said on the other hand, “the current system works fine for most people.”", "Hillary Clinton"),
     ("Donald Trump said of the episode, “I don't like it,” and left.", "Donald Trump"),
+    # The addressee of a verb that takes one ("told reporters, “…”" was a partial quote).
+    ("Mary Smith told reporters, “We have a complaint of criminal damage.”", "Mary Smith"),
+    ("Donald Trump told Chris Wallace of Fox News, “So, North Korea has nukes.”", "Donald Trump"),
 ]
 
 
@@ -657,3 +660,9 @@ def test_a_role_the_name_possesses_before_the_apposed_speaker():
                             "chief of staff, Joe Kasper, told POLITICO.")
     assert [(q.kind, q.text, q.speaker.name if q.speaker else None, q.cue.text if q.cue else None)
             for q in doc.quotes] == [("direct", "We will win,", "Joe Kasper", "told")]
+
+
+def test_an_infinitive_after_the_addressee_keeps_the_quotation_partial():
+    doc = presslens.analyze("John McCain said he rarely asks surrogates to stump for him, “except for people I am "
+                            "very close to.”")
+    assert [q.kind for q in doc.quotes if q.text.startswith("except")] == ["partial"]

@@ -210,8 +210,9 @@ const char* kBareClause =
     "feels felt added adds warned warns noted notes suggested suggests stressed acknowledged "
     "conceded told tells";
 const char* kObjectVerb =
-    "tell tells told telling warn warns warned assure assured inform informed remind reminded "
-    "promise promised urge urged ask asked";
+    "tell tells told telling warn warns warned warning assure assures assured assuring inform informs "
+    "informed informing remind reminds reminded reminding promise promises promised promising urge urges "
+    "urged urging ask asks asked asking";
 const char* kPartialCue =
     "called calls call calling described describes describe dubbed dubs labeled labelled labels "
     "termed terms branded brands characterized characterised deemed praised criticized "

@@ -891,12 +891,17 @@ class Finder {
     if (is_comma(v) && v > sb) --v;
     if (is_comma(p)) {
       // "says of Clinton, “…”", "said to Mike, “…”", "said about the movement, “…”": a
-      // prepositional phrase of up to five words, no verb among them, between the cue and the comma.
+      // prepositional phrase of up to five words, no verb among them, between the cue and the
+      // comma; likewise the addressee of "told reporters, “…”", "asked her, “…”".
+      bool phrase = false;  // "to" / "for" after the object: "asks surrogates to stump for him, “…”"
       for (std::uint32_t k = v, n = 0; n < 5 && k > sb + 1 && toks_[k].kind == TokenKind::Word; ++n, --k) {
         if (info_[k].cls & (wc::kSpeech | wc::kAux)) break;
         const bool preposition = ascii_ieq(k, "of") || ascii_ieq(k, "to") || ascii_ieq(k, "about") ||
                                  ascii_ieq(k, "regarding") || ascii_ieq(k, "concerning") || ascii_ieq(k, "on");
-        if (preposition && k < v && info_[k - 1].word && (info_[k - 1].cls & wc::kSpeech)) return true;
+        const std::uint32_t cls = info_[k - 1].word ? info_[k - 1].cls : 0;
+        if ((preposition && k < v && (cls & wc::kSpeech)) || (!phrase && (cls & wc::kSpeech) && (cls & wc::kObjectVerb)))
+          return true;
+        phrase = phrase || ascii_ieq(k, "to") || ascii_ieq(k, "for");  // ("told Chris Wallace of Fox News, “…”" is one)
       }
     }
     // skip a short adverbial between cue and quote: "said on Friday"
