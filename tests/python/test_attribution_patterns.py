@@ -194,6 +194,12 @@ CASES = [
     # named before it).
     ('“They would get them,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said in a phone interview. '
      'Heather Samuelson declined to comment.', 'Jim Jordan'),
+    # A group in a place speaks, not the place.
+    ('Developers and supporters in Congress say the program has brought billions of dollars.', 'supporters'),
+    ('People in Fort Pierce said the mosque had been quiet for years.', 'People'),
+    # A person named in apposition to a word that names no one.
+    ('Since then, a Republican, Mark Amodei, has voiced support for the inquiry, telling the Nevada Independent: '
+     '"I am a big fan of oversight."', 'Mark Amodei'),
 ]
 
 

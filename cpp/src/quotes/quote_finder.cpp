@@ -363,11 +363,12 @@ class Finder {
       }
     }
     if (const std::int32_t m = name_ending_at(k, lo); m != kNone) {
-      // "A spokesman for the company said", "a lawyer for Trump said": the person (or group) before
-      // the preposition speaks, not the one it works for.
+      // "A spokesman for the company said", "a lawyer for Trump said", "the doctors in Washington
+      // State were saying": the person (or group) before the preposition speaks, not the one it
+      // works for or the place it is in.
       const std::uint32_t b = mention(m).token_begin;
       if (b >= lo + 2 && (is_text(b - 1, "for") || is_text(b - 1, "of") || is_text(b - 1, "at") || is_text(b - 1, "from") ||
-                          is_text(b - 1, "to"))) {
+                          is_text(b - 1, "to") || is_text(b - 1, "in"))) {
         const std::int32_t owner = m_end_[b - 2];
         if (named_person_or_group(owner)) return owner;
         if (of_unnamed_group(m)) return kNone;
@@ -497,7 +498,16 @@ class Finder {
         if (e == kNone || mr_.entities[static_cast<std::size_t>(e)].kind == EntityKind::Place) continue;
         const bool after_preposition = k > sb && toks_[k - 1].kind == TokenKind::Word && info_[k - 1].lower &&
                                        (info_[k - 1].cls & wc::kPreposition);
-        if (!after_preposition) return m;
+        if (!after_preposition) {
+          // "Since then, a Republican, Mark Amodei, has ...": the person named in apposition to
+          // a word that names no person.
+          const std::uint32_t me = mention(m).token_end;
+          if (!names(m, EntityKind::Person) && me + 1 < v && is_comma(me) && names(m_start_[me + 1], EntityKind::Person)) {
+            const std::uint32_t pe = mention(m_start_[me + 1]).token_end;
+            if (pe < v && is_comma(pe)) return m_start_[me + 1];
+          }
+          return m;
+        }
         if (object == kNone) object = m;
       }
     }
