@@ -200,6 +200,10 @@ CASES = [
     # A person named in apposition to a word that names no one.
     ('Since then, a Republican, Mark Amodei, has voiced support for the inquiry, telling the Nevada Independent: '
      '"I am a big fan of oversight."', 'Mark Amodei'),
+    # The object of a preposition does not do what a participle after it says.
+    ('Michael Steele sent an e-mail to RNC members saying he hoped his statement would clear up any confusion.',
+     'Michael Steele'),
+    ('Jeff Weiner wrote in a memo to employees explaining the deal, “Imagine a world where we lead.”', 'Jeff Weiner'),
 ]
 
 

@@ -372,6 +372,9 @@ class Finder {
         const std::int32_t owner = m_end_[b - 2];
         if (named_person_or_group(owner)) return owner;
         if (of_unnamed_group(m)) return kNone;
+        // "an email to supporters stating, “…”": the object of a preposition is not who does what
+        // the participle after it says (the sentence's subject is, when it has one).
+        if (ends_with_ing(v) && !is_text(b - 1, "of")) return kNone;
       }
       // "A source familiar with the talks said", "another source speaking to Fox News said", "a
       // person close to the campaign said": the one described speaks, not what they are near.
