@@ -539,34 +539,26 @@ def test_a_reporting_verb_with_its_own_subject_opens_the_clause(text: str, conte
     assert [q.text for q in doc.quotes] == [content]
 
 
-@pytest.mark.parametrize(
-    "text, speaker",
-    [
-        ("The president, his advisers say, has grown tired of the campaign.", "advisers"),
-        ("The president, advisers to Mr. Obama say, has grown tired of the campaign.", "advisers"),
-    ],
-)
-def test_a_group_between_commas_speaks(text: str, speaker: str) -> None:
+# Texts with one reported clause: its words and who (if anyone named) says them.
+ONE_CLAUSE = [
+    # A group between commas speaks ("his" belongs to it; "advisers to X" speak, not X).
+    ("The president, his advisers say, has grown tired of the campaign.",
+     "The president, his advisers say, has grown tired of the campaign", "advisers"),
+    ("The president, advisers to Mr. Obama say, has grown tired of the campaign.",
+     "The president, advisers to Mr. Obama say, has grown tired of the campaign", "advisers"),
+    # A quantifier alone reports the speech of no one named.
+    ("Many say the plan will fail in the long run.", "the plan will fail in the long run", None),
+    ("Some voters like the plan, but others say it will fail.", "it will fail", None),
+    # "forecasters" is a group.
+    ("If it does not slow down, forecasters say health spending will cripple the economy.",
+     "health spending will cripple the economy", "forecasters"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker", ONE_CLAUSE)
+def test_the_one_reported_clause_and_its_speaker(text: str, content: str, speaker) -> None:
     doc = presslens.analyze(text)
-    assert [(q.text, q.speaker.name) for q in doc.quotes] == [(text[:-1], speaker)]
-
-
-@pytest.mark.parametrize(
-    "text, content",
-    [
-        ("Many say the plan will fail in the long run.", "the plan will fail in the long run"),
-        ("Some voters like the plan, but others say it will fail.", "it will fail"),
-    ],
-)
-def test_a_quantifier_alone_reports_speech_of_no_one_named(text: str, content: str) -> None:
-    doc = presslens.analyze(text)
-    assert [(q.text, q.speaker) for q in doc.quotes] == [(content, None)]
-
-
-def test_forecasters_are_a_group():
-    doc = presslens.analyze("If it does not slow down, forecasters say health spending will cripple the economy.")
-    assert [(q.text, q.speaker.name) for q in doc.quotes] == [
-        ("health spending will cripple the economy", "forecasters")]
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in doc.quotes] == [(content, speaker)]
 
 
 def test_friends_of_a_named_person_speak_not_the_person():

@@ -781,7 +781,7 @@ class Finder {
     if (j < hi && m_start_[j] != kNone) {
       // '“…,” Cruz, who has proposed repealing the mandate, said': a name and an appositive or a
       // relative clause before the verb.
-      std::uint32_t me = mr_.mentions[static_cast<std::size_t>(m_start_[j])].token_end;
+      std::uint32_t me = mention(m_start_[j]).token_end;
       // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": past a short parenthesis.
       if (me < hi && is_text(me, "("))
         for (std::uint32_t k = me + 1; k < hi && k < me + 6; ++k)
@@ -1056,8 +1056,8 @@ class Finder {
         continue;
       }
       std::uint32_t lead_verb = 0;
-      const bool open = a.mention == kNone && whole[k] && !a.first_person;  // may take a speaker from the context
-      const std::int32_t lead_in = open ? speaker_of_lead_in(q.open_tok, lead_verb) : kNone;
+      const bool from_context = a.mention == kNone && whole[k] && !a.first_person;  // may take a speaker from the context
+      const std::int32_t lead_in = from_context ? speaker_of_lead_in(q.open_tok, lead_verb) : kNone;
       if (lead_in != kNone) {
         // "Iowa State University's Dianne Bystrom agreed. “Mainstream Republicans are ...”": the
         // speaker and verb of the sentence before, not the previous quote's.
@@ -1067,7 +1067,7 @@ class Finder {
           a.cue_end_tok = lead_verb + 1;
         }
         a.confidence = 0.5f;
-      } else if (open) {
+      } else if (from_context) {
         if (recent) {
           // The quotation goes on: the speaker (and cue) of the previous quote.
           a = last_attr;
@@ -1166,8 +1166,7 @@ class Finder {
       if (in_quote_[t] || toks_[t].kind == TokenKind::Quote) return kNone;
     if (!cue_verb(last, wc::kSpeech | wc::kClause)) return kNone;
     const std::int32_t m = speaker_before(last, sb);
-    if (m == kNone || mention(m).is_pronoun || !(names(m, EntityKind::Person) || names(m, EntityKind::Group)))
-      return kNone;
+    if (!named_person_or_group(m)) return kNone;
     // The verb is the quotation's cue only when the sentence says nothing else ("X agreed.");
     // "..., Schiff said." keeps its own reported clause and cue.
     verb = commas_[mention(m).token_begin] == commas_[sb] ? last : kNoVerb;

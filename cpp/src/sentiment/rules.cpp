@@ -15,6 +15,9 @@ double dilution_factor(const SentimentOptions& o, std::size_t words) {
   return o.dilution > 0.0 && n > o.dilution_words ? std::pow(o.dilution_words / n, o.dilution) : 1.0;
 }
 
+// VADER's "!"/"?" emphasis: `amp` added to a valence sum away from zero (a zero sum stays 0).
+static double emphasised(double sum, double amp) { return sum > 0 ? sum + amp : (sum < 0 ? sum - amp : sum); }
+
 double normalize_score(double score) {
   const double n = score / std::sqrt(score * score + kNormAlpha);
   return std::max(-1.0, std::min(1.0, n));
@@ -283,15 +286,13 @@ SentimentScores finish(const double* s, std::size_t n_lex, std::size_t words, co
   if (dilution) sum *= words < dilution->size() ? (*dilution)[words] : dilution_factor(o, words);
   double amp = std::min(p.exclamations, 4) * 0.292;
   if (p.questions > 1) amp += p.questions <= 3 ? p.questions * 0.18 : 0.96;
-  if (sum > 0)
-    sum += amp;
-  else if (sum < 0)
-    sum -= amp;
-  // (The emphasis is not added to `undiluted`: with any emphasis |sum| >= 0.292, so the compound is
-  // outside the neutral band and compound_keeping_label does not look at `undiluted`.)
+  sum = emphasised(sum, amp);
+  // (compound_keeping_label gets `undiluted` without the emphasis: with any emphasis |sum| >= 0.292,
+  // so the compound is outside the neutral band and it does not look at `undiluted`. The sum kept
+  // for a short text's aggregate has the emphasis, like valence_sum.)
   out.compound = compound_keeping_label(sum, undiluted);
   out.valence_sum = sum;
-  out.undiluted_sum = undiluted > 0 ? undiluted + amp : (undiluted < 0 ? undiluted - amp : 0.0);
+  out.undiluted_sum = emphasised(undiluted, amp);
   if (pos_sum > std::fabs(neg_sum))
     pos_sum += amp;
   else if (pos_sum < std::fabs(neg_sum))

@@ -83,7 +83,8 @@ SentimentScores SentimentScorer::aggregate(const std::vector<SentimentScores>& s
     undiluted += s.undiluted_sum;
   }
   if (n == 0) return out;
-  const double scaled = sum * std::min(1.0, 3.0 / n);
+  const double scale = std::min(1.0, 3.0 / n);
+  const double scaled = sum * scale;
   // One sentence with words (beside any without) is the text's score, its label held as it is
   // when that sentence is scored alone. Up to three sentences add up as one VADER text, so rule
   // 17 holds their label as it holds one sentence's (compound_keeping_label). Not for longer
@@ -104,7 +105,7 @@ SentimentScores SentimentScorer::aggregate(const std::vector<SentimentScores>& s
   out.neutral_words = neu;
   out.words = words;
   out.valence_sum = scaled;
-  out.undiluted_sum = undiluted * std::min(1.0, 3.0 / n);
+  out.undiluted_sum = undiluted * scale;
   return out;
 }
 
