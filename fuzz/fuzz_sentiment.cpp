@@ -1,6 +1,7 @@
 // Fuzz target: sentiment of arbitrary text. Invariants: scores are finite and in range in every
 // mode; the ASCII fast path scores exactly like the tokenizer path (the reference); the batch
-// overload matches single calls.
+// overload matches single calls; explain() gives the same scores, with its sentences and words in
+// order inside the text.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -52,5 +53,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   scorer(false, true).polarity_scores(texts, 2, batch);
   FUZZ_CHECK(batch[0].compound == fast.compound);
   FUZZ_CHECK(batch[1].compound == scorer(false, true).polarity_scores(texts[1]).compound);
+  const presslens::SentimentExplanation e = scorer(false, true).explain(text);
+  FUZZ_CHECK(e.overall.compound == fast.compound && e.overall.pos == fast.pos);
+  std::uint32_t last = 0;
+  for (const auto& s : e.sentences) {
+    FUZZ_CHECK(s.start >= last && s.start < s.end && s.end <= text.size());
+    last = s.end;
+  }
+  for (const auto& w : e.words)
+    FUZZ_CHECK(w.sentence < e.sentences.size() && w.start >= e.sentences[w.sentence].start &&
+               w.end <= e.sentences[w.sentence].end && w.start < w.end);
   return 0;
 }

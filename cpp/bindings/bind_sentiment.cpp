@@ -475,6 +475,29 @@ presslens.SentimentAnalyzer(lexicon=...). Keys are case-sensitive here; the scor
              return out;
            },
            py::arg("texts"), py::arg("threads") = 1, "Unrounded scores as NumPy arrays")
+      .def("explain",
+           [](const SentimentScorer& s, py::handle text) {
+             const std::string t = scoring_text(text, "text");
+             SentimentExplanation e;
+             CodepointIndex index;
+             {
+               py::gil_scoped_release release;
+               e = s.explain(t);
+               index = CodepointIndex(t);
+             }
+             // Offsets as str indices (a lone surrogate, scored as U+FFFD, is one code point either way).
+             auto cp = [&](std::uint32_t byte) { return index.to_codepoint(byte); };
+             py::list sentences, words;
+             for (const auto& x : e.sentences)
+               sentences.append(py::make_tuple(cp(x.start), cp(x.end), x.scores.neg, x.scores.neu, x.scores.pos,
+                                               x.scores.compound));
+             for (const auto& x : e.words)
+               words.append(py::make_tuple(cp(x.start), cp(x.end), x.sentence, x.lexicon, x.valence));
+             return py::make_tuple(scores_tuple(e.overall), sentences, words);
+           },
+           py::arg("text"),
+           "(overall (neg, neu, pos, compound, words), sentences [(start, end, neg, neu, pos, compound)], "
+           "words [(start, end, sentence, lexicon, valence)]) with str offsets; default mode only")
       .def("score_document",
            [](const SentimentScorer& s, const DocumentHandle& h) {
              DocumentSentiment ds;

@@ -16,11 +16,13 @@ from .analyzer import Analyzer, analyze, analyze_many, default_analyzer
 from .corpus import Corpus
 from .document import Document
 from .quotes import Entity, Mention, Quote, Span, quotes_frame
+from .sentiment_explain import ExplainedSentence, ExplainedWord, SentimentExplanation
 from .sentiment import (
     Lexicon,
     SentimentAnalyzer,
     SentimentScores,
     TargetSentiment,
+    explain_sentiment,
     polarity_scores,
     polarity_scores_many,
     target_sentiment,
@@ -44,7 +46,11 @@ __all__ = [
     "Lexicon",
     "SentimentAnalyzer",
     "SentimentScores",
+    "SentimentExplanation",
+    "ExplainedSentence",
+    "ExplainedWord",
     "TargetSentiment",
+    "explain_sentiment",
     "polarity_scores",
     "polarity_scores_many",
     "target_sentiment",

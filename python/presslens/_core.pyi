@@ -424,6 +424,10 @@ class SentimentScorer:
         """
         Whether polarity_scores reads text on the ASCII fast path (tests, diagnostics)
         """
+    def explain(self, text: typing.Any) -> tuple[tuple, list, list]:
+        """
+        (overall (neg, neu, pos, compound, words), sentences [(start, end, neg, neu, pos, compound)], words [(start, end, sentence, lexicon, valence)]) with str offsets; default mode only
+        """
     def polarity_arrays(self, texts: collections.abc.Sequence, threads: typing.SupportsInt | typing.SupportsIndex = 1) -> dict:
         """
         Unrounded scores as NumPy arrays

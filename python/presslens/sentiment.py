@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from . import _core
+
+if TYPE_CHECKING:
+    from .sentiment_explain import SentimentExplanation
 
 Lexicon = _core.Lexicon
 TARGET_FEATURES: Tuple[str, ...] = tuple(_core.TARGET_FEATURES)
@@ -173,6 +176,23 @@ class SentimentAnalyzer:
         neg, neu, pos, compound, _ = self._core.polarity_scores_raw(text)
         return SentimentScores(neg, neu, pos, compound)
 
+    def explain(self, text: Union[str, bytes]) -> "SentimentExplanation":
+        """:meth:`score` with its working: the sentences and every word that carries valence.
+
+        Each word has its lexicon valence and its valence after the word rules (negation,
+        boosters...) and the contrast rule; offsets index ``text`` (bytes are decoded as UTF-8
+        first). Default mode only: ``vader_compat`` analyzers raise ``ValueError``. Meant for
+        reading a score, not for batches (it builds a Python object per word).
+
+        >>> SentimentAnalyzer().explain("The plan is not good.").words[0]
+        ExplainedWord(start=16, end=20, word='good', sentence=0, lexicon=1.9, valence=-1.406)
+        """
+        from .sentiment_explain import SentimentExplanation
+
+        if isinstance(text, (bytes, bytearray)):
+            text = bytes(text).decode("utf-8")
+        return SentimentExplanation(text, self._core.explain(text))
+
     def score_document(self, doc: Any) -> Tuple[SentimentScores, List[SentimentScores]]:
         """Re-scores an analysed :class:`presslens.Document` with this analyzer.
 
@@ -242,6 +262,16 @@ def polarity_scores_many(
 ) -> List[Dict[str, float]]:
     """:func:`polarity_scores` of many texts, in order, on ``threads`` threads (default: all cores)."""
     return _analyzer(vader_compat).polarity_scores_many(texts, threads=threads)
+
+
+def explain_sentiment(text: Union[str, bytes]) -> "SentimentExplanation":
+    """Why :func:`polarity_scores` scores ``text`` as it does (default mode): see
+    :meth:`SentimentAnalyzer.explain`.
+
+    >>> [(w.word, w.valence) for w in explain_sentiment("Not bad at all!").words]
+    [('bad', 1.85)]
+    """
+    return _analyzer(False).explain(text)
 
 
 def target_sentiment(text: str, start: int, end: int) -> TargetSentiment:

@@ -234,3 +234,24 @@ TEST(Sentiment, IntensityRulesNeverMakeASentenceNeutral) {
   EXPECT_NEAR(two.compound, normalized(two.valence_sum), 1e-12);
   EXPECT_LT(two.compound, -0.05);
 }
+
+TEST(Sentiment, ExplainShowsTheWorkingOfPolarityScores) {
+  const SentimentScorer scorer;
+  const std::string text = "The plan is not good, but the staff were GREAT.\nCaf\xC3\xA9 owners: a terrible mess!";
+  const SentimentExplanation e = scorer.explain(text);
+  const SentimentScores s = scorer.polarity_scores(text);
+  EXPECT_DOUBLE_EQ(e.overall.compound, s.compound);
+  EXPECT_DOUBLE_EQ(e.overall.pos, s.pos);
+  ASSERT_EQ(e.sentences.size(), 2u);
+  std::vector<std::string> words;
+  for (const auto& w : e.words) words.push_back(text.substr(w.start, w.end - w.start));
+  EXPECT_EQ(words, (std::vector<std::string>{"good", "GREAT", "terrible", "mess"}));
+  EXPECT_DOUBLE_EQ(e.words[0].valence, 1.9 * -0.74 * 0.5);  // negated, before "but"
+  EXPECT_EQ(e.words[2].sentence, 1u);
+  EXPECT_EQ(text.substr(e.sentences[1].start, e.sentences[1].end - e.sentences[1].start),
+            "Caf\xC3\xA9 owners: a terrible mess!");
+  EXPECT_TRUE(scorer.explain("").sentences.empty());
+  SentimentOptions compat;
+  compat.vader_compat = true;
+  EXPECT_THROW(SentimentScorer(compat).explain("good"), InvalidInput);
+}

@@ -36,6 +36,24 @@ struct SentimentScores {
 // -1, 0 or +1 for compound <= -0.05, in between, >= 0.05.
 int sentiment_label(double compound) noexcept;
 
+// Why a raw text scores as it does (SentimentScorer::explain, default mode): the sentences
+// polarity_scores splits it into, each with its scores, and every word that carries valence.
+struct SentimentExplanation {
+  struct Sentence {
+    std::uint32_t start = 0, end = 0;  // bytes of the text
+    SentimentScores scores;
+  };
+  struct Word {
+    std::uint32_t start = 0, end = 0;  // bytes of the text (a word with its clitic: "isn't")
+    std::uint32_t sentence = 0;        // index into `sentences`
+    double lexicon = 0.0;  // its lexicon valence (of its stem, for an inflected form; event words weighted)
+    double valence = 0.0;  // after the word rules and the contrast rule, before the sentence's scaling
+  };
+  std::vector<Sentence> sentences;
+  std::vector<Word> words;  // words with a lexicon valence or a valence after the rules, in text order
+  SentimentScores overall;  // equal to polarity_scores of the text
+};
+
 struct DocumentSentiment {
   std::vector<SentimentScores> sentences;  // one per Segmentation::sentences entry
   SentimentScores overall;                 // aggregated from sentences (see aggregate())
@@ -124,6 +142,9 @@ class SentimentScorer {
   // at sentence-final punctuation and aggregates the sentences like score(). (Plain ASCII text is
   // read without building tokens, with the same result: SentimentOptions::fast_path.)
   SentimentScores polarity_scores(std::string_view text) const;
+  // polarity_scores with its working shown (default mode; compat mode throws InvalidInput,
+  // as VADER's items carry no offsets). Slower than polarity_scores: for reading, not for batches.
+  SentimentExplanation explain(std::string_view text) const;
   // Whether polarity_scores reads `text` on the ASCII fast path (true) or tokenizes it (false), for
   // tests and diagnostics; false whenever the fast path is off or in compat mode.
   bool reads_without_tokens(std::string_view text) const;

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "items.hpp"
+#include "presslens/errors.hpp"
 #include "presslens/tokenizer.hpp"
 
 namespace presslens {
@@ -35,6 +36,33 @@ SentimentScores score_range(const SentimentScorer::Impl& im, const SentimentOpti
     default_items(im, o, text, toks, tb, te, w, cap_diff, p);
   }
   return score_work(im, o, w, cap_diff, p);
+}
+
+// Calls on_sentence(begin, end) for the token ranges of the sentences polarity_scores scores in
+// default mode: a sentence ends at a line break, at a terminal mark with white space after it, or
+// at a closing mark after a terminal one ('...!" She said').
+template <class OnSentence>
+void for_each_sentence(const std::vector<Token>& toks, OnSentence&& on_sentence) {
+  std::uint32_t begin = 0;
+  const auto n = static_cast<std::uint32_t>(toks.size());
+  for (std::uint32_t k = 0; k < n; ++k) {
+    bool end_here = k + 1 == n;
+    if (!end_here) {
+      const Token& next = toks[k + 1];
+      if (next.has(token_flags::kLineStart)) {
+        end_here = true;
+      } else if (toks[k].has(token_flags::kTerminal) && toks[k].space_after) {
+        end_here = true;
+      } else if ((toks[k].kind == TokenKind::Quote || toks[k].kind == TokenKind::Punct) && toks[k].space_after &&
+                 k > begin && toks[k - 1].has(token_flags::kTerminal)) {
+        end_here = true;
+      }
+    }
+    if (end_here) {
+      on_sentence(begin, k + 1);
+      begin = k + 1;
+    }
+  }
 }
 
 }  // namespace
@@ -117,6 +145,29 @@ DocumentSentiment SentimentScorer::score(std::string_view text, const Segmentati
   return out;
 }
 
+SentimentExplanation SentimentScorer::explain(std::string_view text) const {
+  if (options_.vader_compat)
+    throw InvalidInput("explain() needs the default mode: vader_compat items carry no text offsets");
+  const Impl& im = *impl_;
+  Work& w = thread_work();
+  std::vector<Token> toks;
+  im.tokenizer->tokenize_into(text, toks);
+  SentimentExplanation out;
+  std::vector<SentimentScores> scores;
+  for_each_sentence(toks, [&](std::uint32_t tb, std::uint32_t te) {
+    const SentimentScores s = score_range(im, options_, w, text, toks.data(), tb, te);
+    const auto index = static_cast<std::uint32_t>(out.sentences.size());
+    for (std::size_t k = 0; k < w.n_lex; ++k) {
+      const Item& it = w.items[w.lex_at[k]];
+      out.words.push_back({it.start, it.end, index, it.lex, w.vals[k]});
+    }
+    out.sentences.push_back({toks[tb].start, toks[te - 1].end, s});
+    scores.push_back(s);
+  });
+  out.overall = scores.size() == 1 ? scores[0] : aggregate(scores);
+  return out;
+}
+
 SentimentScores SentimentScorer::polarity_scores(std::string_view text) const {
   return sentiment_detail::polarity_scores(*impl_, options_, text, thread_work());
 }
@@ -149,26 +200,9 @@ SentimentScores sentiment_detail::polarity_scores(const SentimentScorer::Impl& i
   const auto& toks = w.tokens;
   std::vector<SentimentScores>& sents = w.sentences;
   sents.clear();
-  std::uint32_t begin = 0;
-  const auto n = static_cast<std::uint32_t>(toks.size());
-  for (std::uint32_t k = 0; k < n; ++k) {
-    bool end_here = k + 1 == n;
-    if (!end_here) {
-      const Token& next = toks[k + 1];
-      if (next.has(token_flags::kLineStart)) {
-        end_here = true;
-      } else if (toks[k].has(token_flags::kTerminal) && toks[k].space_after) {
-        end_here = true;
-      } else if ((toks[k].kind == TokenKind::Quote || toks[k].kind == TokenKind::Punct) && toks[k].space_after &&
-                 k > begin && toks[k - 1].has(token_flags::kTerminal)) {
-        end_here = true;  // ...!" She said
-      }
-    }
-    if (end_here) {
-      sents.push_back(score_range(im, o, w, text, toks.data(), begin, k + 1));
-      begin = k + 1;
-    }
-  }
+  for_each_sentence(toks, [&](std::uint32_t tb, std::uint32_t te) {
+    sents.push_back(score_range(im, o, w, text, toks.data(), tb, te));
+  });
   if (sents.size() == 1) return sents[0];
   return SentimentScorer::aggregate(sents);
 }
