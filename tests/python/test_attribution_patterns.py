@@ -552,6 +552,10 @@ ONE_CLAUSE = [
     # "forecasters" is a group.
     ("If it does not slow down, forecasters say health spending will cripple the economy.",
      "health spending will cripple the economy", "forecasters"),
+    # An adverb between the subject and its verb ("now", "finally", "apparently"...).
+    ("Senator Jane Smith now says she opposes the trade deal.", "she opposes the trade deal", "Jane Smith"),
+    ("The governor finally acknowledged that the budget was short by $2 billion.",
+     "the budget was short by $2 billion", "governor"),
 ]
 
 

@@ -247,7 +247,8 @@ const char* kAdverb =
     "angrily bluntly firmly openly frequently has have had would will may might could "
     "should did does do reportedly n't not never specifically explicitly clearly formally "
     "officially directly personally strongly emphatically categorically sharply "
-    "vehemently forcefully adamantly tersely candidly";
+    "vehemently forcefully adamantly tersely candidly now finally eventually ultimately actually "
+    "apparently";
 const char* kConnector = "of de del della di da du la le van von der den bin ibn al al- el y dos das";
 const char* kPronoun = "he she they it him her them his their its hers theirs";
 // Words that end a time phrase between a subject and its verb ("the department two weeks ago said").
