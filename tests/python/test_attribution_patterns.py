@@ -556,6 +556,13 @@ ONE_CLAUSE = [
     ("Senator Jane Smith now says she opposes the trade deal.", "she opposes the trade deal", "Jane Smith"),
     ("The governor finally acknowledged that the budget was short by $2 billion.",
      "the budget was short by $2 billion", "governor"),
+    # "'s" after he / she / who is "has": "she’s said" is no passive.
+    ("Mary Smith spoke at the forum. At the forum, she’s said the connections have been exciting.",
+     "the connections have been exciting", "Mary Smith"),
+    ("John Smith spoke. He's said that he will run again.", "he will run again", "John Smith"),
+    # The reported words start after a comma that follows "that".
+    ("Senator Jane Smith maintained that, one way or another, the nominee will be confirmed.",
+     "one way or another, the nominee will be confirmed", "Jane Smith"),
 ]
 
 
@@ -563,6 +570,10 @@ ONE_CLAUSE = [
 def test_the_one_reported_clause_and_its_speaker(text: str, content: str, speaker) -> None:
     doc = presslens.analyze(text)
     assert [(q.text, q.speaker.name if q.speaker else None) for q in doc.quotes] == [(content, speaker)]
+
+
+def test_a_passive_with_its_s_reports_no_speech():
+    assert list(presslens.analyze("It's said that the mayor will resign.").quotes) == []
 
 
 def test_friends_of_a_named_person_speak_not_the_person():

@@ -174,6 +174,7 @@ class Finder {
   // speakers.cpp: who speaks (the subject of a reporting verb, a name after it, a lead-in sentence)
   bool quantifier_subject(std::uint32_t p) const;
   bool cue_verb(std::uint32_t v, std::uint32_t cls_mask) const;
+  bool perfect_s(std::uint32_t k) const;
   std::int32_t name_ending_at(std::uint32_t k, std::uint32_t lo) const;
   bool of_unnamed_group(std::int32_t m) const;
   std::int32_t turn_speaker_at(std::uint32_t t) const;

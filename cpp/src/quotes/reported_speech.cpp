@@ -228,6 +228,8 @@ void Finder::emit_reported(std::uint32_t begin, std::uint32_t end, std::int32_t 
   a.cue = static_cast<std::int32_t>(v);
   a.cue_end_tok = v + 1;
   a.confidence = conf_for(m, base);
+  // ('maintained that, one way or another, “…”': the reported words start after the comma.)
+  while (begin + 1 < end && (is_comma(begin) || is_dash(begin))) ++begin;
   emit(QuoteKind::Indirect, toks_[begin].start, toks_[end - 1].end, a);
 }
 

@@ -23,10 +23,17 @@ bool Finder::cue_verb(std::uint32_t v, std::uint32_t cls_mask) const {
     const std::uint32_t pc = info_[v - 1].cls;
     if ((pc & wc::kDeterminer) && !(pc & wc::kPronoun) && !quantifier_subject(v - 1)) return false;
     const bool progressive = ends_with_ing(v);  // "is telling"
-    if ((pc & wc::kPassive) && !progressive) return false;
-    if ((pc & wc::kAdverb) && v > 1 && (info_[v - 2].cls & wc::kPassive) && !progressive) return false;
+    if ((pc & wc::kPassive) && !progressive && !perfect_s(v - 1)) return false;
+    if ((pc & wc::kAdverb) && v > 1 && (info_[v - 2].cls & wc::kPassive) && !progressive && !perfect_s(v - 2))
+      return false;
   }
   return true;
+}
+
+// "he's said", "she’s long argued", "who's called": "'s" after he / she / who is "has", not the
+// "is" of a passive ("it's said that ...", "Trump's told" stays a possessive or a passive).
+bool Finder::perfect_s(std::uint32_t k) const {
+  return k > 0 && apostrophe_s(k) && (ascii_ieq(k - 1, "he") || ascii_ieq(k - 1, "she") || ascii_ieq(k - 1, "who"));
 }
 
 // The mention ending at token k, also across a short parenthetical after the name ("Harry Reid
