@@ -277,6 +277,9 @@ NOT_REPORTED_CLAUSES = [
     'And just in the past 24 hours, the UK has added 208 coronavirus cases to their total.',
     # An infinitive phrase after the verb is an object, not an inverted speaker.
     'The United States had not, as of yesterday, announced any plans to remove the troops, which are there.',
+    # A short clause after "that" is too short to report; the phrase before the comma is not what
+    # was said either (it gave "Based on the data").
+    'Based on the data, officials say that crime fell.',
 ]
 
 
@@ -560,6 +563,8 @@ ONE_CLAUSE = [
     ("Mary Smith spoke at the forum. At the forum, she’s said the connections have been exciting.",
      "the connections have been exciting", "Mary Smith"),
     ("John Smith spoke. He's said that he will run again.", "he will run again", "John Smith"),
+    # ("that day" after the verb is a time, so the clause before the comma is what was said.)
+    ("The plan is now dead, officials said that day.", "The plan is now dead", "officials"),
     # The reported words start after a comma that follows "that".
     ("Senator Jane Smith maintained that, one way or another, the nominee will be confirmed.",
      "one way or another, the nominee will be confirmed", "Jane Smith"),

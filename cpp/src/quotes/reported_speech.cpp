@@ -455,6 +455,12 @@ void Finder::indirect() {
       if (m == kNone && subject_not_a_mention(v, sb, se)) continue;
       if (parenthetical(v, s, sb, se)) continue;
       // Pattern 2: "..., officials said." / "..., said the spokesman." at the end of the sentence.
+      // (Not before "that" and a clause too short to report: "Based on the data, officials say
+      // that crime fell." says nothing of the phrase before the comma; "said that week" and "said
+      // that day" may end the sentence.)
+      if (v + 2 < se && ascii_ieq(v + 1, "that") && !(info_[v + 2].cls & wc::kTime) && !ascii_ieq(v + 2, "day") &&
+          !ascii_ieq(v + 2, "time"))
+        continue;
       std::uint32_t tail = v + 1;
       if (tail < se && m_start_[tail] != kNone) {
         // "..., said Steve Bell, senior director of ...": the speaker and an appositive follow.
