@@ -125,7 +125,7 @@ class Finder {
   // noun_phrases.cpp: role and group noun phrases, pronouns, "according to" sources; the paragraph scan
   bool np_follow_ok(std::uint32_t j, std::uint32_t te) const;
   bool try_noun_phrase(std::uint32_t h, std::uint32_t sb, std::uint32_t te, std::uint32_t sentence);
-  static bool is_thing(std::string_view head);
+  bool is_thing(std::string_view head) const;
   std::uint32_t try_speaker_np(std::uint32_t i, std::uint32_t sb, std::uint32_t te, std::uint32_t sentence);
   static Cand one_token_cand(std::uint32_t i, CandType type);
   static bool finite_form(std::string_view v);

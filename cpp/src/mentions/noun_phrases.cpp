@@ -126,17 +126,8 @@ bool Finder::try_noun_phrase(std::uint32_t h, std::uint32_t sb, std::uint32_t te
   return true;
 }
 
-// Documents that "say" things: a speaker of kind other, not a person.
-bool Finder::is_thing(std::string_view head) {
-  static const char* const kThings[] = {"statement", "report", "study", "survey", "poll", "document", "memo",
-                                        "letter", "filing", "complaint", "lawsuit", "ruling", "proclamation",
-                                        "motion", "order", "resolution", "bill", "indictment", "transcript",
-                                        "website", "email", "tweet", "post", "release", "memorandum", "opinion",
-                                        "polls", "surveys", "studies", "reports", "documents", "records"};
-  for (const char* t : kThings)
-    if (head == t) return true;
-  return false;
-}
+// Documents that "say" things (wc::kDocument): a speaker of kind other, not a person.
+bool Finder::is_thing(std::string_view head) const { return (lex_.classes(head) & wc::kDocument) != 0; }
 
 // A determiner noun phrase next to a speech verb names a speaker even when its head noun is not
 // in the lists: "the presumptive nominee wrote", "said one Democrat familiar with the talks".

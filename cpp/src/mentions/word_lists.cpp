@@ -142,6 +142,12 @@ const char* kRoleNoun =
     "historian pollster observer negotiator ambassador envoy general commander colonel captain "
     "agency statement report study survey poll document memo letter filing complaint lawsuit "
     "ruling";
+// Texts that say or show things ("the report says", "polls show", "the memo shows that"): their
+// speaker mentions are of kind other, not people.
+const char* kDocument =
+    "statement report study survey poll document memo letter filing complaint lawsuit ruling "
+    "proclamation motion order resolution bill indictment transcript website email tweet post "
+    "release memorandum opinion analysis polls surveys studies reports documents records filings";
 const char* kSpeech =
     "say says said saying tell tells told telling state states stated write writes wrote written "
     "writing add adds added adding argue argues argued arguing claim claims claimed claiming "
@@ -410,6 +416,7 @@ WordLists::WordLists() {
   add(kBareClause, wc::kBareClause);
   add(kRelativeTime, wc::kRelativeTime);
   add(kNounModifier, wc::kNounModifier);
+  add(kDocument, wc::kDocument);
   add(kObjectVerb, wc::kObjectVerb);
   add(kPartialCue, wc::kPartialCue);
   add(kAux, wc::kAux);

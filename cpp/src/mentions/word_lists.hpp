@@ -41,6 +41,7 @@ constexpr std::uint32_t kPresentVerb = 1u << 24; // says claims argues: present-
 constexpr std::uint32_t kBareClause = 1u << 25;  // said believes argued: report a clause with no "that"
 constexpr std::uint32_t kRelativeTime = 1u << 26;  // ago later earlier: end a time phrase ("two weeks ago")
 constexpr std::uint32_t kNounModifier = 1u << 27;  // new second third fourth: function words that modify a noun
+constexpr std::uint32_t kDocument = 1u << 28;    // statement report poll memo: texts that say or show things
 }  // namespace wc
 
 // The clitic "'s" (possessive or "is") as a token, with a straight or a curly apostrophe.

@@ -129,7 +129,7 @@ std::uint32_t Finder::clause_end(std::uint32_t from, std::uint32_t sb, std::uint
 }
 
 // Verb v is show(s/ed) or find(s)/found and mention m is a document that can show things (a
-// poll, survey, study, report, records ...).
+// poll, survey, study, report, records: wc::kDocument).
 bool Finder::finding_of_a_document(std::int32_t m, std::uint32_t v) {
   if (m == kNone || !info_[v].lower) return false;
   if (!(lower_is(v, "shows") || lower_is(v, "show") || lower_is(v, "showed") || lower_is(v, "found") ||
@@ -137,11 +137,7 @@ bool Finder::finding_of_a_document(std::int32_t m, std::uint32_t v) {
     return false;
   const Mention& mm = mention(m);
   if (mm.is_pronoun || mm.token_end == 0) return false;
-  static const char* const kDocuments[] = {"poll", "polls", "survey", "surveys", "study", "studies", "report",
-                                           "reports", "records", "documents", "filings", "analysis"};
-  for (const char* d : kDocuments)
-    if (lower_is(mm.token_end - 1, d)) return true;
-  return false;
+  return (info_[mm.token_end - 1].cls & wc::kDocument) != 0;
 }
 
 // Tokens [j, k) can be the subject of the reporting verb k inside a reported clause: one to five
