@@ -563,6 +563,15 @@ ONE_CLAUSE = [
     ("Mary Smith spoke at the forum. At the forum, she’s said the connections have been exciting.",
      "the connections have been exciting", "Mary Smith"),
     ("John Smith spoke. He's said that he will run again.", "he will run again", "John Smith"),
+    # "state" after a possessive is a noun, not the cue: McCaskill speaks, not the voters.
+    ("Senator Claire McCaskill said a lot of voters in her state would find the plan hard to accept.",
+     "a lot of voters in her state would find the plan hard to accept", "Claire McCaskill"),
+    # A speech noun after a possessive pronoun reports a clause ("his contention that ...").
+    ("Mike Pence spoke on Monday. Critics rejected his contention that the war in Iraq led to the group's rise.",
+     "the war in Iraq led to the group's rise", "Mike Pence"),
+    # ... once: "repeated his claim that" is one reported clause, not two.
+    ("Ben Carson spoke on Monday. He repeated his claim that he had been offered a scholarship to West Point.",
+     "he had been offered a scholarship to West Point", "Ben Carson"),
     # ("that day" after the verb is a time, so the clause before the comma is what was said.)
     ("The plan is now dead, officials said that day.", "The plan is now dead", "officials"),
     # The reported words start after a comma that follows "that".
@@ -575,6 +584,17 @@ ONE_CLAUSE = [
 def test_the_one_reported_clause_and_its_speaker(text: str, content: str, speaker) -> None:
     doc = presslens.analyze(text)
     assert [(q.text, q.speaker.name if q.speaker else None) for q in doc.quotes] == [(content, speaker)]
+
+
+def test_a_party_adjective_before_state_names_no_speaker():
+    # "a heavily Democratic state": "state" is a noun, so "Democratic" is no person who states.
+    doc = presslens.analyze(
+        "Valastro praised Christie’s leadership in a heavily Democratic state. "
+        "“We need someone who’s going to cut through the bull.”"
+    )
+    assert "Democratic" not in [m.text for m in doc.mentions]
+    assert [q.speaker.name if q.speaker else None for q in doc.quotes] != ["Democratic"]
+    assert all(q.cue is None or q.cue.text != "state" for q in doc.quotes)
 
 
 def test_a_passive_with_its_s_reports_no_speech():

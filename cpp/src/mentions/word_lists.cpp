@@ -491,6 +491,40 @@ void lower_into(std::string_view s, std::string& out) {
   }
 }
 
+namespace {
+
+// Speech verbs that are also common nouns naming no speech act ("her state", "his post", "their
+// points"). ("his claim", "her promise" do report speech: the speech-noun rule of the quote stage
+// and the partial-quote cues use them.)
+bool speech_noun_form(std::string_view low) {
+  static const char* const kForms[] = {"state", "states", "post",    "posts",   "note",
+                                       "notes", "point",  "points",  "charge",  "charges"};
+  for (const char* f : kForms)
+    if (low == f) return true;
+  return false;
+}
+
+// After a possessive ("her state would ...", "his claims") or a singular party adjective ("a
+// heavily Democratic state") such a word is a noun: its speech-verb classes go, so that neither
+// stage takes it for a cue (nor the word before it for a speaker).
+void drop_verb_classes_of_nouns(std::string_view text, const Segmentation& seg, const WordLists& lex,
+                                std::vector<TokenInfo>& info) {
+  constexpr std::uint32_t kVerbClasses = wc::kSpeech | wc::kClause | wc::kPresentVerb | wc::kBareClause;
+  std::string low, prev;
+  for (std::size_t i = 1; i < seg.tokens.size(); ++i) {
+    if (!info[i].word || !(info[i].cls & kVerbClasses) || !info[i - 1].word) continue;
+    lower_into(seg.tokens[i].text(text), low);
+    if (!speech_noun_form(low)) continue;
+    lower_into(seg.tokens[i - 1].text(text), prev);
+    const bool possessive = prev == "his" || prev == "her" || prev == "their" || prev == "its" || prev == "our" ||
+                            prev == "my" || prev == "your";
+    const bool party_adjective = lex.party_of(prev) != nullptr && prev.back() != 's';
+    if (possessive || party_adjective) info[i].cls &= ~kVerbClasses;
+  }
+}
+
+}  // namespace
+
 std::vector<TokenInfo> token_infos(std::string_view text, const Segmentation& seg, const WordLists& lex) {
   std::vector<TokenInfo> out(seg.tokens.size());
   std::string low;
@@ -511,6 +545,7 @@ std::vector<TokenInfo> token_infos(std::string_view text, const Segmentation& se
       info.lower = (c0 >= 'a' && c0 <= 'z') || (c0 >= 0x80 && !info.cap);
     }
   }
+  drop_verb_classes_of_nouns(text, seg, lex, out);
   return out;
 }
 

@@ -226,10 +226,15 @@ void Finder::emit_reported(std::uint32_t begin, std::uint32_t end, std::int32_t 
   a.confidence = conf_for(m, base);
   // ('maintained that, one way or another, “…”': the reported words start after the comma.)
   while (begin + 1 < end && (is_comma(begin) || is_dash(begin))) ++begin;
-  emit(QuoteKind::Indirect, toks_[begin].start, toks_[end - 1].end, a);
+  const std::uint32_t start = toks_[begin].start, stop = toks_[end - 1].end;
+  // (A clause reported twice, "He repeated his claim that ...": the first attribution stands.)
+  for (std::size_t k = out_.size(), n = 0; k-- > 0 && n < 4; ++n)
+    if (out_[k].kind == QuoteKind::Indirect && out_[k].start == start && out_[k].end == stop) return;
+  emit(QuoteKind::Indirect, start, stop, a);
 }
 
-// "Trump's claim that ...": a speech noun after a possessive speaker, then "that" and a clause.
+// "Trump's claim that ...", "his claim that ...": a speech noun after a possessive speaker, then
+// "that" and a clause.
 bool Finder::speech_noun(std::uint32_t v, std::uint32_t sb, std::uint32_t se) {
   if (v < sb + 2 || v + 3 >= se || in_quote_[v] || !info_[v].word) return false;
   const std::string_view w = tok_text(v);
@@ -239,8 +244,12 @@ bool Finder::speech_noun(std::uint32_t v, std::uint32_t sb, std::uint32_t se) {
   bool noun = false;
   for (const char* x : kNouns) noun = noun || w == x;
   if (!noun || !lower_is(v + 1, "that")) return false;
-  if (!apostrophe_s(v - 1)) return false;
-  const std::int32_t m = m_end_[v - 2];
+  // The speaker: a possessor ("Trump's claim that"), or a possessive pronoun ("his claim that").
+  std::int32_t m = kNone;
+  if (apostrophe_s(v - 1))
+    m = m_end_[v - 2];
+  else if (ascii_ieq(v - 1, "his") || ascii_ieq(v - 1, "her") || ascii_ieq(v - 1, "their"))
+    m = m_start_[v - 1];
   if (m == kNone || mention(m).in_quote) return false;
   const std::int32_t e = entity_of(m);
   if (e == kNone || mr_.entities[static_cast<std::size_t>(e)].kind == EntityKind::Place) return false;
