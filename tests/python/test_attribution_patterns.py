@@ -572,6 +572,15 @@ ONE_CLAUSE = [
     # ... once: "repeated his claim that" is one reported clause, not two.
     ("Ben Carson spoke on Monday. He repeated his claim that he had been offered a scholarship to West Point.",
      "he had been offered a scholarship to West Point", "Ben Carson"),
+    # Between the name and its verb: an age, and a name after "of" / "at" in the apposition.
+    ("Cory James, 22, of Flint, Mich., said the convention would be a surprise.",
+     "the convention would be a surprise", "Cory James"),
+    ("Mary Smith, an engineer at Google, said that the plan would fail.", "the plan would fail", "Mary Smith"),
+    ("Greg Raiff, chief executive of Private Jet Services, said the Boeing was an unusual aircraft for a man "
+     "of his wealth.", "the Boeing was an unusual aircraft for a man of his wealth", "Greg Raiff"),
+    # ("after" before the name is a subordinator, not the preposition of an apposition.)
+    ("The rule was named after Warren E. Buffett, the billionaire investor, complained that he paid taxes "
+     "at a lower rate.", "he paid taxes at a lower rate", "Warren E. Buffett"),
     # ("that day" after the verb is a time, so the clause before the comma is what was said.)
     ("The plan is now dead, officials said that day.", "The plan is now dead", "officials"),
     # The reported words start after a comma that follows "that".

@@ -182,14 +182,25 @@ std::int32_t Finder::speaker_before(std::uint32_t v, std::uint32_t lo) const {
           }
         }
         // (A place in a phrase of the apposition, "in Aurora, Colorado, in July", "Sen. John
-        // Boozman of Arkansas, both up for reelection,": look on for the name it describes. A
-        // place that heads the subject still speaks: "Even China, Pyongyang's only ally, said".)
+        // Boozman of Arkansas, both up for reelection,", or any name after "of", "in" or "at" there,
+        // "Cory James, 22, of Flint, Mich.,": look on for the name it describes. A place that
+        // heads the subject still speaks: "Even China, Pyongyang's only ally, said". So does an
+        // age between commas: "Cory James, 22, said".)
         const std::int32_t named = name_ending_at(j - 1, lo);
-        if (names(named, EntityKind::Place)) {
+        if (named == kNone && j > lo + 2 && toks_[j - 1].kind == TokenKind::Number && is_comma(j - 2)) continue;
+        if (named != kNone) {
           const std::uint32_t pb = mention(named).token_begin;
-          const bool in_phrase = pb > lo && ((info_[pb - 1].lower && (info_[pb - 1].cls & wc::kPreposition)) ||
-                                             (is_comma(pb - 1) && pb > lo + 1 && names(m_end_[pb - 2], EntityKind::Place)));
-          if (in_phrase) continue;
+          const bool place = names(named, EntityKind::Place);
+          // (Any preposition before a place; only of / in / at before another name, not "after
+          // Warren E. Buffett, the billionaire investor, complained": there it is a subordinator.
+          // A pronoun object still names the group: "one of them, a sophisticated person, said".)
+          const bool of_in_at = pb > lo && (is_text(pb - 1, "of") || is_text(pb - 1, "in") || is_text(pb - 1, "at"));
+          const bool after_preposition =
+              pb > lo && info_[pb - 1].lower &&
+              (place ? (of_in_at || (info_[pb - 1].cls & wc::kPreposition) != 0) : (of_in_at && !mention(named).is_pronoun));
+          const bool place_after_place =
+              place && pb > lo + 1 && is_comma(pb - 1) && names(m_end_[pb - 2], EntityKind::Place);
+          if (after_preposition || place_after_place) continue;
         }
         return named;
       }
