@@ -578,6 +578,14 @@ ONE_CLAUSE = [
     ("Mary Smith, an engineer at Google, said that the plan would fail.", "the plan would fail", "Mary Smith"),
     ("Greg Raiff, chief executive of Private Jet Services, said the Boeing was an unusual aircraft for a man "
      "of his wealth.", "the Boeing was an unusual aircraft for a man of his wealth", "Greg Raiff"),
+    # A city and its state in the apposition ("Ava, Mo.", "a Hollywood, Fla., rabbi"), and a long one.
+    ("Paul Porter, a truck driver from Ava, Mo., who is a member of the Teamsters union and a supporter of "
+     "Mr. Trump, said he already received time and a half after eight hours of work.",
+     "he already received time and a half after eight hours of work", "Paul Porter"),
+    ("Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said he and other rabbis were "
+     "alarmed about the rhetoric.", "he and other rabbis were alarmed about the rhetoric", "Jeffrey Salkin"),
+    ("Harry Bond, 30, of Raleigh, N.C., who was among those polled, said the two candidates scared him.",
+     "the two candidates scared him", "Harry Bond"),
     # ("after" before the name is a subordinator, not the preposition of an apposition.)
     ("The rule was named after Warren E. Buffett, the billionaire investor, complained that he paid taxes "
      "at a lower rate.", "he paid taxes at a lower rate", "Warren E. Buffett"),
@@ -604,6 +612,12 @@ def test_a_party_adjective_before_state_names_no_speaker():
     assert "Democratic" not in [m.text for m in doc.mentions]
     assert [q.speaker.name if q.speaker else None for q in doc.quotes] != ["Democratic"]
     assert all(q.cue is None or q.cue.text != "state" for q in doc.quotes)
+
+
+def test_a_relative_clause_after_a_city_and_state_is_the_persons():
+    doc = presslens.analyze("He won an endorsement from Sheriff Joe Arpaio of Maricopa County, Ariz., who calls "
+                            "himself the “toughest sheriff” in the country.")
+    assert doc.quotes and all(q.speaker is not None and "Joe Arpaio" in q.speaker.name for q in doc.quotes)
 
 
 def test_a_passive_with_its_s_reports_no_speech():

@@ -363,13 +363,7 @@ void Finder::classify_run(std::uint32_t a, std::uint32_t b, std::uint32_t te, st
 // rules know them) or a manner adverb recognised by its suffix ("specifically", "repeatedly").
 // Only the speaker-phrase rule needs the second kind: it trims any adverb before the verb.
 bool Finder::is_listed_or_manner_adverb(std::uint32_t k) {
-  if (info_[k].cls & wc::kAdverb) return true;
-  // Manner adverbs by their suffix; not plain "-ly" (family, ally, assembly are nouns).
-  const std::string_view w = tok_text(k);
-  if (w.size() < 7) return false;
-  for (std::string_view suffix : {"ally", "ently", "antly", "ously", "ately", "ively", "edly"})
-    if (w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix) return true;
-  return false;
+  return (info_[k].cls & wc::kAdverb) || manner_adverb_shape(tok_text(k));
 }
 
 bool Finder::names_a_document(std::string_view last_word) {

@@ -364,6 +364,15 @@ const char* kPlaces =
     "africa|Africa;europe|Europe;asia|Asia;latin america|Latin America;central america|Central America;"
     "south america|South America;north america|North America;middle east|Middle East;"
     "the middle east|Middle East;"
+    // AP abbreviations of U.S. states, as datelines and "Flint, Mich." write them ("Miss." and
+    // "Pa." are left out: a title, a father).
+    "ala.|Alabama;ariz.|Arizona;ark.|Arkansas;calif.|California;colo.|Colorado;conn.|Connecticut;"
+    "fla.|Florida;ga.|Georgia;ill.|Illinois;kan.|Kansas;ky.|Kentucky;md.|Maryland;mass.|Massachusetts;"
+    "mich.|Michigan;minn.|Minnesota;mo.|Missouri;mont.|Montana;neb.|Nebraska;nev.|Nevada;"
+    "n.h.|New Hampshire;n.j.|New Jersey;n.m.|New Mexico;n.y.|New York;n.c.|North Carolina;"
+    "n.d.|North Dakota;okla.|Oklahoma;ore.|Oregon;r.i.|Rhode Island;s.c.|South Carolina;"
+    "s.d.|South Dakota;tenn.|Tennessee;vt.|Vermont;va.|Virginia;wash.|Washington;"
+    "w.va.|West Virginia;wis.|Wisconsin;wyo.|Wyoming;"
     "alabama|Alabama;alaska|Alaska;arizona|Arizona;arkansas|Arkansas;california|California;"
     "colorado|Colorado;connecticut|Connecticut;delaware|Delaware;florida|Florida;hawaii|Hawaii;"
     "idaho|Idaho;illinois|Illinois;indiana|Indiana;iowa|Iowa;kansas|Kansas;kentucky|Kentucky;"

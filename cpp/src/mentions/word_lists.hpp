@@ -44,6 +44,15 @@ constexpr std::uint32_t kNounModifier = 1u << 27;  // new second third fourth: f
 constexpr std::uint32_t kDocument = 1u << 28;    // statement report poll memo: texts that say or show things
 }  // namespace wc
 
+// A manner adverb by its suffix ("specifically", "repeatedly", "cynically"); not plain "-ly"
+// (family, ally, assembly are nouns).
+inline bool manner_adverb_shape(std::string_view w) {
+  if (w.size() < 7) return false;
+  for (std::string_view suffix : {"ally", "ently", "antly", "ously", "ately", "ively", "edly"})
+    if (w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix) return true;
+  return false;
+}
+
 // The clitic "'s" (possessive or "is") as a token, with a straight or a curly apostrophe.
 inline bool is_apostrophe_s(std::string_view token) { return token == "'s" || token == "’s"; }
 

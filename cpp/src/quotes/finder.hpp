@@ -17,7 +17,7 @@ namespace presslens::quote_detail {
 constexpr std::int32_t kNone = -1;
 constexpr std::uint32_t kNearVerb = 8;      // tokens between a cue and the quote it introduces
 constexpr std::uint32_t kAfterWindow = 10;  // tokens after a closing mark searched for "X said"
-constexpr std::uint32_t kAppositive = 22;   // longest appositive between a name and its verb
+constexpr std::uint32_t kAppositive = 30;   // longest appositive between a name and its verb
 constexpr std::uint32_t kCharacterisationTail = 30;  // tokens a characterisation may run on after its quote
 
 struct Attribution {

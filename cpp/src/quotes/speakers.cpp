@@ -97,7 +97,8 @@ std::int32_t Finder::speaker_before(std::uint32_t v, std::uint32_t lo) const {
   // "Jones was quoted as saying": the subject of the passive speaks.
   if (v >= lo + 5 && is_text(v - 1, "as") && is_text(v - 2, "quoted") && (info_[v - 3].cls & wc::kPassive)) k = v - 4;
   for (int steps = 0; steps < 4 && k > lo && m_end_[k] == kNone && toks_[k].kind == TokenKind::Word &&
-                      (info_[k].cls & (wc::kAdverb | wc::kAux | wc::kTime));
+                      ((info_[k].cls & (wc::kAdverb | wc::kAux | wc::kTime)) ||
+                       (info_[k].lower && manner_adverb_shape(tok_text(k))));  // "Gingrich cynically dismissed"
        ++steps)
     --k;
   // "Ford itself said", "Edwards and others said": the named subject speaks.
@@ -147,9 +148,13 @@ std::int32_t Finder::speaker_before(std::uint32_t v, std::uint32_t lo) const {
     // So does one described by who acted on it ("a witness interviewed by congressional staff
     // said").
     if (b >= lo + 3) {
-      const bool near_phrase = (is_text(b - 1, "with") || is_text(b - 1, "to") || is_text(b - 1, "on")) &&
-                               (ends_with_ing(b - 2) || is_text(b - 2, "familiar") || is_text(b - 2, "close") ||
-                                is_text(b - 2, "briefed"));
+      // (Also any participle and its prepositional phrase: "Protesters marching through the
+      // streets chanted".)
+      const bool near_phrase = ((is_text(b - 1, "with") || is_text(b - 1, "to") || is_text(b - 1, "on")) &&
+                                (ends_with_ing(b - 2) || is_text(b - 2, "familiar") || is_text(b - 2, "close") ||
+                                 is_text(b - 2, "briefed"))) ||
+                               (info_[b - 1].lower && (info_[b - 1].cls & wc::kPreposition) && info_[b - 2].lower &&
+                                ends_with_ing(b - 2));
       const bool agent_phrase = is_text(b - 1, "by") && info_[b - 2].lower && past_tense(b - 2);
       const std::int32_t owner = near_phrase || agent_phrase ? m_end_[b - 3] : kNone;
       if (named_person_or_group(owner)) return owner;
@@ -161,12 +166,23 @@ std::int32_t Finder::speaker_before(std::uint32_t v, std::uint32_t lo) const {
     // the relative pronoun.
     const bool comma = is_comma(k - 1);
     const std::uint32_t before = comma ? k - 2 : k - 1;
-    const std::int32_t m = before > lo ? name_ending_at(before, lo) : kNone;
+    std::int32_t m = before > lo ? name_ending_at(before, lo) : kNone;
+    // ("Sheriff Joe Arpaio of Maricopa County, Ariz., who calls himself": past the places that
+    // say where the person is.)
+    for (int steps = 0; steps < 3 && comma && names(m, EntityKind::Place); ++steps) {
+      const std::uint32_t pb = mention(m).token_begin;
+      if (pb < lo + 2 || !(is_comma(pb - 1) || is_text(pb - 1, "of") || is_text(pb - 1, "in") || is_text(pb - 1, "from")))
+        break;
+      const std::int32_t earlier = name_ending_at(pb - 2, lo);
+      if (earlier == kNone) break;
+      m = earlier;
+    }
     // (Without a comma, only a person or group: in "a staffer at the State Department who
     // told", the relative clause is the staffer's.)
     if (m != kNone && !mention(m).is_pronoun && (comma || named_person_or_group(m))) return m;
   }
   if (is_comma(k) && k > lo) {  // appositive between commas: "The Vice President, Mike Pence, said"
+    std::int32_t city = kNone;  // a name before ", STATE" met on the way: a place too ("Ava, Mo.")
     for (std::uint32_t j = k - 1, n = 0; j > lo && n < kAppositive; --j, ++n) {
       if (toks_[j].kind == TokenKind::Quote && (is_text(j, "'") || is_text(j, "’"))) continue;  // Sanders' aide
       if (is_comma(j)) {
@@ -190,16 +206,19 @@ std::int32_t Finder::speaker_before(std::uint32_t v, std::uint32_t lo) const {
         if (named == kNone && j > lo + 2 && toks_[j - 1].kind == TokenKind::Number && is_comma(j - 2)) continue;
         if (named != kNone) {
           const std::uint32_t pb = mention(named).token_begin;
-          const bool place = names(named, EntityKind::Place);
+          const bool place = names(named, EntityKind::Place) || named == city;
           // (Any preposition before a place; only of / in / at before another name, not "after
           // Warren E. Buffett, the billionaire investor, complained": there it is a subordinator.
           // A pronoun object still names the group: "one of them, a sophisticated person, said".)
           const bool of_in_at = pb > lo && (is_text(pb - 1, "of") || is_text(pb - 1, "in") || is_text(pb - 1, "at"));
           const bool after_preposition =
               pb > lo && info_[pb - 1].lower &&
-              (place ? (of_in_at || (info_[pb - 1].cls & wc::kPreposition) != 0) : (of_in_at && !mention(named).is_pronoun));
-          const bool place_after_place =
-              place && pb > lo + 1 && is_comma(pb - 1) && names(m_end_[pb - 2], EntityKind::Place);
+              (place ? (of_in_at || (info_[pb - 1].cls & wc::kPreposition) != 0 ||
+                        (named == city && (info_[pb - 1].cls & wc::kDeterminer) != 0))  // "a Hollywood, Fla., rabbi"
+                     : (of_in_at && !mention(named).is_pronoun));
+          // (A place after a comma and another name is where that one is: "Ava, Mo.", "Raleigh, N.C.".)
+          const bool place_after_place = place && pb > lo + 1 && is_comma(pb - 1) && m_end_[pb - 2] != kNone;
+          if (place_after_place) city = m_end_[pb - 2];
           if (after_preposition || place_after_place) continue;
         }
         return named;
