@@ -186,6 +186,8 @@ CASES = [
     ('“Would it be negotiable?” Sean Hannity pressed.', 'Sean Hannity'),
     ('“This is fantastic!” beamed Donald Hartley of Madison, Alabama.', 'Donald Hartley'),
     ('“Nonsense,” Jane Smith scoffed.', 'Jane Smith'),
+    ("“An awful lot of analysts warned her against it,” remembered Roy Verley, the company's former chief "
+     "spokesman. The CEO went ahead.", 'Roy Verley'),
     ('WASHINGTON (AFP) – Democrat Hillary Clinton has taken a swipe at Donald Trump, saying that “bombastic comments” do harm.', 'Hillary Clinton'),
     ('“No,” said Republican committee member Doug Collins of Georgia.', 'Doug Collins'),
     ('Secretary of State Mike Pompeo arrived. “No,” the Secretary of State said.', 'Mike Pompeo'),

@@ -170,7 +170,7 @@ const char* kSpeech =
     "described lament laments lamented charge charges charged hint hints hinted threaten "
     "threatens threatened conclude read reads chant chants chanted chanting "
     // verbs of manner that journalists put next to a quote ("“Not negotiable,” Hannity pressed.")
-    "pressed beam beams beamed scoff scoffs scoffed snap snaps snapped fume fumes fumed "
+    "pressed beam beams beamed scoff scoffs scoffed snap snaps snapped fume fumes fumed remembered "
     "gush gushes gushed sigh sighs sighed interject interjects interjected demand demands demanded "
     "inquire inquires inquired venture ventures ventured marvel marvels marveled marvelled chide "
     "chides chided scold scolds scolded tease teases teased";
