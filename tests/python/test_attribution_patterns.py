@@ -188,6 +188,9 @@ CASES = [
     ('“Nonsense,” Jane Smith scoffed.', 'Jane Smith'),
     ("“An awful lot of analysts warned her against it,” remembered Roy Verley, the company's former chief "
      "spokesman. The CEO went ahead.", 'Roy Verley'),
+    # Describing words before the name and a short quotation inside the appositive.
+    ('“We’ve had more successful conventions than this one,” Texas delegate Bill Eastland, wearing a cowboy hat '
+     'and “Ted Cruz” campaign pins, said with a laugh.', 'Bill Eastland'),
     ('WASHINGTON (AFP) – Democrat Hillary Clinton has taken a swipe at Donald Trump, saying that “bombastic comments” do harm.', 'Hillary Clinton'),
     ('“No,” said Republican committee member Doug Collins of Georgia.', 'Doug Collins'),
     ('Secretary of State Mike Pompeo arrived. “No,” the Secretary of State said.', 'Mike Pompeo'),

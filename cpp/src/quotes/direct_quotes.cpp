@@ -22,10 +22,20 @@ Attribution Finder::after_pattern(const QuoteSpan& q) {
   if (j >= toks_.size() || j >= hi) return a;
   if (is_comma(j)) ++j;
   std::uint32_t lim = std::min<std::uint32_t>(hi, j + kAfterWindow);
-  if (j < hi && m_start_[j] != kNone) {
+  std::uint32_t appositive_from = hi;  // the comma after the name that opens an appositive, if any
+  // (The name, or a person's after a few describing words: "Texas delegate Bill Eastland".)
+  std::int32_t first = j < hi ? m_start_[j] : kNone;
+  if (j < hi && !named_person_or_group(first)) {
+    for (std::uint32_t k = j + 1; k < hi && k < j + 4 && info_[k - 1].word; ++k)
+      if (named_person_or_group(m_start_[k])) {
+        first = m_start_[k];
+        break;
+      }
+  }
+  if (first != kNone) {
     // '“…,” Cruz, who has proposed repealing the mandate, said': a name and an appositive or a
     // relative clause before the verb.
-    std::uint32_t me = mention(m_start_[j]).token_end;
+    std::uint32_t me = mention(first).token_end;
     // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": past a short parenthesis.
     if (me < hi && is_text(me, "("))
       for (std::uint32_t k = me + 1; k < hi && k < me + 6; ++k)
@@ -39,7 +49,10 @@ Attribution Finder::after_pattern(const QuoteSpan& q) {
       while (k < hi && k < me + 6 && info_[k].word && info_[k].lower) ++k;
       if (k > me + 1 && k < hi && is_comma(k)) me = k;
     }
-    if (me < hi && is_comma(me)) lim = std::min<std::uint32_t>(hi, std::max(lim, me + kAppositive + 2));
+    if (me < hi && is_comma(me)) {
+      lim = std::min<std::uint32_t>(hi, std::max(lim, me + kAppositive + 2));
+      appositive_from = me;
+    }
   }
   if (j < lim && is_dash(j) && j + 1 < lim && m_start_[j + 1] != kNone) {
     const std::int32_t m = m_start_[j + 1];
@@ -51,7 +64,16 @@ Attribution Finder::after_pattern(const QuoteSpan& q) {
     }
   }
   for (std::uint32_t v = j; v < lim; ++v) {
-    if (toks_[v].kind == TokenKind::Quote) break;
+    if (toks_[v].kind == TokenKind::Quote) {
+      // ('“…,” Texas delegate Bill Eastland, wearing “Ted Cruz” campaign pins, said': a short
+      // quotation inside the appositive is stepped over.)
+      const std::int32_t close = close_of_open_[v];
+      if (v > appositive_from && close != kNone && static_cast<std::uint32_t>(close) < std::min(lim, v + 8)) {
+        v = static_cast<std::uint32_t>(close);
+        continue;
+      }
+      break;
+    }
     if (!cue_verb(v, wc::kSpeech)) continue;
     std::int32_t m = speaker_before(v, j > 0 ? j - 1 : 0);
     if (m != kNone && mention(m).token_begin < j) m = kNone;

@@ -185,6 +185,12 @@ std::int32_t Finder::speaker_before(std::uint32_t v, std::uint32_t lo) const {
     std::int32_t city = kNone;  // a name before ", STATE" met on the way: a place too ("Ava, Mo.")
     for (std::uint32_t j = k - 1, n = 0; j > lo && n < kAppositive; --j, ++n) {
       if (toks_[j].kind == TokenKind::Quote && (is_text(j, "'") || is_text(j, "’"))) continue;  // Sanders' aide
+      // (A short quotation inside the appositive: "Bill Eastland, wearing “Ted Cruz” pins, said".)
+      if (toks_[j].kind == TokenKind::Quote && open_of_close_[j] != kNone &&
+          static_cast<std::uint32_t>(open_of_close_[j]) > lo && j - static_cast<std::uint32_t>(open_of_close_[j]) < 8) {
+        j = static_cast<std::uint32_t>(open_of_close_[j]);
+        continue;
+      }
       if (is_comma(j)) {
         const std::int32_t inner = m_start_[j + 1];
         if (inner != kNone && mr_.mentions[static_cast<std::size_t>(inner)].token_end == k && !mr_.mentions[static_cast<std::size_t>(inner)].is_pronoun) {
