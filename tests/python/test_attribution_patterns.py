@@ -188,6 +188,8 @@ CASES = [
     ('“Nonsense,” Jane Smith scoffed.', 'Jane Smith'),
     ("“An awful lot of analysts warned her against it,” remembered Roy Verley, the company's former chief "
      "spokesman. The CEO went ahead.", 'Roy Verley'),
+    # A comma after the name's party code.
+    ('Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”', 'John Kasich'),
     # Describing words before the name and a short quotation inside the appositive.
     ('“We’ve had more successful conventions than this one,” Texas delegate Bill Eastland, wearing a cowboy hat '
      'and “Ted Cruz” campaign pins, said with a laugh.', 'Bill Eastland'),

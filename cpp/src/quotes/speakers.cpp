@@ -181,6 +181,11 @@ std::int32_t Finder::speaker_before(std::uint32_t v, std::uint32_t lo) const {
     // told", the relative clause is the staffer's.)
     if (m != kNone && !mention(m).is_pronoun && (comma || named_person_or_group(m))) return m;
   }
+  // "Gov. John Kasich (R-OH), said": a comma after the party code of the name.
+  if (is_comma(k) && k > lo + 1 && is_text(k - 1, ")")) {
+    const std::int32_t coded = name_ending_at(k - 1, lo);
+    if (named_person_or_group(coded)) return coded;
+  }
   if (is_comma(k) && k > lo) {  // appositive between commas: "The Vice President, Mike Pence, said"
     std::int32_t city = kNone;  // a name before ", STATE" met on the way: a place too ("Ava, Mo.")
     for (std::uint32_t j = k - 1, n = 0; j > lo && n < kAppositive; --j, ++n) {
