@@ -8,6 +8,8 @@ Newell et al., LREC 2018; see its README for the license: development use only) 
 * content spans — precision, recall and F1, with two matchings:
   *exact*: the spans are equal after trimming white space, quote marks and punctuation at both edges
   (PolNeAR contents keep their quote marks, presslens contents do not);
+  *exact_clause*: exact, except that a leading "that" / "whether" / "if" is ignored on both sides
+  (PolNeAR's reported clauses start with the complementizer, presslens' after it);
   *overlap*: characters shared >= 50 % of the longer of the two spans.
   A discontinuous gold content ('"A," X said. "B."') is matched part by part, so a split quote
   predicted as two quotes counts two correct predictions and one found attribution.
@@ -41,12 +43,19 @@ from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
 Span = Tuple[int, int]
+# exact_clause: exact, except that a complementizer opening either span ("that the plan failed" vs
+# "the plan failed") is no difference. PolNeAR's contents of reported clauses start with it;
+# presslens' start after it. A diagnostic beside "exact", which stays the strict figure.
+MODES = ("exact", "exact_clause", "overlap")
 TRIM = set(" \t\n\"'“”‘’«»„‚,.;:!?—–-()[]")
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "quotes-dev"
 
 
-def trimmed(text: str, spans: Sequence[Span]) -> Optional[Span]:
+COMPLEMENTIZER = re.compile(r"(?:that|whether|if)\s+", re.IGNORECASE)
+
+
+def trimmed(text: str, spans: Sequence[Span], complementizer: bool = False) -> Optional[Span]:
     if not spans:
         return None
     s, e = min(a for a, _ in spans), max(b for _, b in spans)
@@ -54,6 +63,12 @@ def trimmed(text: str, spans: Sequence[Span]) -> Optional[Span]:
         s += 1
     while e > s and text[e - 1] in TRIM:
         e -= 1
+    if complementizer:  # exact_clause: a leading "that" / "whether" / "if" is no difference
+        m = COMPLEMENTIZER.match(text, s, e)
+        if m and m.end() < e:
+            s = m.end()
+            while s < e and text[s] in TRIM:
+                s += 1
     return (s, e) if e > s else None
 
 
@@ -189,23 +204,25 @@ def prf(tp: float, n_pred: float, n_gold: float) -> Dict[str, float]:
     return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
 
 
-def match(preds: List[Pred], golds: List[dict], text: str, exact: bool) -> List[Tuple[int, int]]:
+def match(preds: List[Pred], golds: List[dict], text: str, mode: str) -> List[Tuple[int, int]]:
     """(prediction, gold) pairs: each prediction with the gold attribution it matches, if any.
 
     A gold content may be discontinuous ('"A," Reed said. "B."' is one PolNeAR content in two
     parts); a prediction matches it when it matches one of its parts, so a split quote predicted
     as two quotes gives two correct predictions and one found gold attribution.
     """
+    exact = mode != "overlap"
+    clause = mode == "exact_clause"
     parts = []  # (gold index, part chars, trimmed part)
     for j, g in enumerate(golds):
         for piece in g["content"]:
-            parts.append((j, chars([piece]), trimmed(text, [piece])))
+            parts.append((j, chars([piece]), trimmed(text, [piece], clause)))
         if len(g["content"]) > 1:
-            parts.append((j, chars(g["content"]), trimmed(text, g["content"])))
+            parts.append((j, chars(g["content"]), trimmed(text, g["content"], clause)))
     pairs = []
     for i, p in enumerate(preds):
         if exact:
-            tp = trimmed(text, p.content)
+            tp = trimmed(text, p.content, clause)
             best = next((j for j, _, tr in parts if tr is not None and tr == tp), None)
         else:
             pc = chars(p.content)
@@ -223,13 +240,13 @@ def score(system_preds: List[List[Pred]], gold_docs: List[dict], view: str) -> D
     """Precision = matched predictions / predictions; recall = gold attributions matched by at
     least one prediction / gold attributions. Speakers and cues are scored on matched pairs."""
     res: Dict[str, dict] = {}
-    for mode in ("exact", "overlap"):
+    for mode in MODES:
         tp_pred = found = n_pred = n_gold = 0
         spk = {"pred": 0, "gold": 0, "mention": 0, "entity": 0}
         cue = {"pred": 0, "gold": 0, "ok": 0}
         for preds, doc in zip(system_preds, gold_docs):
             golds = gold_items(doc)
-            pairs = match(preds, golds, doc["text"], mode == "exact")
+            pairs = match(preds, golds, doc["text"], mode)
             if view == "marks":
                 # precision: predictions in quote marks matched to any gold attribution;
                 # recall: gold contents with a quote mark matched by any prediction.
@@ -274,10 +291,10 @@ def score(system_preds: List[List[Pred]], gold_docs: List[dict], view: str) -> D
 
 def print_table(name: str, res: Dict[str, dict]) -> None:
     for view in ("all", "marks"):
-        for mode in ("exact", "overlap"):
+        for mode in MODES:
             r = res[view][mode]
             print(
-                f"{name:<10} {view:<6} {mode:<8} content P {r['p']:.3f} R {r['r']:.3f} F1 {r['f1']:.3f}"
+                f"{name:<10} {view:<6} {mode:<12} content P {r['p']:.3f} R {r['r']:.3f} F1 {r['f1']:.3f}"
                 f"  | speaker(mention) P {r['speaker_mention']['p']:.3f} R {r['speaker_mention']['r']:.3f}"
                 f"  speaker(entity) acc {r['speaker_accuracy']:.3f}"
                 f"  | cue P {r['cue']['p']:.3f} R {r['cue']['r']:.3f} F1 {r['cue']['f1']:.3f}"
