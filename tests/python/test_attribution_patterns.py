@@ -596,6 +596,10 @@ ONE_CLAUSE = [
     # ("after" before the name is a subordinator, not the preposition of an apposition.)
     ("The rule was named after Warren E. Buffett, the billionaire investor, complained that he paid taxes "
      "at a lower rate.", "he paid taxes at a lower rate", "Warren E. Buffett"),
+    # The words said start after the dateline.
+    ("WASHINGTON (Reuters) - The Chinese government likely hacked computers at the agency several times, "
+     "a congressional report said on Wednesday.",
+     "The Chinese government likely hacked computers at the agency several times", "congressional report"),
     # ("that day" after the verb is a time, so the clause before the comma is what was said.)
     ("The plan is now dead, officials said that day.", "The plan is now dead", "officials"),
     # The reported words start after a comma that follows "that".

@@ -183,6 +183,7 @@ class Finder {
   std::int32_t speaker_before(std::uint32_t v, std::uint32_t lo) const;
   std::int32_t speaker_coordinated(std::uint32_t v, std::uint32_t lo) const;
   std::int32_t sentence_subject(std::uint32_t v) const;
+  std::uint32_t after_dateline(std::uint32_t sb, std::uint32_t limit) const;
   std::int32_t participle_subject(std::uint32_t v) const;
   std::int32_t speaker_after(std::uint32_t v, std::uint32_t hi) const;
   std::int32_t person_after_description(std::uint32_t v, std::uint32_t hi) const;

@@ -518,7 +518,9 @@ void Finder::indirect() {
       } else {
         continue;
       }
-      const std::uint32_t c0 = std::max(sb, std::min(first_wnq_[s], comma));
+      // (The words said start after a dateline: "WASHINGTON (Reuters) - The Chinese government
+      // likely hacked ..., officials said.")
+      const std::uint32_t c0 = after_dateline(std::max(sb, std::min(first_wnq_[s], comma)), comma);
       if (asked_at(c0) || (c0 + 1 < cend && (info_[c0].cls & wc::kSubordinator) && asked_at(c0 + 1)))
         continue;  // "Asked whether ..., Trump said ...": the question is not what he said
       {

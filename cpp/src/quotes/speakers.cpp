@@ -279,14 +279,7 @@ std::int32_t Finder::sentence_subject(std::uint32_t v) const {
   // So does a fronted prepositional or participial phrase ("In an incendiary press conference,
   // Trump launched ...", "Speaking at a town hall in Salem, New Hampshire, Trump went ...").
   // And a dateline: "WASHINGTON (AFP) – Democrat Hillary Clinton has ...".
-  for (std::uint32_t k = sb; k < v && k < sb + 6; ++k) {
-    if (toks_[k].has(token_flags::kDash) && k > sb) {
-      sb = k + 1;
-      fw = sb;
-      break;
-    }
-    if (!(is_text(k, "(") || is_text(k, ")") || is_comma(k) || (toks_[k].kind == TokenKind::Word && info_[k].cap))) break;
-  }
+  if (const std::uint32_t after = after_dateline(sb, v); after != sb) sb = fw = after;
   // (fw may be the sentence end, even the text's end, when the sentence has no word.)
   const bool fronted = fw < v && ((info_[fw].cls & (wc::kSubordinator | wc::kPreposition | wc::kAdverb | wc::kTime)) ||
                                   ends_with_ing(fw));
@@ -457,6 +450,17 @@ void Finder::relink_pronoun(Attribution& a, std::int32_t prev_mention) {
     m.entity = pe;
     ++relink_gen_;
   }
+}
+
+// The first token after a dateline opening the sentence at sb ("WASHINGTON (Reuters) –": capitalised
+// words, parentheses and commas, then a dash or a spaced hyphen, within six tokens and before
+// `limit`), else sb.
+std::uint32_t Finder::after_dateline(std::uint32_t sb, std::uint32_t limit) const {
+  for (std::uint32_t k = sb; k < limit && k < sb + 6; ++k) {
+    if ((toks_[k].has(token_flags::kDash) || is_text(k, "-")) && k > sb) return k + 1;
+    if (!(is_text(k, "(") || is_text(k, ")") || is_comma(k) || (toks_[k].kind == TokenKind::Word && info_[k].cap))) break;
+  }
+  return sb;
 }
 
 }  // namespace presslens::quote_detail
