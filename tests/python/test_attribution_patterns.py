@@ -631,6 +631,15 @@ def test_a_relative_clause_after_a_city_and_state_is_the_persons():
     assert doc.quotes and all(q.speaker is not None and "Joe Arpaio" in q.speaker.name for q in doc.quotes)
 
 
+def test_a_participle_after_an_inverted_attribution_is_that_speakers():
+    doc = presslens.analyze("Tad Devine spoke on Tuesday. “I don’t think we will stop talking about the issues. I think "
+                            "the rhetoric was heated,” said Devine, suggesting that the upcoming contests won’t be so "
+                            "vivifying.")
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in doc.quotes] == [
+        ("direct", "Tad Devine"), ("indirect", "Tad Devine")]
+    assert doc.quotes[1].text == "the upcoming contests won’t be so vivifying"
+
+
 def test_a_passive_with_its_s_reports_no_speech():
     assert list(presslens.analyze("It's said that the mayor will resign.").quotes) == []
 

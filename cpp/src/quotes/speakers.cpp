@@ -325,11 +325,13 @@ std::int32_t Finder::participle_subject(std::uint32_t v) const {
   const std::int32_t subj = sentence_subject(v);
   if (subj != kNone) return subj;
   // '"We need change," the businessman said, arguing that ...', '"...," Chaffetz said in a
-  // statement, adding that ...': the speaker of the speech verb shortly before the comma.
+  // statement, adding that ...': the speaker of the speech verb shortly before the comma; or its
+  // inverted speaker ('“…,” said Rep. Bobby Scott (D-Va.) at the time, adding that …').
   for (std::uint32_t k = v - 1, n = 0; k-- > sb + 1 && n < 8; ++n) {
     if (toks_[k].kind == TokenKind::Quote || is_terminal(k)) break;
     if (!cue_verb(k, wc::kSpeech | wc::kClause)) continue;
-    const std::int32_t m = speaker_before(k, sb);
+    std::int32_t m = speaker_before(k, sb);
+    if (m == kNone && toks_[k - 1].kind == TokenKind::Quote) m = speaker_after(k, v);
     if (m != kNone && !mention(m).in_quote) return m;
     break;
   }
