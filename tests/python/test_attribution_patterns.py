@@ -640,6 +640,17 @@ def test_a_participle_after_an_inverted_attribution_is_that_speakers():
     assert doc.quotes[1].text == "the upcoming contests won’t be so vivifying"
 
 
+def test_a_participle_after_the_attribution_ends_the_words_said():
+    # "..., Nefzi said, adding, “…”": the clause said stops at the attribution (it ran on over it),
+    # and the participle's quotation is Nefzi's (not the sentence subject's, Mateen).
+    doc = presslens.analyze('Mateen left as soon as prayers were finished, Nefzi said, adding, "He was not very '
+                            'religious."')
+    assert [(q.kind, q.speaker.name if q.speaker else None, q.text) for q in doc.quotes] == [
+        ("indirect", "Nefzi", "Mateen left as soon as prayers were finished"),
+        ("direct", "Nefzi", "He was not very religious."),
+    ]
+
+
 def test_a_passive_with_its_s_reports_no_speech():
     assert list(presslens.analyze("It's said that the mayor will resign.").quotes) == []
 

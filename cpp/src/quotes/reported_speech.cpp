@@ -280,7 +280,9 @@ bool Finder::parenthetical(std::uint32_t v, std::uint32_t s, std::uint32_t sb, s
   // the sentence goes on with its clause, not with a coordinated one ('..., and ...').
   if (k > v + 1 && !(info_[v + 1].cls & (wc::kAdverb | wc::kTime | wc::kPreposition)) && m_start_[v + 1] == kNone)
     return false;
-  if (toks_[k + 1].kind == TokenKind::Quote || !info_[k + 1].word || is_text(k + 1, "and") || is_text(k + 1, "or"))
+  // (Nor with a participle: "..., Nefzi said, adding that ..." ends the clause said.)
+  if (toks_[k + 1].kind == TokenKind::Quote || !info_[k + 1].word || is_text(k + 1, "and") || is_text(k + 1, "or") ||
+      (info_[k + 1].lower && participle(k + 1)))
     return false;
   const std::uint32_t e = clause_end(k + 1, sb, se, v);
   if (e <= k + 2) return false;
@@ -482,15 +484,16 @@ void Finder::indirect() {
              (info_[tail].cls & (wc::kTime | wc::kPreposition | wc::kDeterminer) || m_start_[tail] != kNone ||
               (tail > v + 1 && toks_[tail].kind == TokenKind::Word)))
         ++tail;
-      // "..., she said, and unneeded treatment is costly" / "..., Graham said, since ...": a
-      // second clause joined after the attribution is not part of what was said.
+      // "..., she said, and unneeded treatment is costly" / "..., Graham said, since ..." / "...,
+      // Nefzi said, adding ...": a second clause or a participle joined after the attribution is
+      // not part of what was said.
       const bool setting_after_v = tail == v + 1 || m_start_[v + 1] != kNone ||
                                    (info_[v + 1].cls & (wc::kPreposition | wc::kTime));
       const bool joined_after = setting_after_v && tail + 1 < se && is_comma(tail) &&
                                 toks_[tail + 1].kind == TokenKind::Word &&
                                 info_[tail + 1].lower &&
                                 (and_or(tail + 1) || lower_is(tail + 1, "but") ||
-                                 (info_[tail + 1].cls & wc::kSubordinator));
+                                 (info_[tail + 1].cls & wc::kSubordinator) || participle(tail + 1));
       if (tail < se && !is_terminal(tail) && !joined_after) continue;
       std::int32_t sp = speaker_before(v, sb);
       std::uint32_t comma;

@@ -322,6 +322,12 @@ std::int32_t Finder::participle_subject(std::uint32_t v) const {
   const std::string_view w = tok_text(v);
   if (w.size() < 5 || w.substr(w.size() - 3) != "ing" || v == 0 || !is_comma(v - 1)) return kNone;
   const std::uint32_t sb = sent_begin(sent_of_[v]);
+  // "..., Nefzi said, adding, “…”": the speaker of the verb right before the comma, before the
+  // sentence's subject (here "Mateen didn't mingle but left as soon as ...").
+  if (v >= sb + 3 && cue_verb(v - 2, wc::kSpeech | wc::kClause)) {
+    const std::int32_t m = speaker_before(v - 2, sb);
+    if (m != kNone && !mention(m).in_quote) return m;
+  }
   const std::int32_t subj = sentence_subject(v);
   if (subj != kNone) return subj;
   // '"We need change," the businessman said, arguing that ...', '"...," Chaffetz said in a
