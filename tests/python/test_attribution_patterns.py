@@ -651,6 +651,14 @@ def test_a_participle_after_the_attribution_ends_the_words_said():
     ]
 
 
+def test_a_gerund_subject_after_the_attribution_goes_on_with_the_clause():
+    # "replacing Clinton would be" is the subject of the clause said, not a participle adjunct.
+    text = "George McGovern spoke. Though that transition was seamless, he said, replacing Clinton would be much harder."
+    doc = presslens.analyze(text)
+    assert [(q.speaker.name if q.speaker else None, q.text) for q in doc.quotes] == [
+        ("George McGovern", "Though that transition was seamless, he said, replacing Clinton would be much harder")]
+
+
 def test_a_passive_with_its_s_reports_no_speech():
     assert list(presslens.analyze("It's said that the mayor will resign.").quotes) == []
 

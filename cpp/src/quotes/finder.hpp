@@ -216,6 +216,7 @@ class Finder {
   bool embedded_subject(std::uint32_t j, std::uint32_t k) const;
   bool question(std::uint32_t v, std::uint32_t sb, std::uint32_t se);
   void emit_reported(std::uint32_t begin, std::uint32_t end, std::int32_t m, std::uint32_t v, float base);
+  bool adjunct_participle(std::uint32_t k, std::uint32_t se) const;
   bool speech_noun(std::uint32_t v, std::uint32_t sb, std::uint32_t se);
   bool parenthetical(std::uint32_t v, std::uint32_t s, std::uint32_t sb, std::uint32_t se);
   bool subject_not_a_mention(std::uint32_t v, std::uint32_t sb, std::uint32_t se);

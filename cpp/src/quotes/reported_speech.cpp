@@ -233,6 +233,16 @@ void Finder::emit_reported(std::uint32_t begin, std::uint32_t end, std::int32_t 
   emit(QuoteKind::Indirect, start, stop, a);
 }
 
+// A participle opening an adjunct (", adding that ...", ", wiping sweat off his face"), not a
+// gerund subject (", replacing Clinton would be hard": an auxiliary follows within three words).
+bool Finder::adjunct_participle(std::uint32_t k, std::uint32_t se) const {
+  if (!participle(k)) return false;
+  if (info_[k].cls & (wc::kSpeech | wc::kClause)) return true;  // ", adding that he would ..."
+  for (std::uint32_t x = k + 1; x < se && x < k + 4; ++x)
+    if (info_[x].word && (info_[x].cls & wc::kAux) && !apostrophe_s(x)) return false;
+  return true;
+}
+
 // "Trump's claim that ...", "his claim that ...": a speech noun after a possessive speaker, then
 // "that" and a clause.
 bool Finder::speech_noun(std::uint32_t v, std::uint32_t sb, std::uint32_t se) {
@@ -282,7 +292,7 @@ bool Finder::parenthetical(std::uint32_t v, std::uint32_t s, std::uint32_t sb, s
     return false;
   // (Nor with a participle: "..., Nefzi said, adding that ..." ends the clause said.)
   if (toks_[k + 1].kind == TokenKind::Quote || !info_[k + 1].word || is_text(k + 1, "and") || is_text(k + 1, "or") ||
-      (info_[k + 1].lower && participle(k + 1)))
+      (info_[k + 1].lower && adjunct_participle(k + 1, se)))
     return false;
   const std::uint32_t e = clause_end(k + 1, sb, se, v);
   if (e <= k + 2) return false;
@@ -493,7 +503,7 @@ void Finder::indirect() {
                                 toks_[tail + 1].kind == TokenKind::Word &&
                                 info_[tail + 1].lower &&
                                 (and_or(tail + 1) || lower_is(tail + 1, "but") ||
-                                 (info_[tail + 1].cls & wc::kSubordinator) || participle(tail + 1));
+                                 (info_[tail + 1].cls & wc::kSubordinator) || adjunct_participle(tail + 1, se));
       if (tail < se && !is_terminal(tail) && !joined_after) continue;
       std::int32_t sp = speaker_before(v, sb);
       std::uint32_t comma;
