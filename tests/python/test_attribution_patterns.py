@@ -659,6 +659,22 @@ def test_a_gerund_subject_after_the_attribution_goes_on_with_the_clause():
         ("George McGovern", "Though that transition was seamless, he said, replacing Clinton would be much harder")]
 
 
+def test_whoever_issues_a_document_speaks_through_it():
+    doc = presslens.analyze('Following a late-afternoon meeting, the Security Council issued a statement calling the '
+                            'test "a clear violation" of five resolutions.')
+    assert doc.quotes and all(q.speaker is not None and q.speaker.name == "Security Council" for q in doc.quotes)
+    # A document in a fronted phrase is not who the participle's words belong to.
+    doc = presslens.analyze("In a statement announcing the pick, the Association of Flight Attendants called Clinton "
+                            "a “champion” for its members.")
+    assert doc.quotes and all(q.speaker is not None and q.speaker.name == "Association of Flight Attendants"
+                              for q in doc.quotes)
+    # ("noted published reports alleging": the reports allege, not whoever noted them.)
+    doc = presslens.analyze("Her submission to the court noted published reports alleging that she had lied during "
+                            "the divorce.")
+    alleging = [q for q in doc.quotes if q.cue is not None and q.cue.text == "alleging"]
+    assert [q.speaker.name if q.speaker else None for q in alleging] == ["published reports"]
+
+
 def test_a_passive_with_its_s_reports_no_speech():
     assert list(presslens.analyze("It's said that the mayor will resign.").quotes) == []
 

@@ -143,6 +143,25 @@ std::int32_t Finder::speaker_before(std::uint32_t v, std::uint32_t lo) const {
       // the participle after it says (the sentence's subject is, when it has one).
       if (ends_with_ing(v) && !is_text(b - 1, "of")) return kNone;
     }
+    if (ends_with_ing(v) && (info_[mention(m).token_end - 1].cls & wc::kDocument)) {
+      // "In a statement announcing the pick, the union called ...": nor is a document in a
+      // fronted phrase.
+      if (b == lo + 1 && (ascii_ieq(lo, "in") || ascii_ieq(lo, "with"))) return kNone;
+      // "the Security Council issued a statement calling ...", "His office put out a statement
+      // saying ...": whoever issued the document speaks.
+      const bool put_out = b > lo + 2 && is_text(b - 1, "out") && (is_text(b - 2, "put") || is_text(b - 2, "sent"));
+      const bool issued = b > lo + 1 && (is_text(b - 1, "issued") || is_text(b - 1, "released") ||
+                                         is_text(b - 1, "published") || is_text(b - 1, "posted") ||
+                                         is_text(b - 1, "sent") || is_text(b - 1, "circulated"));
+      if (put_out || issued) {
+        const std::uint32_t verb = put_out ? b - 2 : b - 1;
+        if (verb > lo)
+          if (const std::int32_t issuer = speaker_before(verb, lo);
+              issuer != kNone && !names(issuer, EntityKind::Place) &&
+              !(info_[mention(issuer).token_end - 1].cls & wc::kDocument))
+            return issuer;
+      }
+    }
     // "A source familiar with the talks said", "another source speaking to Fox News said", "a
     // person close to the campaign said": the one described speaks, not what they are near.
     // So does one described by who acted on it ("a witness interviewed by congressional staff
