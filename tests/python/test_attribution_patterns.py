@@ -188,6 +188,9 @@ CASES = [
     ('“Nonsense,” Jane Smith scoffed.', 'Jane Smith'),
     ("“An awful lot of analysts warned her against it,” remembered Roy Verley, the company's former chief "
      "spokesman. The CEO went ahead.", 'Roy Verley'),
+    # Two titles joined by "and" in the description after the verb.
+    ('Joe Biden will campaign in Ohio. “He’s reprising that role,” said former Pennsylvania Gov. and Democratic '
+     'National Committee Chairman Ed Rendell.', 'Ed Rendell'),
     # A comma after the name's party code.
     ('Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”', 'John Kasich'),
     # Describing words before the name and a short quotation inside the appositive.

@@ -389,7 +389,15 @@ std::int32_t Finder::person_after_description(std::uint32_t v, std::uint32_t hi)
   constexpr std::uint32_t kNotDescription = wc::kFunc | wc::kDeterminer | wc::kPreposition | wc::kPronoun | wc::kSpeech |
                                             wc::kClause | wc::kAux | wc::kSubordinator | wc::kPassive | wc::kTime;
   std::uint32_t k = v + 1;
-  while (k < hi && k <= v + 6) {
+  // (Two titles joined by "and" count as one description: "said former Pennsylvania Gov. and
+  // Democratic National Committee Chairman Ed Rendell".)
+  std::uint32_t limit = v + 6;
+  while (k < hi && k <= limit) {
+    if (k > v + 1 && k + 1 < hi && is_text(k, "and") && info_[k - 1].cap && info_[k + 1].cap && limit < v + 10) {
+      limit += 4;
+      ++k;
+      continue;
+    }
     if (const std::int32_t m = m_start_[k]; m != kNone) {
       const Mention& mm = mention(m);
       if (mm.is_pronoun || mm.entity == kNone) return kNone;
