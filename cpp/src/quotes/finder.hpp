@@ -111,6 +111,8 @@ class Finder {
     const std::int32_t e = entity_of(m);
     return e != kNone && mr_.entities[static_cast<std::size_t>(e)].kind == kind;
   }
+  // Mention m (not kNone) ends in a document noun: "the report", "a statement" (wc::kDocument).
+  bool names_document(std::int32_t m) const { return (info_[mention(m).token_end - 1].cls & wc::kDocument) != 0; }
   // Mention m (kNone allowed) names a person or a group, and not by a pronoun.
   bool named_person_or_group(std::int32_t m) const {
     return (names(m, EntityKind::Person) || names(m, EntityKind::Group)) && !mention(m).is_pronoun;

@@ -137,7 +137,7 @@ bool Finder::finding_of_a_document(std::int32_t m, std::uint32_t v) {
     return false;
   const Mention& mm = mention(m);
   if (mm.is_pronoun || mm.token_end == 0) return false;
-  return (info_[mm.token_end - 1].cls & wc::kDocument) != 0;
+  return names_document(m);
 }
 
 // Tokens [j, k) can be the subject of the reporting verb k inside a reported clause: one to five

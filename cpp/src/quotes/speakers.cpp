@@ -143,7 +143,7 @@ std::int32_t Finder::speaker_before(std::uint32_t v, std::uint32_t lo) const {
       // the participle after it says (the sentence's subject is, when it has one).
       if (ends_with_ing(v) && !is_text(b - 1, "of")) return kNone;
     }
-    if (ends_with_ing(v) && (info_[mention(m).token_end - 1].cls & wc::kDocument)) {
+    if (ends_with_ing(v) && names_document(m)) {
       // "In a statement announcing the pick, the union called ...": nor is a document in a
       // fronted phrase.
       if (b == lo + 1 && (ascii_ieq(lo, "in") || ascii_ieq(lo, "with"))) return kNone;
@@ -157,8 +157,7 @@ std::int32_t Finder::speaker_before(std::uint32_t v, std::uint32_t lo) const {
         const std::uint32_t verb = put_out ? b - 2 : b - 1;
         if (verb > lo)
           if (const std::int32_t issuer = speaker_before(verb, lo);
-              issuer != kNone && !names(issuer, EntityKind::Place) &&
-              !(info_[mention(issuer).token_end - 1].cls & wc::kDocument))
+              issuer != kNone && !names(issuer, EntityKind::Place) && !names_document(issuer))
             return issuer;
       }
     }
@@ -237,15 +236,19 @@ std::int32_t Finder::speaker_before(std::uint32_t v, std::uint32_t lo) const {
         if (named != kNone) {
           const std::uint32_t pb = mention(named).token_begin;
           const bool place = names(named, EntityKind::Place) || named == city;
-          // (Any preposition before a place; only of / in / at before another name, not "after
-          // Warren E. Buffett, the billionaire investor, complained": there it is a subordinator.
-          // A pronoun object still names the group: "one of them, a sophisticated person, said".)
-          const bool of_in_at = pb > lo && (is_text(pb - 1, "of") || is_text(pb - 1, "in") || is_text(pb - 1, "at"));
-          const bool after_preposition =
-              pb > lo && info_[pb - 1].lower &&
-              (place ? (of_in_at || (info_[pb - 1].cls & wc::kPreposition) != 0 ||
-                        (named == city && (info_[pb - 1].cls & wc::kDeterminer) != 0))  // "a Hollywood, Fla., rabbi"
-                     : (of_in_at && !mention(named).is_pronoun));
+          // In a phrase of the appositive: a place after any preposition (a city after a
+          // determiner too: "a Hollywood, Fla., rabbi"); another name only after of / in / at, not
+          // after "after Warren E. Buffett, the billionaire investor, complained" (a subordinator
+          // there), and not a pronoun ("one of them, a sophisticated person, said": the group).
+          bool after_preposition = false;
+          if (pb > lo && info_[pb - 1].lower) {
+            const bool of_in_at = is_text(pb - 1, "of") || is_text(pb - 1, "in") || is_text(pb - 1, "at");
+            const std::uint32_t before = info_[pb - 1].cls;
+            if (place)
+              after_preposition = of_in_at || (before & wc::kPreposition) || (named == city && (before & wc::kDeterminer));
+            else
+              after_preposition = of_in_at && !mention(named).is_pronoun;
+          }
           // (A place after a comma and another name is where that one is: "Ava, Mo.", "Raleigh, N.C.".)
           const bool place_after_place = place && pb > lo + 1 && is_comma(pb - 1) && m_end_[pb - 2] != kNone;
           if (place_after_place) city = m_end_[pb - 2];

@@ -206,7 +206,7 @@ class Reader {
       i = skip_blanks(b);
       if (end_of_sentence(b < n, i >= n)) end_sentence();
     }
-    out = sents.size() == 1 ? sents[0] : SentimentScorer::aggregate(sents);
+    out = text_scores(sents);
     return true;
   }
 

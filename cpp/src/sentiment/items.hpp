@@ -111,6 +111,12 @@ void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, s
 bool fast_polarity(const SentimentScorer::Impl& im, const SentimentOptions& o, std::string_view text, Work& w,
                    SentimentScores& out);
 
+// The scores of a raw text from those of its sentences (both paths of polarity_scores, and
+// explain): one sentence stands as it is, more are aggregated (SentimentScorer::aggregate).
+inline SentimentScores text_scores(const std::vector<SentimentScores>& sentences) {
+  return sentences.size() == 1 ? sentences[0] : SentimentScorer::aggregate(sentences);
+}
+
 // SentimentScorer::polarity_scores of one text, with the work buffers `w` (scorer.cpp).
 SentimentScores polarity_scores(const SentimentScorer::Impl& im, const SentimentOptions& o, std::string_view text,
                                 Work& w);

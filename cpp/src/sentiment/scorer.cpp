@@ -150,10 +150,11 @@ SentimentExplanation SentimentScorer::explain(std::string_view text) const {
     throw InvalidInput("explain() needs the default mode: vader_compat items carry no text offsets");
   const Impl& im = *impl_;
   Work& w = thread_work();
-  std::vector<Token> toks;
-  im.tokenizer->tokenize_into(text, toks);
+  im.tokenizer->tokenize_into(text, w.tokens);  // (score_range leaves w.tokens alone)
+  const std::vector<Token>& toks = w.tokens;
   SentimentExplanation out;
-  std::vector<SentimentScores> scores;
+  std::vector<SentimentScores>& scores = w.sentences;
+  scores.clear();
   for_each_sentence(toks, [&](std::uint32_t tb, std::uint32_t te) {
     const SentimentScores s = score_range(im, options_, w, text, toks.data(), tb, te);
     const auto index = static_cast<std::uint32_t>(out.sentences.size());
@@ -164,7 +165,7 @@ SentimentExplanation SentimentScorer::explain(std::string_view text) const {
     out.sentences.push_back({toks[tb].start, toks[te - 1].end, s});
     scores.push_back(s);
   });
-  out.overall = scores.size() == 1 ? scores[0] : aggregate(scores);
+  out.overall = text_scores(scores);
   return out;
 }
 
@@ -203,8 +204,7 @@ SentimentScores sentiment_detail::polarity_scores(const SentimentScorer::Impl& i
   for_each_sentence(toks, [&](std::uint32_t tb, std::uint32_t te) {
     sents.push_back(score_range(im, o, w, text, toks.data(), tb, te));
   });
-  if (sents.size() == 1) return sents[0];
-  return SentimentScorer::aggregate(sents);
+  return text_scores(sents);
 }
 
 }  // namespace presslens
