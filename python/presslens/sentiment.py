@@ -309,9 +309,10 @@ class SentimentMixin:
     def sentiment(self) -> SentimentScores:
         """Document sentiment, aggregated from the sentences (never scored as one giant sentence).
 
-        ``compound`` normalises the sum of the sentences' valence sums, times min(1, 3 / n) for n
-        sentences with words (a long text scores like its average three-sentence passage);
-        ``pos``/``neu``/``neg`` pool the words of all sentences. See ``docs/sentiment.md``.
+        With n sentences that have words: one sentence gives its own score; two or three pool their
+        words as one text (the sum / sqrt(count) rule over all of them); more score like their average
+        three-sentence passage (the sentences' valence sums times 3 / n). ``pos``/``neu``/``neg``
+        pool the words of all sentences. See ``docs/sentiment.md``.
         """
         overall, _ = self._sentiment_core()
         return SentimentScores(*overall[:4])

@@ -72,6 +72,28 @@ TEST(Sentiment, DocumentScoresEverySentence) {
   EXPECT_NEAR(agg.pos + agg.neu + agg.neg, 1.0, 1e-12);
 }
 
+// A sentence's scores carry the parts of its valence sum; a text of two or three sentences pools
+// their words under one sqrt(count), keeping each sentence's "!"/"?" emphasis.
+TEST(Sentiment, ShortTextsPoolTheirSentencesWords) {
+  const SentimentScorer scorer;
+  const auto first = scorer.polarity_scores("The staff were kind and the rooms clean!");
+  const auto second = scorer.polarity_scores("The food was awful.");
+  EXPECT_EQ(first.evidence_words, 2u);
+  EXPECT_GT(first.emphasis, 0.0);
+  EXPECT_DOUBLE_EQ(first.valence_sum, first.evidence_sum / std::sqrt(2.0) + first.emphasis);
+  EXPECT_EQ(second.evidence_words, 1u);
+  EXPECT_EQ(second.emphasis, 0.0);
+  const auto text = SentimentScorer::aggregate({first, second});
+  const double root3 = std::sqrt(3.0);
+  EXPECT_DOUBLE_EQ(text.valence_sum, (first.evidence_sum / root3 + first.emphasis) + second.evidence_sum / root3);
+  EXPECT_DOUBLE_EQ(scorer.polarity_scores("The staff were kind and the rooms clean! The food was awful.").compound,
+                   text.compound);
+  // Compat mode has no sqrt(count) rule: nothing to pool by.
+  SentimentOptions compat;
+  compat.vader_compat = true;
+  EXPECT_EQ(SentimentScorer(compat).polarity_scores("The staff were kind and the rooms clean!").evidence_words, 0u);
+}
+
 TEST(Sentiment, LexiconParseErrorsNameSourceAndLine) {
   try {
     Lexicon::parse("good\t2\nbad line\n", "mine.txt");

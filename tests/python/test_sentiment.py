@@ -227,15 +227,48 @@ def _normalize(x: float) -> float:
 def test_document_sentiment_is_aggregated_from_sentences_as_documented():
     rng = random.Random(5)
     parts = ["The staff were wonderful.", "The food was awful.", "We arrived at noon.", "Prices were fair.",
-             "The wait was long and boring.", "Nothing happened."]
-    for n in (1, 2, 3, 4, 9, 40):
+             "The wait was long and boring.", "Nothing happened.", "The staff were kind and the rooms clean."]
+    # Four or more sentences: 3 x the mean sentence valence.
+    for n in (4, 9, 40):
         text = " ".join(rng.choice(parts) for _ in range(n))
         doc = presslens.analyze(text)
         sents = [s.sentiment for s in doc.sentences]
-        assert len(sents) == n
-        k = len(sents)  # every sentence here has words
-        expected = _normalize(sum(_valence(s.compound) for s in sents) * min(1.0, 3.0 / k))
+        assert len(sents) == n  # (every sentence here has words)
+        expected = _normalize(sum(_valence(s.compound) for s in sents) * 3.0 / n)
         assert doc.sentiment.compound == pytest.approx(expected, abs=1e-9)
+    # Two or three sentences pool their words: each sentence's sum is sum / sqrt(count) (rule 13),
+    # so sum = valence * sqrt(count), and the text divides the pooled sums by sqrt(total count).
+    # (These sentences have no "!"/"?" and are short enough not to be diluted.)
+    for text in ("The staff were kind and the rooms clean. The food was awful.",
+                 "Prices were fair. The staff were wonderful. The wait was long and boring.",
+                 "The staff were kind and the rooms clean. We arrived at noon."):
+        explained = presslens.explain_sentiment(text)
+        counts = [sum(1 for w in explained.words if w.sentence == i and w.valence != 0)
+                  for i in range(len(explained.sentences))]
+        sums = [_valence(s.scores.compound) * math.sqrt(max(1, c)) for s, c in zip(explained.sentences, counts)]
+        expected = _normalize(sum(sums) / math.sqrt(max(1, sum(counts))))
+        assert presslens.analyze(text).sentiment.compound == pytest.approx(expected, abs=1e-9), text
+        assert SentimentAnalyzer().score(text).compound == pytest.approx(expected, abs=1e-9), text
+
+
+def test_a_short_text_scores_alike_in_one_sentence_or_several():
+    # The words of a text of up to three sentences add up as one body of evidence (sum / sqrt of
+    # their count), not sentence by sentence: full stops do not make the same words stronger.
+    # (Sentences of up to four words, so that the length dilution leaves all of them alone.)
+    sa = SentimentAnalyzer()
+    one = sa.score("Great food, lovely staff").compound
+    two = sa.score("Great food. Lovely staff.").compound
+    assert two == pytest.approx(one, abs=1e-12)
+    assert presslens.analyze("Great food. Lovely staff.").sentiment.compound == pytest.approx(two, abs=1e-12)
+    assert sa.score("Good. Great. Lovely staff.").compound == pytest.approx(
+        sa.score("Good, great, lovely staff").compound, abs=1e-12)
+    # Emphasis stays with its sentence: "!" strengthens the text in its own sentence's direction.
+    assert sa.score("Great food! Lovely staff.").compound > two
+    # Without the sqrt(count) rule, the sentences' sums simply add up, as in VADER.
+    plain = SentimentAnalyzer(length_norm=False)
+    assert plain.score("Great food. Lovely staff.").compound == pytest.approx(
+        _normalize(_valence(plain.score("Great food.").compound) + _valence(plain.score("Lovely staff.").compound)),
+        abs=1e-9)
 
 
 def test_long_documents_do_not_saturate_like_one_giant_sentence():

@@ -31,6 +31,13 @@ struct SentimentScores {
   // The valence sum before the default mode's intensity rules (many sentiment words, long
   // sentences), with the same emphasis: what decides a held label (compound_keeping_label).
   double undiluted_sum = 0.0;
+  // The parts of valence_sum, so that a short text's sentences can pool their words as one body
+  // of evidence (aggregate): valence_sum = evidence_sum / sqrt(max(1, evidence_words)) plus the
+  // "!"/"?" `emphasis` away from zero. evidence_sum is the word valences' sum after the length
+  // dilution; evidence_words the sentiment words the sqrt(count) rule divides by (0 where that
+  // rule is off: compat mode, length_norm=false). Set on a sentence's scores; 0 on aggregated ones.
+  double evidence_sum = 0.0, emphasis = 0.0;
+  std::uint32_t evidence_words = 0;
 };
 
 // -1, 0 or +1 for compound <= -0.05, in between, >= 0.05.

@@ -281,11 +281,16 @@ SentimentScores finish(const double* s, std::size_t n_lex, std::size_t words, co
   }
   const auto neu = static_cast<std::uint32_t>(words - static_cast<std::size_t>(n_sentiment));
   double undiluted = sum;  // (before the intensity rules)
-  // Default mode: several sentiment words add up like evidence (sqrt n), not linearly.
-  if (length_norm) sum /= std::sqrt(std::max(1.0, static_cast<double>(n_sentiment)));
   if (dilution) sum *= words < dilution->size() ? (*dilution)[words] : dilution_factor(o, words);
+  out.evidence_sum = sum;
+  // Default mode: several sentiment words add up like evidence (sqrt n), not linearly.
+  if (length_norm) {
+    out.evidence_words = static_cast<std::uint32_t>(n_sentiment);
+    sum /= std::sqrt(std::max(1.0, static_cast<double>(n_sentiment)));
+  }
   double amp = std::min(p.exclamations, 4) * 0.292;
   if (p.questions > 1) amp += p.questions <= 3 ? p.questions * 0.18 : 0.96;
+  out.emphasis = amp;
   sum = emphasised(sum, amp);
   // (compound_keeping_label gets `undiluted` without the emphasis: with any emphasis |sum| >= 0.292,
   // so the compound is outside the neutral band and it does not look at `undiluted`. The sum kept

@@ -1,5 +1,6 @@
 // The sentiment scorer's entry points: a raw text, a sentence of an analysed text, a document.
 #include <algorithm>
+#include <cmath>
 
 #include "items.hpp"
 #include "presslens/errors.hpp"
@@ -15,6 +16,17 @@ Work& thread_work() {
   thread_local Work w;
   return w;
 }
+
+// 1 / sqrt(max(1, n)) for the counts of sentiment words of most texts: aggregate() pools a short
+// text's words on every call, and a square root and a division there cost a snippet about 3 %.
+struct InverseRoots {
+  double r[256];
+  InverseRoots() {
+    for (int n = 0; n < 256; ++n) r[n] = 1.0 / std::sqrt(std::max(1.0, static_cast<double>(n)));
+  }
+  double operator()(std::uint32_t n) const { return n < 256 ? r[n] : 1.0 / std::sqrt(static_cast<double>(n)); }
+};
+const InverseRoots kInverseRoot;
 
 }  // namespace
 
@@ -92,12 +104,19 @@ std::vector<SentimentScorer::ItemValence> SentimentScorer::item_valences(std::st
 
 SentimentScores SentimentScorer::aggregate(const std::vector<SentimentScores>& sentences) {
   // compound = normalize(sum of sentence valences * min(1, 3 / n)), n = sentences with words:
-  // up to three sentences (a tweet, a snippet) add up as in VADER; a longer text scores like its
-  // average three-sentence passage (3 x the mean sentence valence), so the score of a long article
-  // does not grow with its length the way one giant sentence saturates at +-1.
+  // up to three sentences (a tweet, a snippet) add up as one VADER text (their words pooled, below);
+  // a longer text scores like its average three-sentence passage (3 x the mean sentence valence),
+  // so the score of a long article does not grow with its length the way one giant sentence
+  // saturates at +-1.
   SentimentScores out;
   double pos = 0.0, neg = 0.0, sum = 0.0, undiluted = 0.0;
   std::uint32_t neu = 0, words = 0, n = 0;
+  // A text of two or three sentences pools their words as one body of evidence: the sqrt(count)
+  // rule (13) divides by the text's sentiment words, as it would if the text were one sentence
+  // (dividing sentence by sentence made a text of short sentences score stronger than the same
+  // words in one sentence); each sentence keeps its own "!"/"?" emphasis, added away from zero.
+  double evidence = 0.0, emphasis = 0.0;
+  std::uint32_t evidence_words = 0;
   const SentimentScores* only = nullptr;  // the one sentence with words, if there is one
   for (const auto& s : sentences) {
     if (s.words == 0) continue;
@@ -109,10 +128,15 @@ SentimentScores SentimentScorer::aggregate(const std::vector<SentimentScores>& s
     words += s.words;
     sum += s.valence_sum;
     undiluted += s.undiluted_sum;
+    evidence += s.evidence_sum;
+    emphasis += s.evidence_sum > 0 ? s.emphasis : (s.evidence_sum < 0 ? -s.emphasis : 0.0);  // away from zero
+    evidence_words += s.evidence_words;
   }
   if (n == 0) return out;
   const double scale = std::min(1.0, 3.0 / n);
-  const double scaled = sum * scale;
+  const double scaled =
+      n > 1 && n <= 3 ? evidence * kInverseRoot(evidence_words) + emphasis
+                      : sum * scale;
   // One sentence with words (beside any without) is the text's score, its label held as it is
   // when that sentence is scored alone. Up to three sentences add up as one VADER text, so rule
   // 17 holds their label as it holds one sentence's (compound_keeping_label). Not for longer
