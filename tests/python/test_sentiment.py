@@ -188,6 +188,18 @@ def test_glued_punctuation_is_split():
     assert polarity_scores("It was good--and cheap.")["compound"] > 0.3
 
 
+def test_a_closing_bracket_and_a_colon_are_no_emoticon():
+    # "[Florida]:" closes a bracket and starts a list; "]:" and "):" are emoticons only on their own
+    # or glued to a word without an open bracket. (All ASCII: the fast path must agree.)
+    sa = SentimentAnalyzer()
+    for text in ("Dwarf Tossing Follow-up [Florida]: more at 11", "Photos [pic]: the team", "He (re)read: the book"):
+        assert sa.score(text).compound == 0, text
+        assert [w.word for w in sa.explain(text).words] == [], text
+    assert [w.word for w in sa.explain("What a day ):").words] == ["):"]
+    assert [w.word for w in sa.explain("It ended (sadly):( for us").words] == ["sadly", ":("]
+    assert [w.word for w in sa.explain("That was great:)").words] == ["great", ":)"]
+
+
 # ---- documents -----------------------------------------------------------------------------------
 
 ARTICLE = (

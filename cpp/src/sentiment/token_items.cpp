@@ -81,6 +81,16 @@ const std::string* find_emoji(const SentimentScorer::Impl& im, std::string_view 
   return im.emoji_seq.find(t.substr(0, i));
 }
 
+// Whether token t is ")" or "]" closing a "(" or "[" among the tokens [k, t) of its chunk.
+bool closes_bracket(const Token* toks, std::uint32_t k, std::uint32_t t, std::string_view text) {
+  const std::string_view tt = toks[t].text(text);
+  if (tt != ")" && tt != "]") return false;
+  const std::string_view open = tt == ")" ? "(" : "[";
+  for (std::uint32_t q = k; q < t; ++q)
+    if (toks[q].text(text) == open) return true;
+  return false;
+}
+
 }  // namespace
 
 void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, std::string_view text,
@@ -167,8 +177,9 @@ void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, s
             punct.exclamations += c == '!';
             punct.questions += c == '?';
           }
-          // An emoticon glued to a word ("great:)"): the rest of the chunk.
-          if (tok.kind != TokenKind::Quote && t > k && t + 1 < c1) {
+          // An emoticon glued to a word ("great:)"): the rest of the chunk. Not a bracket that
+          // closes one opened in the chunk ("[Florida]:" is no "]:").
+          if (tok.kind != TokenKind::Quote && t > k && t + 1 < c1 && !closes_bracket(toks, k, t, text)) {
             std::string_view rest = text.substr(tok.start, toks[c1 - 1].end - tok.start);
             if (const double* v = find_emoticon(im, rest, buf)) {
               Item it;
