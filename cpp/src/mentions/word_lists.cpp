@@ -408,7 +408,7 @@ WordLists::WordLists() {
       while (i < s.size() && s[i] == ' ') ++i;
       std::size_t j = i;
       while (j < s.size() && s[j] != ' ') ++j;
-      if (j > i) words[s.substr(i, j - i)] |= cls;
+      if (j > i) add_classes(s.substr(i, j - i), cls);
       i = j;
     }
   };
@@ -473,7 +473,7 @@ WordLists::WordLists() {
     for (char c : name) words_in += c == ' ';
     if (words_in > longest_place_words) longest_place_words = words_in;
     // One-word places are also a word class, so runs can be split at them cheaply.
-    if (words_in == 1) this->words[name] |= wc::kPlace;
+    if (words_in == 1) add_classes(name, wc::kPlace);
     i = semi + 1;
   }
 }

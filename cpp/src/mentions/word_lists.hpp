@@ -9,6 +9,7 @@
 
 #include "presslens/mentions.hpp"
 #include "presslens/token.hpp"
+#include "../common/string_table.hpp"
 
 namespace presslens {
 
@@ -59,8 +60,8 @@ inline bool is_apostrophe_s(std::string_view token) { return token == "'s" || to
 struct WordLists {
   WordLists();
   std::uint32_t classes(std::string_view lower) const {
-    auto it = words.find(lower);
-    return it == words.end() ? 0u : it->second;
+    const std::uint32_t* cls = words.find(lower);
+    return cls ? *cls : 0u;
   }
   // 'm', 'f', 'u' or 0 when the first name is not listed.
   char first_name_gender(std::string_view lower) const {
@@ -92,7 +93,10 @@ struct WordLists {
     return it == faiths.end() ? nullptr : it->second;
   }
 
-  std::unordered_map<std::string_view, std::uint32_t> words;
+  // Word classes by lower-cased word: the look-up of every token in both stages, so the scorer's
+  // open-addressing table rather than std::unordered_map.
+  detail::StringTable<std::uint32_t> words;
+  void add_classes(std::string_view word, std::uint32_t cls) { *words.try_put(word, 0).first |= cls; }
   std::unordered_map<std::string_view, RoleClass> roles;
   std::unordered_map<std::string_view, const char*> parties;
   std::unordered_map<std::string_view, const char*> faiths;
