@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import pickle
 import random
+import re
 import threading
 from pathlib import Path
 
@@ -186,6 +187,47 @@ def test_curly_apostrophe_negation():
 def test_glued_punctuation_is_split():
     # VADER strips punctuation only at the edges of whitespace words: "good--and" is no word.
     assert polarity_scores("It was good--and cheap.")["compound"] > 0.3
+
+
+def _documented_differences():
+    """(example text, VADER compound, default compound) of each row of the table in docs/sentiment.md."""
+    doc = Path(__file__).resolve().parents[2] / "docs" / "sentiment.md"
+    number = re.compile(r"^[+−-]?\d+\.\d{4}$")
+    rows = []
+    for line in doc.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != 5 or not number.match(cells[3]) or not number.match(cells[4]):
+            continue
+        quoted = re.match(r'"(.*?)"', cells[2])
+        if not quoted:
+            continue
+        text = quoted.group(1)
+        times = re.search(r"× (\d+)", cells[2])
+        if times:
+            text = " ".join([text] * int(times.group(1)))
+        rows.append((text, float(cells[3].replace("−", "-")), float(cells[4].replace("−", "-"))))
+    return rows
+
+
+def test_the_documented_differences_from_vader_score_as_documented():
+    rows = _documented_differences()
+    assert len(rows) >= 20  # (the table was read)
+    vader, default = SentimentAnalyzer(vader_compat=True), SentimentAnalyzer()
+    for text, vader_compound, default_compound in rows:
+        assert round(vader.score(text).compound, 4) == pytest.approx(vader_compound, abs=1e-9), text
+        assert round(default.score(text).compound, 4) == pytest.approx(default_compound, abs=1e-9), text
+
+
+def test_no_word_rule_applies_to_an_emoticon():
+    # VADER negates and boosts emoticons like words: "Not going today :(" comes out positive there.
+    sa, vader = SentimentAnalyzer(), SentimentAnalyzer(vader_compat=True)
+    assert vader.score("Not going today :(").compound > 0.3
+    assert sa.score("Not going today :(").compound < -0.4
+    assert [(w.word, w.valence) for w in sa.explain("Not going today :(").words] == [(":(", -1.9)]
+    # A booster before an emoticon does not boost it, and a word is still negated beside one.
+    words = {w.word: w.valence for w in sa.explain("not happy :(").words}
+    assert words[":("] == -1.9 and words["happy"] < 0
+    assert [w.valence for w in sa.explain("Thanks so much :)").words if w.word == ":)"] == [2.0]
 
 
 def test_a_closing_bracket_and_a_colon_are_no_emoticon():

@@ -153,6 +153,9 @@ struct Rules {
     if (x.booster) return 0.0;
     if (is(i, kKind) && i + 1 < n && is(i + 1, kOf)) return 0.0;
     if (!x.in_lex) return 0.0;
+    // An emoticon is the writer's own signal, not a word that negators, boosters or capitals
+    // modify ("not sure :(" stays sad); VADER applies its word rules to it (compat mode).
+    if (x.emoticon && !compat) return x.lex;
     double v = x.lex;
     if (is(i, kNo) && i != n - 1 && it[i + 1].in_lex) v = 0.0;
     if ((reach(i, 1) && is(i - 1, kNo)) || (reach(i, 2) && is(i - 2, kNo)) ||

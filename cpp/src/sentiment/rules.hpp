@@ -75,6 +75,7 @@ struct Item {
   bool clause_start = false; // punctuation (, ; : dash bracket) right before it
   bool booster = false;      // info->is_booster, kept here so the rules need not follow `info`
   bool apostrophe = true;    // the text may have an apostrophe (so may contain "n't")
+  bool emoticon = false;     // an emoticon (":(", "d:"): no word rule applies to it (default mode)
   Word word = kOther;        // info->word, likewise (both reset with `info`: see set_info)
   // Clause starts among the sentence's items up to this one, modulo 2^16 (score_work): no clause
   // punctuation between two items d <= 3 apart iff their counts are equal.

@@ -121,6 +121,7 @@ void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, s
         it.end = toks[c1 - 1].end;
         it.in_lex = true;
         it.lex = *v;
+        it.emoticon = true;
         it.clause_start = clause;
         clause = false;
         w.items.push_back(it);
@@ -190,6 +191,7 @@ void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, s
               it.end = toks[c1 - 1].end;
               it.in_lex = true;
               it.lex = *v;
+              it.emoticon = true;
               w.items.push_back(it);
               t = c1 - 1;
               break;
