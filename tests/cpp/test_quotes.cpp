@@ -119,3 +119,34 @@ TEST(Quotes, TheRoleBeforeAPrepositionSpeaksNotTheOneItWorksFor) {
   ASSERT_GE(w->quotes[0].speaker, 0);
   EXPECT_EQ(w->mentions.entities[static_cast<std::size_t>(w->quotes[0].speaker)].kind, EntityKind::Person);
 }
+
+// The mention stage hands its per-token word facts to the quote stage; the quotes are the same
+// whether the facts come from there, are missing, or were made for another text (then unused).
+TEST(Quotes, SameQuotesWithOrWithoutTheMentionStagesTokenFacts) {
+  const std::string text =
+      "“We will not back down,” said Sen. Maria Lopez, a Democrat. She added that the state would "
+      "appeal. Officials say the plan is flawed, according to a report released Friday.";
+  const std::string other = "Nothing was said here. The council met on Monday.";
+  const Segmenter segmenter;
+  const MentionFinder mention_finder;
+  const QuoteFinder quote_finder;
+  const Segmentation seg = segmenter.segment(text), other_seg = segmenter.segment(other);
+  auto key = [&](const std::vector<Quote>& qs) {
+    std::vector<std::string> out;
+    for (const Quote& q : qs)
+      out.push_back(std::to_string(q.start) + ":" + std::to_string(q.end) + ":" + std::to_string(q.speaker));
+    return out;
+  };
+  MentionResult shared = mention_finder.find(text, seg);
+  ASSERT_NE(shared.token_facts, nullptr);
+  const auto with_facts = key(quote_finder.find(text, seg, shared));
+  ASSERT_GE(with_facts.size(), 3u);
+  MentionResult bare = mention_finder.find(text, seg);
+  bare.token_facts.reset();
+  EXPECT_EQ(key(quote_finder.find(text, seg, bare)), with_facts);
+  MentionResult foreign = mention_finder.find(text, seg);
+  foreign.token_facts = mention_finder.find(other, other_seg).token_facts;  // another text's facts
+  EXPECT_EQ(key(quote_finder.find(text, seg, foreign)), with_facts);
+  // A document does not keep them once its quotes are found.
+  EXPECT_EQ(run(text)->mentions.token_facts, nullptr);
+}

@@ -110,9 +110,15 @@ struct Entity {
   Affiliation affiliation;
 };
 
+struct TokenFacts;  // per-token word facts of a text (internal to the core)
+
 struct MentionResult {
   std::vector<Mention> mentions;  // sorted by position, non-overlapping
   std::vector<Entity> entities;   // in order of first strong mention
+  // The per-token word facts the mention stage looked up, so that the quote stage need not look
+  // them up again. An implementation detail: opaque here; the quote stage uses them only when
+  // they were made for the same text and segmentation, and computes its own otherwise (or when null).
+  std::shared_ptr<const TokenFacts> token_facts;
 };
 
 struct WordLists;  // word lists; built once, shared, immutable

@@ -64,11 +64,7 @@ bool Finder::legislature_word(std::uint32_t k) {
          low_ == "parliament" || low_ == "parliamentary" || low_ == "legislature" || low_ == "legislative";
 }
 
-bool Finder::lower_is_prev(std::uint32_t k, std::string_view s) {
-  std::string t;
-  lower_into(tok_text(k - 1), t);
-  return t == s;
-}
+bool Finder::lower_is_prev(std::uint32_t k, std::string_view s) const { return lower_equals(tok_text(k - 1), s); }
 
 // Party, role class and faith words of tokens [b, e) (a title with the modifiers before it, a
 // noun phrase, the head of an apposition). Role: any lawmaker word, or a leadership word with a

@@ -56,7 +56,7 @@ struct Feat {
 class Finder {
  public:
   Finder(std::string_view text, const Segmentation& seg, const WordLists& lex)
-      : text_(text), seg_(seg), toks_(seg.tokens), lex_(lex), info_(token_infos(text, seg, lex)) {}
+      : text_(text), seg_(seg), toks_(seg.tokens), lex_(lex), facts_(token_facts(text, seg, lex)), info_(facts_->info) {}
 
   // Mentions paragraph by paragraph, then entities, then affiliations.
   MentionResult run();
@@ -66,7 +66,8 @@ class Finder {
   const Segmentation& seg_;
   const std::vector<Token>& toks_;
   const WordLists& lex_;
-  std::vector<TokenInfo> info_;
+  std::shared_ptr<const TokenFacts> facts_;  // handed on to the quote stage (MentionResult::token_facts)
+  const std::vector<TokenInfo>& info_;
   std::vector<std::uint8_t> in_quote_;
   std::vector<Cand> cands_;
   std::vector<Entity> entities_;
@@ -95,10 +96,7 @@ class Finder {
   bool is_punct(std::uint32_t i) const { return toks_[i].kind == TokenKind::Punct; }
   bool is_text(std::uint32_t i, std::string_view s) const { return tok_text(i) == s; }
   bool apostrophe_s(std::uint32_t i) const { return is_apostrophe_s(tok_text(i)); }
-  bool lower_is(std::uint32_t i, std::string_view s) {
-    lower_into(tok_text(i), low_);
-    return low_ == s;
-  }
+  bool lower_is(std::uint32_t i, std::string_view s) const { return lower_equals(tok_text(i), s); }
 
   // ---- the passes, by file ----
   // mention_finder.cpp: quotation marks, the candidates found, the result
@@ -150,7 +148,7 @@ class Finder {
   std::uint32_t party_code_end(std::uint32_t i, std::uint32_t te) const;
   static const char* party_of_code(char c);
   bool legislature_word(std::uint32_t k);
-  bool lower_is_prev(std::uint32_t k, std::string_view s);
+  bool lower_is_prev(std::uint32_t k, std::string_view s) const;
   void scan_words(std::uint32_t b, std::uint32_t e, bool title_ctx, bool group_ctx, Feat& f);
   bool apposition_end(std::uint32_t k) const;
   std::uint32_t premodifiers(std::uint32_t tb, std::uint32_t sb, const std::vector<std::int32_t>& cover, std::int32_t& org);

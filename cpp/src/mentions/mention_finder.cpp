@@ -62,6 +62,7 @@ void Finder::compact_entities() {
 MentionResult Finder::build() {
   compact_entities();
   MentionResult r;
+  r.token_facts = facts_;
   r.entities = std::move(entities_);
   for (const auto& c : cands_) {
     if (c.drop) continue;

@@ -483,21 +483,29 @@ std::shared_ptr<const WordLists> default_word_lists() {
   return lex;
 }
 
-void lower_into(std::string_view s, std::string& out) {
-  out.clear();
-  out.reserve(s.size());
+namespace {
+
+// lower_into into `out`, which has room for s.size() bytes; returns the length written.
+std::size_t lower_to(std::string_view s, char* out) {
+  std::size_t k = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 'A' && c <= 'Z') {
-      out.push_back(static_cast<char>(c | 0x20));
-    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-               static_cast<unsigned char>(s[i + 2]) == 0x99) {  // ’ -> '
-      out.push_back('\'');
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) == 0x99) {  // ’ -> '
+      out[k++] = '\'';
       i += 2;
     } else {
-      out.push_back(static_cast<char>(c));
+      out[k++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
     }
   }
+  return k;
+}
+
+}  // namespace
+
+void lower_into(std::string_view s, std::string& out) {
+  out.resize(s.size());  // (’ -> ' only shortens)
+  out.resize(lower_to(s, out.data()));
 }
 
 namespace {
@@ -536,18 +544,19 @@ void drop_verb_classes_of_nouns(std::string_view text, const Segmentation& seg, 
 
 std::vector<TokenInfo> token_infos(std::string_view text, const Segmentation& seg, const WordLists& lex) {
   std::vector<TokenInfo> out(seg.tokens.size());
-  std::string low;
+  constexpr std::size_t kLongest = 40;  // longer tokens are in no word list
+  char buf[kLongest];                   // (lower_into on a local buffer: no std::string call per token)
   for (std::size_t i = 0; i < seg.tokens.size(); ++i) {
     const Token& t = seg.tokens[i];
     TokenInfo& info = out[i];
     if (t.kind != TokenKind::Word && t.kind != TokenKind::Number) continue;
     info.word = t.kind == TokenKind::Word;
-    if (t.end - t.start > 40) continue;
-    lower_into(t.text(text), low);
+    if (t.end - t.start > kLongest) continue;
+    const std::string_view low(buf, lower_to(t.text(text), buf));
     info.cls = lex.classes(low);
     // "Representative-elect", "President-elect": the title's classes.
     if (low.size() > 6 && low.compare(low.size() - 6, 6, "-elect") == 0)
-      info.cls |= lex.classes(std::string_view(low).substr(0, low.size() - 6)) & (wc::kTitle | wc::kMale | wc::kFemale);
+      info.cls |= lex.classes(low.substr(0, low.size() - 6)) & (wc::kTitle | wc::kMale | wc::kFemale);
     if (info.word) {
       info.cap = t.has(token_flags::kCapitalized) || t.has(token_flags::kAllCaps);
       unsigned char c0 = static_cast<unsigned char>(text[t.start]);
@@ -556,6 +565,22 @@ std::vector<TokenInfo> token_infos(std::string_view text, const Segmentation& se
   }
   drop_verb_classes_of_nouns(text, seg, lex, out);
   return out;
+}
+
+std::shared_ptr<const TokenFacts> token_facts(std::string_view text, const Segmentation& seg, const WordLists& lex) {
+  auto facts = std::make_shared<TokenFacts>();
+  facts->info = token_infos(text, seg, lex);
+  facts->text_data = text.data();
+  facts->text_size = text.size();
+  facts->seg = &seg;
+  facts->tokens = seg.tokens.size();
+  return facts;
+}
+
+std::shared_ptr<const TokenFacts> reuse_token_facts(const MentionResult& mr, std::string_view text,
+                                                    const Segmentation& seg, const WordLists& lex) {
+  if (mr.token_facts && mr.token_facts->made_for(text, seg)) return mr.token_facts;
+  return token_facts(text, seg, lex);
 }
 
 }  // namespace presslens

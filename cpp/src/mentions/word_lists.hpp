@@ -111,6 +111,23 @@ std::shared_ptr<const WordLists> default_word_lists();
 
 // ASCII lower-casing plus ’ -> ' ; enough for the word lists (all ASCII).
 void lower_into(std::string_view s, std::string& out);
+// lower_into(s, x); x == lower — without building x (the stages ask this of most tokens).
+inline bool lower_equals(std::string_view s, std::string_view lower) {
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < s.size(); ++i, ++k) {
+    if (k == lower.size()) return false;
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) == 0x99) {  // ’ -> '
+      c = '\'';
+      i += 2;
+    } else if (c >= 'A' && c <= 'Z') {
+      c = static_cast<unsigned char>(c | 0x20);
+    }
+    if (c != static_cast<unsigned char>(lower[k])) return false;
+  }
+  return k == lower.size();
+}
 
 // Per-token facts both stages need, computed once per document in one pass.
 struct TokenInfo {
@@ -120,6 +137,23 @@ struct TokenInfo {
   bool lower = false;     // a word starting with a lower-case letter
 };
 std::vector<TokenInfo> token_infos(std::string_view text, const Segmentation& seg, const WordLists& lex);
+
+// token_infos of one text, with what they were made for; computed once per document by the mention
+// stage and handed to the quote stage through MentionResult::token_facts.
+struct TokenFacts {
+  std::vector<TokenInfo> info;
+  const char* text_data = nullptr;
+  std::size_t text_size = 0;
+  const Segmentation* seg = nullptr;
+  std::size_t tokens = 0;
+  bool made_for(std::string_view text, const Segmentation& s) const {
+    return text.data() == text_data && text.size() == text_size && &s == seg && s.tokens.size() == tokens;
+  }
+};
+std::shared_ptr<const TokenFacts> token_facts(std::string_view text, const Segmentation& seg, const WordLists& lex);
+// The facts `mr` carries when they were made for this text and segmentation, else new ones.
+std::shared_ptr<const TokenFacts> reuse_token_facts(const MentionResult& mr, std::string_view text,
+                                                    const Segmentation& seg, const WordLists& lex);
 
 // Quote-mark pairing shared by both stages (see quotes.hpp for the rules).
 struct QuoteSpan {

@@ -36,6 +36,7 @@ std::shared_ptr<const Document> Analyzer::analyze(std::string text) const {
   if (options_.mentions || options_.quotes)
     doc->mentions = mention_finder_->find(doc->text, doc->segmentation);
   if (options_.quotes) doc->quotes = quote_finder_->find(doc->text, doc->segmentation, doc->mentions);
+  doc->mentions.token_facts.reset();  // (only the quote stage needed them; a kept document need not hold them)
   if (options_.sentiment) doc->sentiment = sentiment_->score(doc->text, doc->segmentation);
   return doc;
 }

@@ -32,7 +32,12 @@ struct Attribution {
 class Finder {
  public:
   Finder(std::string_view text, const Segmentation& seg, MentionResult& mr, const WordLists& lex)
-      : text_(text), seg_(seg), toks_(seg.tokens), mr_(mr), info_(token_infos(text, seg, lex)) {}
+      : text_(text),
+        seg_(seg),
+        toks_(seg.tokens),
+        mr_(mr),
+        facts_(reuse_token_facts(mr, text, seg, lex)),
+        info_(facts_->info) {}
   // All passes, in order; the quotes sorted by start (longest first).
   std::vector<Quote> run();
 
@@ -41,7 +46,8 @@ class Finder {
   const Segmentation& seg_;
   const std::vector<Token>& toks_;
   MentionResult& mr_;
-  std::vector<TokenInfo> info_;
+  std::shared_ptr<const TokenFacts> facts_;  // the mention stage's, when made for this text
+  const std::vector<TokenInfo>& info_;
   std::vector<std::int32_t> m_start_, m_end_;  // mention starting / ending at a token
   std::vector<std::int32_t> m_described_;      // person mention whose describing words start at a token
   std::vector<std::uint32_t> sent_of_;
@@ -80,10 +86,7 @@ class Finder {
   // ---- tokens and mentions ----
   std::string_view tok_text(std::uint32_t i) const { return toks_[i].text(text_); }
   bool is_text(std::uint32_t i, std::string_view s) const { return tok_text(i) == s; }
-  bool lower_is(std::uint32_t i, std::string_view s) {
-    lower_into(tok_text(i), low_);
-    return low_ == s;
-  }
+  bool lower_is(std::uint32_t i, std::string_view s) const { return lower_equals(tok_text(i), s); }
   // ASCII case-insensitive comparison of a token with a lower-case word (no buffer).
   bool ascii_ieq(std::uint32_t i, std::string_view s) const {
     const std::string_view w = tok_text(i);
