@@ -676,6 +676,13 @@ def test_whoever_issues_a_document_speaks_through_it():
                             "the divorce.")
     alleging = [q for q in doc.quotes if q.cue is not None and q.cue.text == "alleging"]
     assert [q.speaker.name if q.speaker else None for q in alleging] == ["published reports"]
+    # A document introducing a quotation with a colon: its issuer speaks.
+    for text, speaker in (("Sen. David Vitter issued a statement: “We do not have the capacity to vet them.”",
+                           "David Vitter"),
+                          ("The council released a report on Friday. Mayor Ann Ortiz released a short statement: "
+                           "“The report is wrong.”", "Ann Ortiz")):
+        doc = presslens.analyze(text)
+        assert [(q.kind, q.speaker.name if q.speaker else None) for q in doc.quotes] == [("direct", speaker)], text
 
 
 def test_a_passive_with_its_s_reports_no_speech():

@@ -146,6 +146,8 @@ Attribution Finder::before_pattern(std::uint32_t open, std::uint32_t lo, bool ne
   if (near && open >= 2 && is_text(open - 1, ":") && open - 2 >= lo && m_end_[open - 2] != kNone &&
       !mention(m_end_[open - 2]).is_pronoun && !object_of_a_verb(m_end_[open - 2])) {
     a.mention = m_end_[open - 2];
+    // "Vitter issued a statement: ...": the statement's issuer.
+    if (const std::int32_t issuer = document_issuer(a.mention, lo); issuer != kNone) a.mention = issuer;
     a.confidence = conf_for(a.mention, 0.75f);
   } else if (near && open >= 2 && is_text(open - 1, ":") && sent_of_[open - 1] == sent_of_[open]) {
     // "Sen. Claire McCaskill scolded him: ...": a clause ending in a colon introduces its

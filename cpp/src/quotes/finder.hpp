@@ -186,6 +186,7 @@ class Finder {
   bool first_person_subject(std::uint32_t v, std::uint32_t lo) const;
   Attribution first_person_attribution(std::uint32_t v) const;
   std::int32_t speaker_before(std::uint32_t v, std::uint32_t lo) const;
+  std::int32_t document_issuer(std::int32_t m, std::uint32_t lo) const;
   std::int32_t speaker_coordinated(std::uint32_t v, std::uint32_t lo) const;
   std::int32_t sentence_subject(std::uint32_t v) const;
   std::uint32_t after_dateline(std::uint32_t sb, std::uint32_t limit) const;

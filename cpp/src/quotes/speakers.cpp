@@ -90,6 +90,23 @@ Attribution Finder::first_person_attribution(std::uint32_t v) const {
   return a;
 }
 
+// "the Security Council issued a statement ...", "His office put out a statement ...",
+// "Vitter issued a statement: ...": whoever issued the document `m` speaks through it. kNone when
+// no issuing verb comes right before it or nobody before the verb (from `lo` on) issues it.
+std::int32_t Finder::document_issuer(std::int32_t m, std::uint32_t lo) const {
+  if (!names_document(m)) return kNone;
+  const std::uint32_t b = mention(m).token_begin;
+  const bool put_out = b > lo + 2 && is_text(b - 1, "out") && (is_text(b - 2, "put") || is_text(b - 2, "sent"));
+  const bool issued = b > lo + 1 && (is_text(b - 1, "issued") || is_text(b - 1, "released") ||
+                                     is_text(b - 1, "published") || is_text(b - 1, "posted") ||
+                                     is_text(b - 1, "sent") || is_text(b - 1, "circulated"));
+  if (!put_out && !issued) return kNone;
+  const std::uint32_t verb = put_out ? b - 2 : b - 1;
+  if (verb <= lo) return kNone;
+  const std::int32_t issuer = speaker_before(verb, lo);
+  return issuer != kNone && !names(issuer, EntityKind::Place) && !names_document(issuer) ? issuer : kNone;
+}
+
 // The speaker mention right before verb v: "Rubio said", "he also told", "Pelosi, the Speaker, said".
 std::int32_t Finder::speaker_before(std::uint32_t v, std::uint32_t lo) const {
   if (v == 0 || v <= lo) return kNone;
@@ -147,19 +164,8 @@ std::int32_t Finder::speaker_before(std::uint32_t v, std::uint32_t lo) const {
       // "In a statement announcing the pick, the union called ...": nor is a document in a
       // fronted phrase.
       if (b == lo + 1 && (ascii_ieq(lo, "in") || ascii_ieq(lo, "with"))) return kNone;
-      // "the Security Council issued a statement calling ...", "His office put out a statement
-      // saying ...": whoever issued the document speaks.
-      const bool put_out = b > lo + 2 && is_text(b - 1, "out") && (is_text(b - 2, "put") || is_text(b - 2, "sent"));
-      const bool issued = b > lo + 1 && (is_text(b - 1, "issued") || is_text(b - 1, "released") ||
-                                         is_text(b - 1, "published") || is_text(b - 1, "posted") ||
-                                         is_text(b - 1, "sent") || is_text(b - 1, "circulated"));
-      if (put_out || issued) {
-        const std::uint32_t verb = put_out ? b - 2 : b - 1;
-        if (verb > lo)
-          if (const std::int32_t issuer = speaker_before(verb, lo);
-              issuer != kNone && !names(issuer, EntityKind::Place) && !names_document(issuer))
-            return issuer;
-      }
+      // "the Security Council issued a statement calling ...": whoever issued it speaks.
+      if (const std::int32_t issuer = document_issuer(m, lo); issuer != kNone) return issuer;
     }
     // "A source familiar with the talks said", "another source speaking to Fox News said", "a
     // person close to the campaign said": the one described speaks, not what they are near.
