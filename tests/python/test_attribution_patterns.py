@@ -796,3 +796,21 @@ def test_an_infinitive_after_the_addressee_keeps_the_quotation_partial():
     doc = presslens.analyze("John McCain said he rarely asks surrogates to stump for him, “except for people I am "
                             "very close to.”")
     assert [q.kind for q in doc.quotes if q.text.startswith("except")] == ["partial"]
+
+
+def test_his_campaign_speaks_as_the_campaign_of_the_person_his_refers_to():
+    # "His campaign said": an organization of whoever "his" is, one entity with "Trump's campaign".
+    doc = presslens.analyze("Donald Trump spoke in Ohio. Trump's campaign said that it was fine. "
+                            "Later his campaign said that the report was false.")
+    assert [(q.speaker.name, q.speaker_mention.text) for q in doc.quotes] == [
+        ("Trump campaign", "campaign"), ("Trump campaign", "campaign")]
+    assert doc.quotes[0].speaker == doc.quotes[1].speaker
+    doc = presslens.analyze("Maria Lopez spoke at noon. Her team said that she was tired.")
+    assert [q.speaker.name for q in doc.quotes] == ["Lopez team"]
+    # With no one for the pronoun to refer to, the campaign is named as written.
+    assert [q.speaker.name for q in presslens.analyze("His campaign said that the report was false.").quotes] == [
+        "His campaign"]
+    # Only before a speech verb, as for "Trump's campaign": "told her campaign" is no speaker.
+    doc = presslens.analyze("John Smith met Maria Lopez. He told her campaign that the plan was good.")
+    assert [q.speaker.name for q in doc.quotes] == ["John Smith"]
+    assert "campaign" not in [m.text for m in doc.mentions]

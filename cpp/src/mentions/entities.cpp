@@ -28,6 +28,28 @@ std::int32_t Finder::new_entity(const Cand& c) {
   return static_cast<std::int32_t>(entities_.size() - 1);
 }
 
+// The entity of "his campaign" (c, owned by a possessive pronoun): "<surname> campaign" of the
+// person the pronoun refers to, the same entity as "Trump's campaign" or "the Trump campaign";
+// an organization of its own, named as written, when the pronoun refers to no person.
+std::int32_t Finder::owned_org_entity(Cand& c, std::unordered_map<std::string, std::vector<std::int32_t>>& by_key) {
+  const Cand& owner = cands_[c.owner_pronoun];
+  if (owner.entity >= 0 && entities_[static_cast<std::size_t>(owner.entity)].kind == EntityKind::Person) {
+    const std::string& person = entities_[static_cast<std::size_t>(owner.entity)].name;
+    const std::string surname = person.substr(person.rfind(' ') + 1);  // (npos + 1 = 0: a one-word name)
+    std::string low;
+    lower_into(surname, low);
+    c.name = surname + " " + c.name;
+    c.key = "org:" + low + " " + c.key.substr(c.key.rfind(' ') + 1);
+    if (auto known = by_key.find(c.key); known != by_key.end()) return known->second.back();
+  } else {
+    c.name = std::string(tok_text(owner.tb)) + " " + c.name;
+    c.key += "@" + std::to_string(c.tb);  // "his campaign" of no one known: joins no other mention
+  }
+  const std::int32_t e = new_entity(c);
+  by_key[c.key].push_back(e);
+  return e;
+}
+
 void Finder::absorb(std::int32_t ent, const Cand& c) {
   Entity& e = entities_[static_cast<std::size_t>(ent)];
   const std::size_t words_new = static_cast<std::size_t>(std::count(c.name.begin(), c.name.end(), ' '));
@@ -119,6 +141,10 @@ void Finder::resolve() {
     if (c.entity >= 0) continue;
     if (c.type == CandType::Pronoun) {
       c.entity = resolve_pronoun(ci);
+      continue;
+    }
+    if (c.owner_pronoun != kNoTok) {  // (its pronoun comes first, so it is resolved by now)
+      c.entity = owned_org_entity(c, by_key);
       continue;
     }
     if (c.heading_label) {

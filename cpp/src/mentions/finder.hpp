@@ -41,6 +41,9 @@ struct Cand {
   std::uint32_t sentence = 0;
   bool in_quote = false;
   std::uint32_t modifier_tb = kNoTok;  // first pre-name modifier (affiliations), if any
+  // "his campaign": the cand of the possessive pronoun that owns this organization (resolve()
+  // names it after the pronoun's person), or kNoTok.
+  std::uint32_t owner_pronoun = kNoTok;
 };
 
 // Affiliation evidence of one mention (see mentions.hpp), merged into its entity.
@@ -129,6 +132,8 @@ class Finder {
   static bool finite_form(std::string_view v);
   bool before_finite_speech_verb(std::uint32_t h, std::uint32_t te) const;
   std::uint32_t try_possessed_org(std::uint32_t b, std::uint32_t te, std::uint32_t sentence);
+  std::uint32_t try_pronoun_possessed_org(std::uint32_t i, std::uint32_t te, std::uint32_t sentence);
+  std::int32_t owned_org_entity(Cand& c, std::unordered_map<std::string, std::vector<std::int32_t>>& by_key);
   bool try_pronoun(std::uint32_t i, std::uint32_t te, std::uint32_t sentence);
   std::uint32_t source_after_according(std::uint32_t i, std::uint32_t te, std::uint32_t sentence);
   void scan_paragraph(std::uint32_t p);

@@ -264,6 +264,24 @@ std::uint32_t Finder::try_possessed_org(std::uint32_t b, std::uint32_t te, std::
   return h + 1;
 }
 
+// "His campaign said", "her office confirmed": right after the possessive pronoun's own cand, an
+// organization of whoever the pronoun refers to (named in resolve(), once the pronoun is
+// resolved: "Trump campaign", one entity with "Trump's campaign"). Returns the token after it, or i + 1.
+std::uint32_t Finder::try_pronoun_possessed_org(std::uint32_t i, std::uint32_t te, std::uint32_t sentence) {
+  const std::uint32_t h = i + 1;
+  if (h + 1 >= te || cands_.empty() || cands_.back().tb != i || !(lower_is(i, "his") || lower_is(i, "her")))
+    return i + 1;
+  if (!info_[h].word || !info_[h].lower || !(info_[h].cls & wc::kOrgTail) || !before_finite_speech_verb(h, te))
+    return i + 1;
+  Cand c = one_token_cand(h, CandType::Run);
+  c.kind = EntityKind::Organization;
+  c.owner_pronoun = static_cast<std::uint32_t>(cands_.size() - 1);
+  c.name = std::string(tok_text(h));
+  c.key = "org:" + lower_joined(i, h + 1);
+  push(std::move(c), sentence);
+  return h + 1;
+}
+
 bool Finder::try_pronoun(std::uint32_t i, std::uint32_t te, std::uint32_t sentence) {
   if (!info_[i].word || !(info_[i].cls & wc::kPronoun)) return false;
   lower_into(tok_text(i), low_);
@@ -368,7 +386,11 @@ void Finder::scan_paragraph(std::uint32_t p) {
         continue;
       }
       if (const std::uint32_t e = try_speaker_np(i, sb, te, s); e > i) { i = e; initial = false; continue; }
-      if (try_pronoun(i, te, s)) { ++i; initial = false; continue; }
+      if (try_pronoun(i, te, s)) {
+        i = try_pronoun_possessed_org(i, te, s);
+        initial = false;
+        continue;
+      }
       if (try_noun_phrase(i, sb, te, s)) { ++i; initial = false; continue; }
       std::uint32_t next = try_run(i, te, s, initial);
       if (next > i && !cands_.empty() && cands_.back().te == next) next = try_possessed_org(next, te, s);
