@@ -256,6 +256,10 @@ BARE_CLAUSES = [
      'the union expected production to improve', 'Phil Smith'),
     ('The state tax commissioner says an internal review shows no one leaked the documents.',
      'an internal review shows no one leaked the documents', None),
+    # A reporting word after a determiner and before a verb is the clause's subject noun.
+    ('Jane Smith said the report was false.', 'the report was false', 'Jane Smith'),
+    ('Gov. Rick Scott said the state allocated more than $26 million for the virus.',
+     'the state allocated more than $26 million for the virus', 'Rick Scott'),
     # A clitic auxiliary shows the clause ("they'll"); "'s" does not (often a possessive).
     ("Some voters say they'll shift their support to Stein unless Sanders objects.",
      "they'll shift their support to Stein unless Sanders objects", 'voters'),
@@ -270,6 +274,8 @@ NOT_REPORTED_CLAUSES = [
     'Jane Smith felt the pain in her legs.',
     'Gas prices are said to rise in the spring.',
     'Jane Smith said the worst things about her rival.',
+    # ... but not before other words: an object ("those worries").
+    'Mr. Lew stressed those worries on Sunday at a forum in Beijing, and he raised them again later.',
     # Past a subordinator a verb is the subordinate clause's: "his voice" was an object.
     'Mitt Romney added his voice after five senators urged Akin to step aside.',
     # A verb of naming before "as" gives a description, no clause (without the rule, "sank the firm"

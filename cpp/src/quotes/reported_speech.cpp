@@ -73,6 +73,12 @@ bool Finder::bare_clause_start(std::uint32_t j, std::uint32_t hi) {
     const bool after_noun = info_[p].word && !(info_[p].cls & (wc::kDeterminer | wc::kPreposition | wc::kFunc)) &&
                             (info_[p].lower || info_[p].cap);
     if (cls & (wc::kSpeech | wc::kClause)) {
+      // Right after a determiner and before a verb it is a noun, the clause's subject ("said the
+      // report was false", "said the state allocated"); not before other words ("stressed those
+      // worries on Sunday": an object).
+      if (info_[p].word && (info_[p].cls & wc::kDeterminer) && k + 1 < hi && info_[k + 1].word && info_[k + 1].lower &&
+          ((info_[k + 1].cls & wc::kAux) || past_tense(k + 1) || s_form(tok_text(k + 1))))
+        continue;
       // A reporting verb in a finite form right after a noun is the clause's own verb ("said
       // the union expected production to", "says an internal review shows no one"); as a base
       // form or after "and" (a function word: no noun) it is a verb of its own.
