@@ -813,6 +813,15 @@ def test_his_campaign_speaks_as_the_campaign_of_the_person_his_refers_to():
     assert doc.quotes[0].speaker == doc.quotes[1].speaker
     doc = presslens.analyze("Maria Lopez spoke at noon. Her team said that she was tired.")
     assert [q.speaker.name for q in doc.quotes] == ["Lopez team"]
+    # A politician's office speaks the same way ("office" is an organization noun since session 13).
+    for text in ("Trey Gowdy spoke. Gowdy’s office said that the claims are false.",
+                 "Trey Gowdy spoke. Later his office said that the claims are false."):
+        assert [q.speaker.name for q in presslens.analyze(text).quotes] == ["Gowdy office"], text
+    # (A guard, right with and without "office": an organization's office in an apposition does
+    # not take the quote from the person it describes.)
+    doc = presslens.analyze("“The market is changing,” said Lesley Deutch, a senior vice president in the Boca Raton "
+                            "office of John Burns Real Estate Consulting.")
+    assert [q.speaker.name for q in doc.quotes] == ["Lesley Deutch"]
     # With no one for the pronoun to refer to, the campaign is named as written.
     assert [q.speaker.name for q in presslens.analyze("His campaign said that the report was false.").quotes] == [
         "His campaign"]

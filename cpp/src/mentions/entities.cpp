@@ -33,8 +33,11 @@ std::int32_t Finder::new_entity(const Cand& c) {
 // an organization of its own, named as written, when the pronoun refers to no person.
 std::int32_t Finder::owned_org_entity(Cand& c, std::unordered_map<std::string, std::vector<std::int32_t>>& by_key) {
   const Cand& owner = cands_[c.owner_pronoun];
-  if (owner.entity >= 0 && entities_[static_cast<std::size_t>(owner.entity)].kind == EntityKind::Person) {
-    const std::string& person = entities_[static_cast<std::size_t>(owner.entity)].name;
+  const Entity* person_owner = owner.entity >= 0 ? &entities_[static_cast<std::size_t>(owner.entity)] : nullptr;
+  // (A named person: not one known only by a role, "a representative for his office".)
+  if (person_owner && person_owner->kind == EntityKind::Person && !person_owner->name.empty() &&
+      person_owner->name[0] >= 'A' && person_owner->name[0] <= 'Z') {
+    const std::string& person = person_owner->name;
     const std::string surname = person.substr(person.rfind(' ') + 1);  // (npos + 1 = 0: a one-word name)
     std::string low;
     lower_into(surname, low);

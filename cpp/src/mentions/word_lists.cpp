@@ -329,7 +329,7 @@ const char* const kFaiths[][2] = {
 };
 
 const char* kNameSuffix = "jr. sr. jr sr ii iii iv";
-const char* kOrgTail = "administration government campaign regime team camp cabinet";
+const char* kOrgTail = "administration government campaign regime team camp cabinet office";
 
 // name|Canonical; names are lower case, words separated by one space.
 const char* kPlaces =
