@@ -535,8 +535,9 @@ def test_long_text_is_linear():
         return time.perf_counter() - t
 
     run(4000)
-    small = min(run(4000) for _ in range(3))
-    big = min(run(40000) for _ in range(3))
+    # (Minimums of several runs: a run slowed by other work on a shared machine does not count.)
+    small = min(run(4000) for _ in range(7))
+    big = min(run(40000) for _ in range(5))
     assert big / max(small, 1e-6) < 25
 
 

@@ -488,16 +488,7 @@ namespace {
 // lower_into into `out`, which has room for s.size() bytes; returns the length written.
 std::size_t lower_to(std::string_view s, char* out) {
   std::size_t k = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(s[i + 2]) == 0x99) {  // ’ -> '
-      out[k++] = '\'';
-      i += 2;
-    } else {
-      out[k++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
-    }
-  }
+  for (std::size_t i = 0; i < s.size();) out[k++] = fold_at(s, i);
   return k;
 }
 

@@ -111,21 +111,22 @@ std::shared_ptr<const WordLists> default_word_lists();
 
 // ASCII lower-casing plus ’ -> ' ; enough for the word lists (all ASCII).
 void lower_into(std::string_view s, std::string& out);
+// The lower-cased byte of s at i (A-Z folded, ’ read as '), moving i past what it read: the one
+// folding step of lower_into and lower_equals.
+inline char fold_at(std::string_view s, std::size_t& i) {
+  const auto c = static_cast<unsigned char>(s[i++]);
+  if (c == 0xE2 && i + 1 < s.size() && static_cast<unsigned char>(s[i]) == 0x80 &&
+      static_cast<unsigned char>(s[i + 1]) == 0x99) {  // ’ -> '
+    i += 2;
+    return '\'';
+  }
+  return static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+}
 // lower_into(s, x); x == lower — without building x (the stages ask this of most tokens).
 inline bool lower_equals(std::string_view s, std::string_view lower) {
-  std::size_t k = 0;
-  for (std::size_t i = 0; i < s.size(); ++i, ++k) {
-    if (k == lower.size()) return false;
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(s[i + 2]) == 0x99) {  // ’ -> '
-      c = '\'';
-      i += 2;
-    } else if (c >= 'A' && c <= 'Z') {
-      c = static_cast<unsigned char>(c | 0x20);
-    }
-    if (c != static_cast<unsigned char>(lower[k])) return false;
-  }
+  std::size_t i = 0, k = 0;
+  while (i < s.size())
+    if (k == lower.size() || fold_at(s, i) != lower[k++]) return false;
   return k == lower.size();
 }
 

@@ -81,6 +81,22 @@ const std::string* find_emoji(const SentimentScorer::Impl& im, std::string_view 
   return im.emoji_seq.find(t.substr(0, i));
 }
 
+// An emoticon item: the bytes [start, end) of the text, with their lexicon value.
+void push_emoticon(Work& w, std::string_view text, std::uint32_t start, std::uint32_t end, double value,
+                   bool clause_start) {
+  Item it;
+  it.off = static_cast<std::uint32_t>(w.arena.size());
+  w.arena.append(text.data() + start, end - start);
+  it.len = end - start;
+  it.start = start;
+  it.end = end;
+  it.in_lex = true;
+  it.lex = value;
+  it.emoticon = true;
+  it.clause_start = clause_start;
+  w.items.push_back(it);
+}
+
 // Whether token t is ")" or "]" closing a "(" or "[" among the tokens [k, t) of its chunk.
 bool closes_bracket(const Token* toks, std::uint32_t k, std::uint32_t t, std::string_view text) {
   const std::string_view tt = toks[t].text(text);
@@ -113,18 +129,8 @@ void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, s
     if (c1 - k > 1 && has_punct) {
       std::string_view ct = text.substr(toks[k].start, toks[c1 - 1].end - toks[k].start);
       if (const double* v = find_emoticon(im, ct, buf)) {
-        Item it;
-        it.off = static_cast<std::uint32_t>(w.arena.size());
-        w.arena.append(ct.data(), ct.size());
-        it.len = static_cast<std::uint32_t>(ct.size());
-        it.start = toks[k].start;
-        it.end = toks[c1 - 1].end;
-        it.in_lex = true;
-        it.lex = *v;
-        it.emoticon = true;
-        it.clause_start = clause;
+        push_emoticon(w, text, toks[k].start, toks[c1 - 1].end, *v, clause);
         clause = false;
-        w.items.push_back(it);
         k = c1;
         continue;
       }
@@ -183,16 +189,7 @@ void default_items(const SentimentScorer::Impl& im, const SentimentOptions& o, s
           if (tok.kind != TokenKind::Quote && t > k && t + 1 < c1 && !closes_bracket(toks, k, t, text)) {
             std::string_view rest = text.substr(tok.start, toks[c1 - 1].end - tok.start);
             if (const double* v = find_emoticon(im, rest, buf)) {
-              Item it;
-              it.off = static_cast<std::uint32_t>(w.arena.size());
-              w.arena.append(rest.data(), rest.size());
-              it.len = static_cast<std::uint32_t>(rest.size());
-              it.start = tok.start;
-              it.end = toks[c1 - 1].end;
-              it.in_lex = true;
-              it.lex = *v;
-              it.emoticon = true;
-              w.items.push_back(it);
+              push_emoticon(w, text, tok.start, toks[c1 - 1].end, *v, false);
               t = c1 - 1;
               break;
             }
