@@ -218,6 +218,23 @@ def test_the_documented_differences_from_vader_score_as_documented():
         assert round(default.score(text).compound, 4) == pytest.approx(default_compound, abs=1e-9), text
 
 
+def test_news_names_and_terms_carry_no_sentiment():
+    # Rule 12a: "United States", "Supreme Court", "health care"... are names, not praise.
+    sa, vader = SentimentAnalyzer(), SentimentAnalyzer(vader_compat=True)
+    text = "The United States Supreme Court heard the health care case."
+    assert vader.score(text).compound > 0.8
+    assert sa.score(text).compound == 0
+    assert [w.word for w in sa.explain(text).words if w.valence != 0] == []
+    for text in ("Both parties met.", "The Republican Party met.", "National security officials met.",
+                 "A super PAC spent money before Super Tuesday.", "The Justice Department met."):
+        assert sa.score(text).compound == 0, text
+    # The words keep their valence elsewhere.
+    assert sa.score("I care about justice.").compound > 0.4
+    assert sa.score("We had a super party.").compound > 0.5
+    # (Phrases are a default-mode rule; phrases=False turns them all off.)
+    assert SentimentAnalyzer(phrases=False).score("The Supreme Court met.").compound > 0
+
+
 def test_no_word_rule_applies_to_an_emoticon():
     # VADER negates and boosts emoticons like words: "Not going today :(" comes out positive there.
     sa, vader = SentimentAnalyzer(), SentimentAnalyzer(vader_compat=True)

@@ -55,6 +55,24 @@ constexpr SpecialCase kIdioms[] = {
     {{"under", "the", "weather"}, -2, 2},
 };
 
+// Names and fixed terms of the news whose lexicon word says nothing of sentiment there ("the United
+// States", "health care", "the Supreme Court", "super PAC", "the Republican Party"): valence 0 in
+// the default mode. Chosen from the most frequent lexicon words and their neighbours in the
+// PolNeAR news articles (quotes-dev), not from the four rated sets (docs/sentiment.md, rule 12a).
+constexpr SpecialCase kNewsTerms[] = {
+    {{"united", "states", nullptr}, 0, 0},      {{"united", "nations", nullptr}, 0, 0},
+    {{"united", "kingdom", nullptr}, 0, 0},     {{"supreme", "court", "justice"}, 0, 0},
+    {{"supreme", "court", nullptr}, 0, 0},      {{"super", "tuesday", nullptr}, 0, 0},
+    {{"super", "pac", nullptr}, 0, 0},          {{"super", "pacs", nullptr}, 0, 0},
+    {{"health", "care", nullptr}, 0, 1},        {{"affordable", "care", "act"}, 0, 1},
+    {{"national", "security", nullptr}, 0, 1},  {{"homeland", "security", nullptr}, 0, 1},
+    {{"social", "security", nullptr}, 0, 1},    {{"security", "council", nullptr}, 0, 0},
+    {{"justice", "department", nullptr}, 0, 0}, {{"department", "of", "justice"}, 0, 2},
+    {{"democratic", "party", nullptr}, 0, 1},   {{"republican", "party", nullptr}, 0, 1},
+    {{"political", "party", nullptr}, 0, 1},    {{"political", "parties", nullptr}, 0, 1},
+    {{"third", "party", nullptr}, 0, 1},        {{"both", "parties", nullptr}, 0, 1},
+};
+
 constexpr const char* kSuperlatives[] = {
     "best", "worst", "greatest", "nicest", "happiest", "saddest", "ugliest", "dumbest", "stupidest",
     "smartest", "strongest", "weakest", "easiest", "cruelest", "funniest", "bravest", "poorest", "finest",
@@ -248,6 +266,7 @@ SentimentScorer::SentimentScorer(SentimentOptions options, std::shared_ptr<const
   };
   for (const auto& sc : kSpecialCases) add_phrase(sc);
   for (const auto& sc : kIdioms) add_phrase(sc);
+  for (const auto& sc : kNewsTerms) add_phrase(sc);
   // Longest phrases first.
   impl->phrases.for_each([](std::string_view, std::vector<Phrase>& list) {
     std::stable_sort(list.begin(), list.end(), [](const Phrase& a, const Phrase& b) { return a.rest.size() > b.rest.size(); });
