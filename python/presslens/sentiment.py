@@ -114,7 +114,8 @@ class SentimentAnalyzer:
             inside the analyzer, so later edits to ``lexicon`` do not affect it.
         vader_compat: reproduce vaderSentiment 3.3.2 exactly (tokenization, rules and bugs).
         **options: default-mode switches, all on by default: ``contrast_by_position``,
-            ``extra_contrast``, ``clause_scope``, ``phrases``, ``negated_superlatives``,
+            ``extra_contrast``, ``clause_scope``, ``phrases`` (multi-word entries, idioms and
+            news names such as "United States", which carry no valence), ``negated_superlatives``,
             ``event_words`` and ``event_weight`` (0..1), ``shifters``, ``morphology``,
             ``length_norm``, the length dilution ``dilution`` (exponent, 0 = off) and
             ``dilution_words``, and ``fast_path`` (``False`` makes ``polarity_scores`` always

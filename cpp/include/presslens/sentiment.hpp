@@ -114,7 +114,7 @@ struct SentimentOptions {
   bool contrast_by_position = true;  // "but" re-weights words by position, not by value
   bool extra_contrast = true;        // "however", "although", "though", "yet", "nevertheless"...
   bool clause_scope = true;          // negation and boosters stop at , ; : — ( )
-  bool phrases = true;               // multi-word lexicon entries and idioms
+  bool phrases = true;               // multi-word lexicon entries, idioms and news names ("United States": no valence)
   bool negated_superlatives = true;  // "not the worst" is not praise
   bool event_words = true;           // reported events (arrested, killed...) weigh less than attitudes
   double event_weight = 0.5;
