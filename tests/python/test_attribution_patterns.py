@@ -258,6 +258,9 @@ BARE_CLAUSES = [
      'an internal review shows no one leaked the documents', None),
     # A reporting word after a determiner and before a verb is the clause's subject noun.
     ('Jane Smith said the report was false.', 'the report was false', 'Jane Smith'),
+    ('Jane Smith said the new report was false.', 'the new report was false', 'Jane Smith'),
+    ('His advisers say their primary state organizations were better than that.',
+     'their primary state organizations were better than that', 'advisers'),
     ('Gov. Rick Scott said the state allocated more than $26 million for the virus.',
      'the state allocated more than $26 million for the virus', 'Rick Scott'),
     # A clitic auxiliary shows the clause ("they'll"); "'s" does not (often a possessive).

@@ -76,7 +76,12 @@ bool Finder::bare_clause_start(std::uint32_t j, std::uint32_t hi) {
       // Right after a determiner and before a verb it is a noun, the clause's subject ("said the
       // report was false", "said the state allocated"); not before other words ("stressed those
       // worries on Sunday": an object).
-      if (info_[p].word && (info_[p].cls & wc::kDeterminer) && k + 1 < hi && info_[k + 1].word && info_[k + 1].lower &&
+      // (Also with one describing word between: "said the new report was false".)
+      const bool after_determiner =
+          (info_[p].word && (info_[p].cls & wc::kDeterminer)) ||
+          (p > j && info_[p - 1].word && (info_[p - 1].cls & wc::kDeterminer) && info_[p].word && info_[p].lower &&
+           !(info_[p].cls & (wc::kAux | wc::kSpeech | wc::kClause | wc::kPreposition | wc::kDeterminer)));
+      if (after_determiner && k + 1 < hi && info_[k + 1].word && info_[k + 1].lower &&
           ((info_[k + 1].cls & wc::kAux) || past_tense(k + 1) || s_form(tok_text(k + 1))))
         continue;
       // A reporting verb in a finite form right after a noun is the clause's own verb ("said
