@@ -17,8 +17,8 @@ Work& thread_work() {
   return w;
 }
 
-// 1 / sqrt(max(1, n)) for the counts of sentiment words of most texts: aggregate() pools a short
-// text's words on every call, and a square root and a division there cost a snippet about 3 %.
+// 1 / sqrt(max(1, n)) for the counts of sentiment words of most texts: aggregate() pools the words
+// of every short text, so a look-up there instead of a square root and a division.
 struct InverseRoots {
   double r[256];
   InverseRoots() {
