@@ -42,7 +42,7 @@ std::int32_t Finder::owned_org_entity(Cand& c, std::unordered_map<std::string, s
     std::string low;
     lower_into(surname, low);
     c.name = surname + " " + c.name;
-    c.key = "org:" + low + " " + c.key.substr(c.key.rfind(' ') + 1);
+    c.key = "org:" + low + " " + lower_joined(c.tb, c.te);  // ("org:trump campaign", as for "Trump's campaign")
     if (auto known = by_key.find(c.key); known != by_key.end()) return known->second.back();
   } else {
     c.name = std::string(tok_text(owner.tb)) + " " + c.name;

@@ -531,8 +531,6 @@ void drop_verb_classes_of_nouns(std::string_view text, const Segmentation& seg, 
   }
 }
 
-}  // namespace
-
 std::vector<TokenInfo> token_infos(std::string_view text, const Segmentation& seg, const WordLists& lex) {
   std::vector<TokenInfo> out(seg.tokens.size());
   constexpr std::size_t kLongest = 40;  // longer tokens are in no word list
@@ -557,6 +555,8 @@ std::vector<TokenInfo> token_infos(std::string_view text, const Segmentation& se
   drop_verb_classes_of_nouns(text, seg, lex, out);
   return out;
 }
+
+}  // namespace
 
 std::shared_ptr<const TokenFacts> token_facts(std::string_view text, const Segmentation& seg, const WordLists& lex) {
   auto facts = std::make_shared<TokenFacts>();

@@ -137,10 +137,9 @@ struct TokenInfo {
   bool cap = false;       // capitalised word or all-caps
   bool lower = false;     // a word starting with a lower-case letter
 };
-std::vector<TokenInfo> token_infos(std::string_view text, const Segmentation& seg, const WordLists& lex);
 
-// token_infos of one text, with what they were made for; computed once per document by the mention
-// stage and handed to the quote stage through MentionResult::token_facts.
+// The TokenInfo of every token of one text, with what they were made for; computed once per
+// document by the mention stage and handed to the quote stage through MentionResult::token_facts.
 struct TokenFacts {
   std::vector<TokenInfo> info;
   const char* text_data = nullptr;

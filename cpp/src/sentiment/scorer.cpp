@@ -17,17 +17,6 @@ Work& thread_work() {
   return w;
 }
 
-// 1 / sqrt(max(1, n)) for the counts of sentiment words of most texts: aggregate() pools the words
-// of every short text, so a look-up there instead of a square root and a division.
-struct InverseRoots {
-  double r[256];
-  InverseRoots() {
-    for (int n = 0; n < 256; ++n) r[n] = 1.0 / std::sqrt(std::max(1.0, static_cast<double>(n)));
-  }
-  double operator()(std::uint32_t n) const { return n < 256 ? r[n] : 1.0 / std::sqrt(static_cast<double>(n)); }
-};
-const InverseRoots kInverseRoot;
-
 }  // namespace
 
 // ---- public entry points --------------------------------------------------------------------
@@ -135,7 +124,7 @@ SentimentScores SentimentScorer::aggregate(const std::vector<SentimentScores>& s
   if (n == 0) return out;
   const double scale = std::min(1.0, 3.0 / n);
   const double scaled =
-      n > 1 && n <= 3 ? evidence * kInverseRoot(evidence_words) + emphasis
+      n > 1 && n <= 3 ? evidence / std::sqrt(std::max(1.0, static_cast<double>(evidence_words))) + emphasis
                       : sum * scale;
   // One sentence with words (beside any without) is the text's score, its label held as it is
   // when that sentence is scored alone. Up to three sentences add up as one VADER text, so rule
