@@ -697,6 +697,23 @@ def test_short_texts_keep_the_label_their_sentences_give():
     assert plain.polarity_scores(text + neutral)["compound"] == plain.polarity_scores(text)["compound"] < -0.05
 
 
+def test_es_and_d_follow_english_spelling():
+    # -es follows s, x, z, ch, sh or o and -d follows e: "wines" is not "win" + -es, "Dulles" (a
+    # name) not "dull", "grind" not "grin"; "crashes" is still "crash" + -es.
+    sa = SentimentAnalyzer()
+    vader = Lexicon.vader().to_dict()
+    for word, stem in (("wines", "win"), ("dulles", "dull"), ("dudes", "dud"), ("grind", "grin")):
+        assert word not in vader and stem in vader
+        assert sa.score(f"The {word} were there.").compound == 0, word
+    assert sa.score("Seized at Dulles airport.").compound == 0
+    assert "crashes" not in vader and "crash" in vader
+    assert [(w.word, w.lexicon) for w in sa.explain("The market crashes.").words] == [("crashes", vader["crash"])]
+    custom = SentimentAnalyzer(lexicon=Lexicon.from_dict({"zorb": 2.0, "zorbe": -2.0, "blorch": 1.0, "glumo": -1.0}))
+    assert custom.score("Zorbes.").compound < 0  # "zorbe" + -s, not "zorb" + -es
+    assert custom.score("Zorbd.").compound == 0  # -d only after e
+    assert custom.score("Blorches.").compound > 0 > custom.score("Glumoes.").compound
+
+
 def test_false_inflections_take_no_valence_from_a_lookalike_stem():
     # "justices" are judges, not justice; "likely" is not "like"; "fined" is a penalty, not "fine".
     sa = SentimentAnalyzer()

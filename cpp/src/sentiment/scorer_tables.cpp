@@ -136,16 +136,26 @@ std::vector<std::string> split_words(std::string_view s) {
 // bytes and longer than its suffix plus three, and must not be a listed word (negation,
 // booster...) or a lexicon word itself. Rather than strip suffixes per word at scoring time, every
 // such form of every lexicon word is added to the lookup table once, here (except the false
-// friends in kFalseInflections).
+// friends in kFalseInflections). English spelling limits two suffixes: -es follows a stem ending
+// in s, x, z, ch, sh or o ("kisses", "wishes", "heroes"), -d a stem ending in e ("hated"); other
+// stems take -s and -ed, so "wines" is not "win" + -es, "dudes" not "dud", "Dulles" not "dull",
+// "grind" not "grin".
 struct Inflection {
   std::string_view suffix, replaced;  // surface = stem without `replaced` + `suffix`
   int order;                          // rank among the rules for the same last letter
+  bool (*stem_fits)(std::string_view stem) = nullptr;  // null: any stem
 };
+bool takes_es(std::string_view stem) {
+  for (std::string_view end : {"s", "x", "z", "ch", "sh", "o"})
+    if (stem.size() >= end.size() && stem.substr(stem.size() - end.size()) == end) return true;
+  return false;
+}
+bool takes_d(std::string_view stem) { return !stem.empty() && stem.back() == 'e'; }
 constexpr Inflection kInflections[] = {
-    {"ies", "y", 0}, {"es", "", 1}, {"s", "", 2},     // ...s
-    {"ed", "", 0},   {"ed", "e", 1}, {"d", "", 2},    // ...d
-    {"ing", "", 0},  {"ing", "e", 1},                 // ...g
-    {"ly", "", 0},   {"ily", "y", 1},                 // ...y
+    {"ies", "y", 0}, {"es", "", 1, takes_es}, {"s", "", 2},  // ...s
+    {"ed", "", 0},   {"ed", "e", 1}, {"d", "", 2, takes_d},  // ...d
+    {"ing", "", 0},  {"ing", "e", 1},                        // ...g
+    {"ly", "", 0},   {"ily", "y", 1},                        // ...y
 };
 
 // Words that look like an inflected form of a lexicon word but mostly mean something else in
@@ -155,7 +165,7 @@ constexpr Inflection kInflections[] = {
 // sentiment sets the scores are measured on.
 constexpr const char* kFalseInflections[] = {
     "likely", "hands", "handed", "handing", "kinds", "justices", "goods", "fined", "fines", "cooled",
-    "cooling", "coolly", "fairs", "fairly", "grind", "shrewd", "tempered", "hopefuls", "striking",
+    "cooling", "coolly", "fairs", "fairly", "tempered", "hopefuls", "striking",
     "sparked", "sparking", "originally", "naturally", "exclusively", "significantly", "admittedly",
     "treated", "treating", "gooding"};
 
@@ -170,6 +180,7 @@ void add_inflections(SentimentScorer::Impl& im) {
     for (const Inflection& r : kInflections) {
       const std::size_t rl = r.replaced.size();
       if (stem.size() < rl || stem.substr(stem.size() - rl) != r.replaced) continue;
+      if (r.stem_fits && !r.stem_fits(stem)) continue;
       form.assign(stem.data(), stem.size() - rl);
       form.append(r.suffix.data(), r.suffix.size());
       if (form.size() <= 4 || form.size() <= r.suffix.size() + 3) continue;
