@@ -698,11 +698,11 @@ def test_short_texts_keep_the_label_their_sentences_give():
 
 
 def test_es_and_d_follow_english_spelling():
-    # -es follows s, x, z, ch, sh or o and -d follows e: "wines" is not "win" + -es, "Dulles" (a
-    # name) not "dull", "grind" not "grin"; "crashes" is still "crash" + -es.
+    # -es follows s, x, z, ch, sh or o and -d follows e: the names "Dulles" and "Welles" are not
+    # "dull" and "well" + -es, "grind" is not "grin" + -d; "crashes" is still "crash" + -es.
     sa = SentimentAnalyzer()
     vader = Lexicon.vader().to_dict()
-    for word, stem in (("wines", "win"), ("dulles", "dull"), ("dudes", "dud"), ("grind", "grin")):
+    for word, stem in (("dulles", "dull"), ("welles", "well"), ("grind", "grin"), ("shrewd", "shrew")):
         assert word not in vader and stem in vader
         assert sa.score(f"The {word} were there.").compound == 0, word
     assert sa.score("Seized at Dulles airport.").compound == 0
@@ -712,6 +712,12 @@ def test_es_and_d_follow_english_spelling():
     assert custom.score("Zorbes.").compound < 0  # "zorbe" + -s, not "zorb" + -es
     assert custom.score("Zorbd.").compound == 0  # -d only after e
     assert custom.score("Blorches.").compound > 0 > custom.score("Glumoes.").compound
+    # Nor does a suffix go where English does not put it: -s after a sibilant, -ed or -ing
+    # after a final e (but "agreeing"), -ies after a vowel and y.
+    custom = SentimentAnalyzer(lexicon=Lexicon.from_dict({"blorch": 1.0, "zorbe": -2.0, "glee": 1.0, "glumay": 1.0}))
+    for word in ("Blorchs", "Zorbeed", "Zorbeing", "Glumaies"):
+        assert custom.score(f"{word}.").compound == 0, word
+    assert custom.score("Gleeing.").compound > 0 > custom.score("Zorbing.").compound
 
 
 def test_false_inflections_take_no_valence_from_a_lookalike_stem():

@@ -136,26 +136,38 @@ std::vector<std::string> split_words(std::string_view s) {
 // bytes and longer than its suffix plus three, and must not be a listed word (negation,
 // booster...) or a lexicon word itself. Rather than strip suffixes per word at scoring time, every
 // such form of every lexicon word is added to the lookup table once, here (except the false
-// friends in kFalseInflections). English spelling limits two suffixes: -es follows a stem ending
-// in s, x, z, ch, sh or o ("kisses", "wishes", "heroes"), -d a stem ending in e ("hated"); other
-// stems take -s and -ed, so "wines" is not "win" + -es, "dudes" not "dud", "Dulles" not "dull",
-// "grind" not "grin".
+// friends in kFalseInflections). Each suffix goes only where English spelling puts it, so that
+// no non-word takes a stem's valence by accident: the names "Dulles" and "Welles" are not "dull"
+// and "well" + -es, "grind" is not "grin" + -d.
 struct Inflection {
   std::string_view suffix, replaced;  // surface = stem without `replaced` + `suffix`
   int order;                          // rank among the rules for the same last letter
-  bool (*stem_fits)(std::string_view stem) = nullptr;  // null: any stem
+  bool (*stem_fits)(std::string_view stem);
 };
-bool takes_es(std::string_view stem) {
-  for (std::string_view end : {"s", "x", "z", "ch", "sh", "o"})
-    if (stem.size() >= end.size() && stem.substr(stem.size() - end.size()) == end) return true;
+bool ends_with(std::string_view s, std::string_view end) {
+  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+bool sibilant(std::string_view stem) {  // kiss, fox, buzz, church, wish
+  for (std::string_view end : {"s", "x", "z", "ch", "sh"})
+    if (ends_with(stem, end)) return true;
   return false;
 }
-bool takes_d(std::string_view stem) { return !stem.empty() && stem.back() == 'e'; }
+bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+bool consonant_y(std::string_view stem) { return stem.size() >= 2 && stem.back() == 'y' && !vowel(stem[stem.size() - 2]); }
+bool any_stem(std::string_view) { return true; }
+bool takes_es(std::string_view stem) { return sibilant(stem) || ends_with(stem, "o"); }  // kisses, heroes
+bool takes_s(std::string_view stem) { return !sibilant(stem); }                         // hates, not kisss
+bool takes_ed(std::string_view stem) { return !ends_with(stem, "e"); }                 // bored is bore + d
+bool takes_d(std::string_view stem) { return ends_with(stem, "e"); }                   // hated
+bool takes_ing(std::string_view stem) {  // hurting, agreeing, not hateing
+  return !ends_with(stem, "e") || ends_with(stem, "ee") || ends_with(stem, "ye") || ends_with(stem, "oe");
+}
+bool drops_e_for_ing(std::string_view stem) { return !ends_with(stem, "ee"); }  // hating, not seing
 constexpr Inflection kInflections[] = {
-    {"ies", "y", 0}, {"es", "", 1, takes_es}, {"s", "", 2},  // ...s
-    {"ed", "", 0},   {"ed", "e", 1}, {"d", "", 2, takes_d},  // ...d
-    {"ing", "", 0},  {"ing", "e", 1},                        // ...g
-    {"ly", "", 0},   {"ily", "y", 1},                        // ...y
+    {"ies", "y", 0, consonant_y}, {"es", "", 1, takes_es}, {"s", "", 2, takes_s},  // ...s
+    {"ed", "", 0, takes_ed},      {"ed", "e", 1, any_stem}, {"d", "", 2, takes_d},  // ...d
+    {"ing", "", 0, takes_ing},    {"ing", "e", 1, drops_e_for_ing},                // ...g
+    {"ly", "", 0, any_stem},      {"ily", "y", 1, any_stem},                       // ...y
 };
 
 // Words that look like an inflected form of a lexicon word but mostly mean something else in
@@ -180,7 +192,7 @@ void add_inflections(SentimentScorer::Impl& im) {
     for (const Inflection& r : kInflections) {
       const std::size_t rl = r.replaced.size();
       if (stem.size() < rl || stem.substr(stem.size() - rl) != r.replaced) continue;
-      if (r.stem_fits && !r.stem_fits(stem)) continue;
+      if (!r.stem_fits(stem)) continue;
       form.assign(stem.data(), stem.size() - rl);
       form.append(r.suffix.data(), r.suffix.size());
       if (form.size() <= 4 || form.size() <= r.suffix.size() + 3) continue;
