@@ -257,3 +257,34 @@ def test_a_possessed_organization_word_that_does_not_speak_is_no_mention():
 def test_a_persons_campaign_with_a_curly_apostrophe():
     doc = presslens.analyze("It is unlikely; Clinton’s team says she will continue.")
     assert [(q.speaker.name, q.speaker.kind) for q in doc.quotes] == [("Clinton team", "organization")]
+
+
+def _entity_of(doc, text):
+    found = [m for m in doc.mentions if m.text == text]
+    assert found, [m.text for m in doc.mentions]
+    return found[0].entity.name if found[0].entity is not None else None
+
+
+@pytest.mark.parametrize(
+    "text, role, person",
+    [
+        # Another senator was named before: the apposition, not the last senator, says who.
+        ("Senator Bernie Sanders spoke first. Trump accused Ted Cruz, the senator from Texas, of lying.",
+         "the senator", "Ted Cruz"),
+        ("President Obama was in Ohio. Tom Fitton, the president of Judicial Watch, said the papers were hidden.",
+         "the president", "Tom Fitton"),
+        ("President Obama was in Ohio. Mr. Rubio, the Florida senator, said he would run.", "the Florida senator",
+         "Marco Rubio"),
+    ],
+)
+def test_a_role_in_apposition_after_a_name_is_that_person(text: str, role: str, person: str) -> None:
+    doc = presslens.analyze(("Marco Rubio announced a bid. " if "Rubio" in text else "") + text)
+    assert _entity_of(doc, role) == person
+
+
+def test_a_role_that_is_no_apposition_keeps_its_own_reading():
+    # A possessor ("the president's pick") and a title before another name are no apposition.
+    doc = presslens.analyze("President Donald Trump spoke. He praised Mike Pompeo, the president's choice for the post.")
+    assert _entity_of(doc, "the president") == "Donald Trump"
+    doc = presslens.analyze("Chief of Staff Cheryl Mills, Deputy Chief of Staff Jake Sullivan and others met.")
+    assert _entity_of(doc, "Deputy Chief of Staff Jake Sullivan") == "Deputy Chief of Staff Jake Sullivan"

@@ -155,6 +155,12 @@ void Finder::resolve() {
       c.drop = c.entity == kNoEntity;
       continue;
     }
+    if (c.type == CandType::RoleNP) {
+      if (const std::int32_t named = appositive_person(ci); named >= 0) {
+        c.entity = named;
+        continue;
+      }
+    }
     if (c.definite_role) {
       c.entity = resolve_role(ci);
       if (c.entity < 0) {
@@ -256,6 +262,33 @@ std::string Finder::canonical_title(std::string t) {
   repl("gen.", "general");
   repl("lt.", "lieutenant");
   return t;
+}
+
+// "Cruz, the senator from Texas, ...", "Ebeling, a retired teacher, ...": a role phrase right
+// after a person's name and its comma is an apposition that describes that person, whoever else
+// holds the title. Not when a verb follows the role ("Smith, the mayor said, ..." is another
+// person speaking), nor after a list ("Rubio, Cruz, the senator ...").
+std::int32_t Finder::appositive_person(std::size_t ci) const {
+  const Cand& c = cands_[ci];
+  if (c.kind != EntityKind::Person || c.in_quote || c.tb < 2 || !is_text(c.tb - 1, ",")) return -1;
+  std::size_t k = ci;
+  while (k > 0 && cands_[k - 1].drop) --k;
+  if (k == 0) return -1;
+  const Cand& p = cands_[k - 1];
+  if (p.te + 1 != c.tb || p.sentence != c.sentence || p.in_quote || p.entity < 0 || p.type == CandType::Pronoun)
+    return -1;
+  const Entity& e = entities_[static_cast<std::size_t>(p.entity)];
+  if (e.kind != EntityKind::Person) return -1;
+  if (c.gender != Gender::Unknown && e.gender != Gender::Unknown && c.gender != e.gender) return -1;
+  if (p.tb > 0 && (is_text(p.tb - 1, ",") || is_text(p.tb - 1, "and") || is_text(p.tb - 1, "or"))) return -1;
+  // A description opens with an article ("the senator", "a retired teacher"): not a title
+  // before another name ("Chief of Staff Cheryl Mills, Deputy Chief of Staff Jake Sullivan"),
+  // nor a possessor ("Pompeo, the president's second secretary of state").
+  if (!(lower_is(c.tb, "the") || lower_is(c.tb, "a") || lower_is(c.tb, "an"))) return -1;
+  if (c.te < toks_.size() && apostrophe_s(c.te)) return -1;
+  if (c.te < toks_.size() && info_[c.te].word && info_[c.te].lower && (info_[c.te].cls & (wc::kSpeech | wc::kClause)))
+    return -1;
+  return p.entity;
 }
 
 std::int32_t Finder::resolve_role(std::size_t ci) {

@@ -147,6 +147,7 @@ class Finder {
   void link_role_appositions();
   static std::string canonical_title(std::string t);
   std::int32_t resolve_role(std::size_t ci);
+  std::int32_t appositive_person(std::size_t ci) const;
   std::int32_t resolve_pronoun(std::size_t ci);
   // affiliations.cpp: party, role, organization and faith of each entity
   bool same_office_modifiers(std::uint32_t b, std::uint32_t e);
