@@ -288,3 +288,32 @@ def test_a_role_that_is_no_apposition_keeps_its_own_reading():
     assert _entity_of(doc, "the president") == "Donald Trump"
     doc = presslens.analyze("Chief of Staff Cheryl Mills, Deputy Chief of Staff Jake Sullivan and others met.")
     assert _entity_of(doc, "Deputy Chief of Staff Jake Sullivan") == "Deputy Chief of Staff Jake Sullivan"
+
+
+@pytest.mark.parametrize(
+    "text, pronoun, person",
+    [
+        # A "he" / "she" opening its sentence continues the previous sentence's subject, not the
+        # person named last in it.
+        ("Donald Trump accused Ted Cruz of lying. He said the senator could not be trusted.", "He", "Donald Trump"),
+        ("Nancy Pelosi praised Hillary Clinton on Monday. Then she announced a vote.", "she", "Nancy Pelosi"),
+        ("On the last day of the Republican National Convention, Ivanka Trump thanked Melania Trump. "
+         "She then left the stage.", "She", "Ivanka Trump"),
+        # Guards: the object of a fronted preposition is no subject, and a pronoun later in its
+        # sentence keeps the nearest person.
+        ("According to Ted Cruz, the plan failed. He said it was doomed.", "He", "Ted Cruz"),
+        ("Donald Trump met Ted Cruz, and afterwards he left.", "he", "Ted Cruz"),
+    ],
+)
+def test_a_sentence_opening_pronoun_continues_the_previous_subject(text: str, pronoun: str, person: str) -> None:
+    assert _entity_of(presslens.analyze(text), pronoun) == person
+
+
+def test_conventions_and_days_are_not_people():
+    doc = presslens.analyze("The Republican National Convention opened on Labor Day. Doris Day sang. "
+                            "Republican Pat Toomey spoke.")
+    kinds = {m.text: m.entity.kind for m in doc.mentions if m.entity is not None}
+    assert kinds["Republican National Convention"] != "person"
+    assert kinds["Labor Day"] != "person"
+    assert kinds["Doris Day"] == "person"
+    assert kinds["Republican Pat Toomey"] == "person"

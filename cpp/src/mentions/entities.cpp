@@ -372,7 +372,41 @@ std::int32_t Finder::resolve_pronoun(std::size_t ci) {
         return q.entity;
       }
     }
+    if (const std::int32_t subject = previous_subject(ci, k); subject >= 0) return subject;
     return p.entity;
+  }
+  return -1;
+}
+
+// "Trump accused Cruz of lying. Then he cut into Bush": a "he" / "she" that opens its sentence
+// continues the previous sentence's subject rather than the person named last in it (`pk`, the
+// nearest agreeing person, in that sentence but not its subject). The subject is the sentence's
+// first person mention outside quotation marks that is no object of a preposition ("According
+// to Jones, Smith ...", "On the last day of the convention, Ivanka Trump ..."); -1 when there is none, it does not agree, or it is pk's own entity.
+std::int32_t Finder::previous_subject(std::size_t ci, std::size_t pk) const {
+  const Cand& c = cands_[ci];
+  const Cand& p = cands_[pk];
+  if (c.plural || c.gender == Gender::Unknown || c.in_quote || p.sentence + 1 != c.sentence) return -1;
+  // c opens its sentence: no earlier mention in it (a fronted "Then" or "Later," is fine).
+  if (ci > 0 && cands_[ci - 1].sentence == c.sentence && !cands_[ci - 1].drop) return -1;
+  const std::uint32_t first = seg_.sentences[c.sentence].token_begin;
+  if (c.tb > first + 2) return -1;
+  std::size_t q = pk;
+  while (q > 0 && cands_[q - 1].sentence == p.sentence) --q;
+  for (; q < pk; ++q) {
+    const Cand& s = cands_[q];
+    if (s.drop || s.entity < 0 || s.in_quote) continue;
+    std::uint32_t before = s.tb;  // ("of the Republican National Convention": past the article)
+    if (before > 0 && (info_[before - 1].cls & wc::kDeterminer) && !(info_[before - 1].cls & wc::kPronoun)) --before;
+    if (before > 0 && info_[before - 1].word && info_[before - 1].lower &&
+        ((info_[before - 1].cls & wc::kPreposition) || lower_is(before - 1, "of")))
+      continue;
+    const Entity& e = entities_[static_cast<std::size_t>(s.entity)];
+    // The subject is no named person (or pronoun of one): keep the nearest one.
+    if (e.kind != EntityKind::Person || !(s.type == CandType::Run || s.type == CandType::Label || s.type == CandType::Pronoun))
+      return -1;
+    if (e.gender != Gender::Unknown && e.gender != c.gender) return -1;
+    return s.entity == p.entity ? -1 : s.entity;
   }
   return -1;
 }

@@ -120,6 +120,7 @@ class Finder {
   void classify_run(std::uint32_t a, std::uint32_t b, std::uint32_t te, std::uint32_t sentence, bool weak_initial);
   bool is_listed_or_manner_adverb(std::uint32_t k);
   static bool names_a_document(std::string_view last_word);
+  static bool names_a_day(std::string_view last_word);
   bool lower_is_honorific(std::uint32_t i);
   std::string low_last(std::uint32_t b);
   void set_person_name(Cand& c);
@@ -148,6 +149,7 @@ class Finder {
   static std::string canonical_title(std::string t);
   std::int32_t resolve_role(std::size_t ci);
   std::int32_t appositive_person(std::size_t ci) const;
+  std::int32_t previous_subject(std::size_t ci, std::size_t pk) const;
   std::int32_t resolve_pronoun(std::size_t ci);
   // affiliations.cpp: party, role, organization and faith of each entity
   bool same_office_modifiers(std::uint32_t b, std::uint32_t e);

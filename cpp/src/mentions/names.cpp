@@ -255,8 +255,9 @@ void Finder::classify_run(std::uint32_t a, std::uint32_t b, std::uint32_t te, st
   }
   // "Republican Pat Toomey", "Democrat Schumer": a party word (singular) opening a run of
   // names describes the person and is not part of the name.
+  // (Not before a body or a document: "Republican National Convention", "Democratic Party".)
   bool party_prefix = false;
-  if (k == a && b - a >= 2 && info_[a].cap) {
+  if (k == a && b - a >= 2 && info_[a].cap && !(info_[b - 1].cls & wc::kOrgWord) && !names_a_document(low_last(b))) {
     lower_into(tok_text(a), low_);
     party_prefix = lex_.party_of(low_) != nullptr && low_.back() != 's';
     if (party_prefix) k = a + 1;
@@ -333,6 +334,11 @@ void Finder::classify_run(std::uint32_t a, std::uint32_t b, std::uint32_t te, st
     c.kind = EntityKind::Other;
     c.strong = true;
     c.key = "other:" + low;
+  } else if (b - a >= 2 && names_a_day(low_last(b)) && !first_name_at(a)) {
+    // "Labor Day", "Election Day", "Super Tuesday" (but "Doris Day"): a date, not a person.
+    c.kind = EntityKind::Other;
+    c.strong = true;
+    c.key = "other:" + low;
   } else if (b - a >= 2 && b - a <= 5 && k == a) {
     c.kind = EntityKind::Person;
     c.strong = true;
@@ -370,6 +376,14 @@ bool Finder::names_a_document(std::string_view last_word) {
   static const char* const kDocuments[] = {"act", "constitution", "amendment", "treaty", "accord", "accords",
                                            "agreement", "convention", "declaration", "doctrine", "law", "code"};
   for (const char* d : kDocuments)
+    if (last_word == d) return true;
+  return false;
+}
+
+bool Finder::names_a_day(std::string_view last_word) {
+  static const char* const kDays[] = {"day", "eve", "monday", "tuesday", "wednesday", "thursday", "friday",
+                                      "saturday", "sunday"};
+  for (const char* d : kDays)
     if (last_word == d) return true;
   return false;
 }
