@@ -832,3 +832,14 @@ def test_his_campaign_speaks_as_the_campaign_of_the_person_his_refers_to():
     doc = presslens.analyze("John Smith met Maria Lopez. He told her campaign that the plan was good.")
     assert [q.speaker.name for q in doc.quotes] == ["John Smith"]
     assert "campaign" not in [m.text for m in doc.mentions]
+
+
+def test_a_participle_joined_by_and_has_the_subject_of_the_one_before():
+    # ", calling him … and accusing him of …": both participles are the subject's ("he" = Trump),
+    # not the object named just before the second one.
+    doc = presslens.analyze('Donald Trump spoke in Ohio. Then he cut into Jeb Bush, calling him a “stiff” and '
+                            'accusing him of acting like a “spoiled child.”')
+    by_cue = {q.cue.text: q for q in doc.quotes if q.kind == "indirect"}
+    assert by_cue["accusing"].speaker.name == "Donald Trump"
+    assert by_cue["accusing"].speaker_mention.text == "he"
+    assert by_cue["calling"].speaker_mention.text == "he"

@@ -348,8 +348,19 @@ std::int32_t Finder::sentence_subject(std::uint32_t v) const {
 // ", saying, ..." / ", adding that ...": the subject of the sentence speaks.
 std::int32_t Finder::participle_subject(std::uint32_t v) const {
   const std::string_view w = tok_text(v);
-  if (w.size() < 5 || w.substr(w.size() - 3) != "ing" || v == 0 || !is_comma(v - 1)) return kNone;
+  if (w.size() < 5 || w.substr(w.size() - 3) != "ing" || v == 0) return kNone;
   const std::uint32_t sb = sent_begin(sent_of_[v]);
+  if (!is_comma(v - 1)) {
+    // "..., calling him a “stiff” and accusing him of ...": a participle joined by "and" to an
+    // earlier one after a comma has the same subject (not the object just before it).
+    if (!lower_is(v - 1, "and")) return kNone;
+    for (std::uint32_t k = v - 1; k > sb + 1 && v - k < 30; --k) {
+      if (is_terminal(k)) break;
+      if (is_comma(k - 1) && k + 1 < v && ends_with_ing(k) && info_[k].lower && !in_quote_[k])
+        return participle_subject(k);
+    }
+    return kNone;
+  }
   // "..., Nefzi said, adding, “…”": the speaker of the verb right before the comma, before the
   // sentence's subject (here "Mateen didn't mingle but left as soon as ...").
   if (v >= sb + 3 && cue_verb(v - 2, wc::kSpeech | wc::kClause)) {
