@@ -432,6 +432,13 @@ std::int32_t Finder::person_after_description(std::uint32_t v, std::uint32_t hi)
       k = mm.token_end;  // a place or organization inside the description
       continue;
     }
+    // ("said master of ceremonies Asab Al-Tabchi", "said director of communications Jane Doe":
+    // "of" between two describing words.)
+    if (k > v + 1 && k + 1 < hi && is_text(k, "of") && info_[k - 1].word && info_[k + 1].word && info_[k + 1].lower &&
+        !(info_[k - 1].cls & kNotDescription) && !(info_[k + 1].cls & kNotDescription)) {
+      ++k;
+      continue;
+    }
     if (toks_[k].kind != TokenKind::Word || (info_[k].cls & kNotDescription)) return kNone;
     ++k;
   }
