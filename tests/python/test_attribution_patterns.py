@@ -37,6 +37,7 @@ CASES = [
     ('“It is over,” said Beto O’Rourke.', 'Beto O’Rourke'),
     ('“It is over,” said Democratic strategist Joe Trippi.', 'Joe Trippi'),
     ('“It is over,” said director of communications Jane Doe.', 'Jane Doe'),
+    ('“Is it two? Three?” Jane Doe asks as a man with a ladder walks in front of her.', 'Jane Doe'),
     ('“Thanks for coming,” said master of ceremonies Asab Al-Tabchi, a Syrian engineer.', 'Asab Al-Tabchi'),
     ('“It is over,” said longtime GOP operative Roger Stone.', 'Roger Stone'),
     ('“It is over,” said Kellyanne Conway, counselor to the president.', 'Kellyanne Conway'),

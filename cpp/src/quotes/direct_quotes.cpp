@@ -89,8 +89,12 @@ Attribution Finder::after_pattern(const QuoteSpan& q) {
     if (m == kNone && v == j) m = speaker_after(v, hi);
     if (m == kNone && v != j) break;  // a verb with no speaker: not an attribution
     if (new_sentence) {
-      // A following sentence is an attribution only when it is short: "Rubio said."
-      if (hi - v > 7 && !(v + 1 < hi && (is_comma(v + 1) || is_terminal(v + 1)) && m != kNone &&
+      // A following sentence is an attribution only when it is short: "Rubio said."; or when
+      // what follows the verb is a circumstance, not what was said ('“…?” Clinton asks as a
+      // maintenance guy walks in front of her.', not "as much").
+      const bool circumstance = v + 2 < hi && (lower_is(v + 1, "as") || lower_is(v + 1, "while")) &&
+                                !lower_is(v + 2, "much") && !lower_is(v + 2, "well");
+      if (hi - v > 7 && !(v + 1 < hi && (is_comma(v + 1) || is_terminal(v + 1) || circumstance) && m != kNone &&
                           mention(m).token_end <= v + 1)) break;
     }
     a.mention = m;
