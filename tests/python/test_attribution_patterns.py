@@ -846,3 +846,14 @@ def test_a_participle_joined_by_and_has_the_subject_of_the_one_before():
     assert by_cue["accusing"].speaker.name == "Donald Trump"
     assert by_cue["accusing"].speaker_mention.text == "he"
     assert by_cue["calling"].speaker_mention.text == "he"
+
+
+def test_a_quote_after_a_sentence_about_a_person_is_that_persons():
+    # A quotation opening its sentence right after a sentence (same paragraph, no quotation of its
+    # own) whose subject is a person: that person speaks, not the previous quote's speaker.
+    doc = presslens.analyze("“We will win,” Bernie Sanders said on Monday.\n\nHillary Clinton touted her credentials "
+                            "as a co-sponsor of the bill. “We need to support workers who want a union.”")
+    assert [q.speaker.name for q in doc.quotes] == ["Bernie Sanders", "Hillary Clinton"]
+    # Guard: with no such sentence between them the quotation goes on with the previous speaker.
+    doc = presslens.analyze("“We will win,” Bernie Sanders said on Monday. “We need to support workers who want a union.”")
+    assert [q.speaker.name for q in doc.quotes] == ["Bernie Sanders", "Bernie Sanders"]

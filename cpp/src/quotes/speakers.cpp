@@ -460,7 +460,14 @@ std::int32_t Finder::speaker_of_lead_in(std::uint32_t open, std::uint32_t& verb)
   while (last > sb && toks_[last].kind != TokenKind::Word) --last;
   for (std::uint32_t t = sb; t < se; ++t)
     if (in_quote_[t] || toks_[t].kind == TokenKind::Quote) return kNone;
-  if (!cue_verb(last, wc::kSpeech | wc::kClause)) return kNone;
+  if (!cue_verb(last, wc::kSpeech | wc::kClause)) {
+    // "Clinton touted her credentials as an original co-sponsor. “We need to …”": a quotation
+    // right after a sentence about a person, in the same paragraph, is that person's.
+    const std::int32_t subject = sentence_subject(last);
+    if (!named_person_or_group(subject)) return kNone;
+    verb = kNoVerb;
+    return subject;
+  }
   const std::int32_t m = speaker_before(last, sb);
   if (!named_person_or_group(m)) return kNone;
   // The verb is the quotation's cue only when the sentence says nothing else ("X agreed.");
