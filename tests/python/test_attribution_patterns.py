@@ -857,3 +857,17 @@ def test_a_quote_after_a_sentence_about_a_person_is_that_persons():
     # Guard: with no such sentence between them the quotation goes on with the previous speaker.
     doc = presslens.analyze("“We will win,” Bernie Sanders said on Monday. “We need to support workers who want a union.”")
     assert [q.speaker.name for q in doc.quotes] == ["Bernie Sanders", "Bernie Sanders"]
+
+
+def test_a_colon_after_a_clause_gives_its_subject_across_earlier_quotations():
+    doc = presslens.analyze('Hillary Clinton spoke in Ohio. “We will win,” Bernie Sanders said.\n\nClinton supports '
+                            '"appropriate pay raises," opposes "across-the-board arbitrary pay freezes" and recalled the '
+                            'three-year freeze on basic federal pay rates: "I saw how difficult it was for employees to '
+                            'be told that their paychecks were not going up."')
+    assert [q.speaker.name for q in doc.quotes if q.kind == "direct"] == ["Bernie Sanders", "Hillary Clinton"]
+    # Guard: a title after such a colon is no quotation (with the rule above and no title check,
+    # “Saturday Night Live” became Trump's words).
+    doc = presslens.analyze("Donald Trump, the Republican front-runner and former host of the reality show “The "
+                            "Apprentice,” listed an NBC show as his guilty pleasure: “Saturday Night Live” — and "
+                            "nothing else.")
+    assert "Saturday Night Live" not in [q.text for q in doc.quotes if q.kind == "direct"]

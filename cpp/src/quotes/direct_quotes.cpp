@@ -156,8 +156,11 @@ Attribution Finder::before_pattern(std::uint32_t open, std::uint32_t lo, bool ne
   } else if (near && open >= 2 && is_text(open - 1, ":") && sent_of_[open - 1] == sent_of_[open]) {
     // "Sen. Claire McCaskill scolded him: ...": a clause ending in a colon introduces its
     // subject's words, whatever its verb.
+    // (Also across an earlier quotation of the same sentence: 'Clinton supports “appropriate pay
+    // raises,” opposes “…” and recalled the freeze: “I saw …”'.)
     const std::int32_t m = sentence_subject(open - 1);
-    if (m != kNone && mention(m).token_begin >= lo && !in_quote_[mention(m).token_begin]) {
+    if (m != kNone && (mention(m).token_begin >= lo || sent_of_[mention(m).token_begin] == sent_of_[open]) &&
+        !in_quote_[mention(m).token_begin]) {
       a.mention = m;
       a.confidence = conf_for(m, 0.6f);
     }
@@ -371,6 +374,7 @@ void Finder::direct() {
     Attribution a = attr[k];
     if (!whole[k] && a.mention == kNone) continue;  // a scare quote or a title
     if (!whole[k] && title_case(q)) continue;            // "The Apprentice", “Trump Revealed”
+    if (a.cue == kNone && work_title(q)) continue;       // "listed an NBC show as his guilty pleasure: “Saturday Night Live”"
     if (!q.closed && !q.continues && a.mention == kNone) continue;  // a stray mark
     if (a.mention == kNone) a.confidence = 0.3f;
     if (whole[k] && a.cue != kNone) cue_used_[static_cast<std::size_t>(a.cue)] = 1;
