@@ -871,3 +871,20 @@ def test_a_colon_after_a_clause_gives_its_subject_across_earlier_quotations():
                             "Apprentice,” listed an NBC show as his guilty pleasure: “Saturday Night Live” — and "
                             "nothing else.")
     assert "Saturday Night Live" not in [q.text for q in doc.quotes if q.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # A pronoun object or possessor after the verb names no speaker: the verb's subject speaks.
+        ('Ted Cruz spoke. There were jabs, such as when Cruz knocked Marco Rubio on trade and called him a '
+         '"moderate," a subtle dig.', "Ted Cruz"),
+        ("Jeb Bush and Marco Rubio spoke. In New Hampshire, which is set to host the country’s second nomination "
+         "contest Tuesday, Bush referred to Rubio as “a bright, charismatic leader” but described his leadership "
+         "skills as a “work in progress.”", "Jeb Bush"),
+    ],
+)
+def test_a_pronoun_object_after_the_verb_is_no_speaker(text: str, speaker: str) -> None:
+    doc = presslens.analyze(text)
+    partial = [q for q in doc.quotes if q.kind == "partial"]
+    assert partial and partial[-1].speaker.name == speaker

@@ -127,6 +127,9 @@ Attribution Finder::before_pattern(std::uint32_t open, std::uint32_t lo, bool ne
     // an object, not an inverted subject; the sentence's subject speaks, when it has one.
     if (m == kNone && v + 1 < open && (ends_with_ing(v) || ((info_[v].cls & wc::kPartialCue) && !(info_[v].cls & wc::kSpeech))))
       m = sentence_subject(v);
+    // "… and called him a “moderate”", "… but described his leadership skills as a “work in
+    // progress”": a pronoun object (or possessor) names no speaker; the verb's subject does.
+    if (m == kNone && v + 1 < open && object_pronoun_after(v, true)) m = subject_of_verb_before(v);
     if (m == kNone && v + 1 < open && !(info_[v].cls & wc::kObjectVerb)) {
       const std::int32_t after = speaker_after(v, open);
       if (after != kNone) m = after;  // "said Rubio: ..."

@@ -192,6 +192,8 @@ class Finder {
   std::uint32_t after_dateline(std::uint32_t sb, std::uint32_t limit) const;
   std::int32_t participle_subject(std::uint32_t v) const;
   std::int32_t speaker_after(std::uint32_t v, std::uint32_t hi) const;
+  bool object_pronoun_after(std::uint32_t v, bool possessive) const;
+  std::int32_t subject_of_verb_before(std::uint32_t v) const;
   std::int32_t person_after_description(std::uint32_t v, std::uint32_t hi) const;
   std::int32_t speaker_of_lead_in(std::uint32_t open, std::uint32_t& verb) const;
   std::int32_t named_in_previous_sentence(std::uint32_t open);

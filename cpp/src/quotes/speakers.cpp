@@ -392,6 +392,7 @@ std::int32_t Finder::speaker_after(std::uint32_t v, std::uint32_t hi) const {
   if (described != kNone && mention(described).token_end <= hi) return described;
   if (const std::int32_t p = person_after_description(v, hi); p != kNone) return p;
   const std::int32_t m = m_start_[v + 1];
+  if (object_pronoun_after(v, false)) return kNone;
   if (m != kNone) {
     // "said Apple's chief executive, Tim Cook": the possessor does not speak, the person does.
     const std::uint32_t e = mention(m).token_end;
@@ -399,6 +400,41 @@ std::int32_t Finder::speaker_after(std::uint32_t v, std::uint32_t hi) const {
       return m_start_[e + 1];
   }
   return m;
+}
+
+// "called him a “moderate”", "asking her, “…”": a pronoun right after verb v in the object case,
+// which is no inverted speaker ("said he" is). With `possessive`, also "his", "their"...
+// ("described his leadership as …"), which often is the subject's own ("noted his family's
+// history"), so it is only a last resort.
+bool Finder::object_pronoun_after(std::uint32_t v, bool possessive) const {
+  const std::uint32_t p = v + 1;
+  if (p >= toks_.size() || m_start_[p] == kNone || !mention(m_start_[p]).is_pronoun) return false;
+  for (std::string_view object : {"him", "them", "me", "us"})
+    if (lower_is(p, object)) return true;
+  const bool word_after = p + 1 < toks_.size() && toks_[p + 1].kind == TokenKind::Word;
+  if (lower_is(p, "her")) return possessive || !word_after;  // "asking her, “…”" / "her leadership"
+  if (!possessive) return false;
+  for (std::string_view owner : {"his", "its", "their", "my", "our", "your"})
+    if (lower_is(p, owner)) return true;
+  return false;
+}
+
+// The subject of verb v's clause when it is not right before v: the nearest mention before v in
+// its sentence, outside quotation marks, that is followed by a past-tense or reporting verb
+// ("when Cruz knocked Rubio on trade and called him …": Cruz; "Bush referred to Rubio as “…” but
+// described his …": Bush). kNone if there is none within 30 tokens.
+std::int32_t Finder::subject_of_verb_before(std::uint32_t v) const {
+  const std::uint32_t sb = sent_begin(sent_of_[v]);
+  for (std::uint32_t k = v; k-- > sb && v - k <= 30;) {
+    if (in_quote_[k] || toks_[k].kind == TokenKind::Quote) continue;
+    const std::int32_t m = m_end_[k];
+    if (m == kNone || k + 1 >= v || mention(m).in_quote) continue;
+    const std::uint32_t n = k + 1;
+    if (info_[n].word && info_[n].lower && (past_tense(n) || (info_[n].cls & (wc::kSpeech | wc::kClause))) &&
+        named_person_or_group(m))
+      return m;
+  }
+  return kNone;
 }
 
 // "said retired neurosurgeon Ben Carson", "said Concord resident Whit Symms", "said Sanders
