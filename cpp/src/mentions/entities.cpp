@@ -272,10 +272,10 @@ std::int32_t Finder::appositive_person(std::size_t ci) const {
   const Cand& c = cands_[ci];
   if (c.kind != EntityKind::Person || c.in_quote || c.tb < 2 || !is_text(c.tb - 1, ",")) return -1;
   std::size_t k = ci;
-  while (k > 0 && cands_[k - 1].drop) --k;
+  for (int skipped = 0; k > 0 && cands_[k - 1].drop && skipped < 8; ++skipped) --k;  // (bounded: no quadratic walk)
   if (k == 0) return -1;
   const Cand& p = cands_[k - 1];
-  if (p.te + 1 != c.tb || p.sentence != c.sentence || p.in_quote || p.entity < 0 || p.type == CandType::Pronoun)
+  if (p.drop || p.te + 1 != c.tb || p.sentence != c.sentence || p.in_quote || p.entity < 0 || p.type == CandType::Pronoun)
     return -1;
   const Entity& e = entities_[static_cast<std::size_t>(p.entity)];
   if (e.kind != EntityKind::Person) return -1;
