@@ -697,14 +697,20 @@ def test_short_texts_keep_the_label_their_sentences_give():
     assert plain.polarity_scores(text + neutral)["compound"] == plain.polarity_scores(text)["compound"] < -0.05
 
 
+def _assert_no_valence_from_stem(sa, vader, pairs):
+    """Each word is missing from the lexicon, its look-alike stem is in it, and the word scores 0."""
+    for word, stem in pairs:
+        assert word not in vader and stem in vader
+        assert sa.score(f"The {word} were there.").compound == 0, word
+
+
 def test_es_and_d_follow_english_spelling():
     # -es follows s, x, z, ch, sh or o and -d follows e: the names "Dulles" and "Welles" are not
     # "dull" and "well" + -es, "grind" is not "grin" + -d; "crashes" is still "crash" + -es.
     sa = SentimentAnalyzer()
     vader = Lexicon.vader().to_dict()
-    for word, stem in (("dulles", "dull"), ("welles", "well"), ("grind", "grin"), ("shrewd", "shrew")):
-        assert word not in vader and stem in vader
-        assert sa.score(f"The {word} were there.").compound == 0, word
+    pairs = (("dulles", "dull"), ("welles", "well"), ("grind", "grin"), ("shrewd", "shrew"))
+    _assert_no_valence_from_stem(sa, vader, pairs)
     assert sa.score("Seized at Dulles airport.").compound == 0
     assert "crashes" not in vader and "crash" in vader
     assert [(w.word, w.lexicon) for w in sa.explain("The market crashes.").words] == [("crashes", vader["crash"])]
@@ -724,9 +730,8 @@ def test_false_inflections_take_no_valence_from_a_lookalike_stem():
     # "justices" are judges, not justice; "likely" is not "like"; "fined" is a penalty, not "fine".
     sa = SentimentAnalyzer()
     vader = Lexicon.vader().to_dict()
-    for word, stem in (("justices", "justice"), ("likely", "like"), ("fined", "fine"), ("kinds", "kind")):
-        assert word not in vader and stem in vader
-        assert sa.score(f"The {word} were there.").compound == 0, word
+    pairs = (("justices", "justice"), ("likely", "like"), ("fined", "fine"), ("kinds", "kind"))
+    _assert_no_valence_from_stem(sa, vader, pairs)
     assert sa.score("The justices ruled on the case.").compound == 0
     # Real inflections still take their stem's valence.
     assert sa.score("The justice ruled on the case.").compound > 0

@@ -239,7 +239,9 @@ void Finder::affiliations() {
            cands_[static_cast<std::size_t>(start_at[j + 1])].type == CandType::RoleNP)) {
         const std::uint32_t a = j + 1;
         // "Zephyr Teachout, a constitutional law professor at ...": a role phrase in apposition
-        // to a name is the same person (when it names no one else in the text).
+        // to a name is the same person (when it names no one else in the text). (A role phrase
+        // with an article was already joined in resolve(), Finder::appositive_person, unless a
+        // list or a speech verb kept it apart.)
         // (Also a title run after "the": "Ali Khamenei, the Supreme Leader of Iran,".)
         if (const std::int32_t api = cand_from(a, te); api >= 0) {
           Cand& ap = cands_[static_cast<std::size_t>(api)];

@@ -267,7 +267,9 @@ std::string Finder::canonical_title(std::string t) {
 // "Cruz, the senator from Texas, ...", "Ebeling, a retired teacher, ...": a role phrase right
 // after a person's name and its comma is an apposition that describes that person, whoever else
 // holds the title. Not when a verb follows the role ("Smith, the mayor said, ..." is another
-// person speaking), nor after a list ("Rubio, Cruz, the senator ...").
+// person speaking), nor after a list ("Rubio, Cruz, the senator ..."). Decided here, before the
+// pronouns after it are resolved; the apposition join in affiliations.cpp (a role phrase known
+// only by itself, with or without an article) runs later and still covers the other shapes.
 std::int32_t Finder::appositive_person(std::size_t ci) const {
   const Cand& c = cands_[ci];
   if (c.kind != EntityKind::Person || c.in_quote || c.tb < 2 || !is_text(c.tb - 1, ",")) return -1;
@@ -382,7 +384,8 @@ std::int32_t Finder::resolve_pronoun(std::size_t ci) {
 // continues the previous sentence's subject rather than the person named last in it (`pk`, the
 // nearest agreeing person, in that sentence but not its subject). The subject is the sentence's
 // first person mention outside quotation marks that is no object of a preposition ("According
-// to Jones, Smith ...", "On the last day of the convention, Ivanka Trump ..."); -1 when there is none, it does not agree, or it is pk's own entity.
+// to Jones, Smith ...", "On the last day of the convention, Ivanka Trump ..."); -1 when there is
+// none, it does not agree, or it is pk's own entity.
 std::int32_t Finder::previous_subject(std::size_t ci, std::size_t pk) const {
   const Cand& c = cands_[ci];
   const Cand& p = cands_[pk];

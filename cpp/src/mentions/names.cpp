@@ -1,6 +1,7 @@
 // Capitalised names ("Sen. Marco Rubio", "the Department of Health and Human Services"), classified
 // as people, organizations, places or groups; transcript speaker labels and headline speakers.
 #include <algorithm>
+#include <initializer_list>
 #include <string>
 
 #include "finder.hpp"
@@ -255,9 +256,10 @@ void Finder::classify_run(std::uint32_t a, std::uint32_t b, std::uint32_t te, st
   }
   // "Republican Pat Toomey", "Democrat Schumer": a party word (singular) opening a run of
   // names describes the person and is not part of the name.
+  const std::string last_word = low_last(b);  // (once: the rules below ask for it several times)
   // (Not before a body or a document: "Republican National Convention", "Democratic Party".)
   bool party_prefix = false;
-  if (k == a && b - a >= 2 && info_[a].cap && !(info_[b - 1].cls & wc::kOrgWord) && !names_a_document(low_last(b))) {
+  if (k == a && b - a >= 2 && info_[a].cap && !(info_[b - 1].cls & wc::kOrgWord) && !names_a_document(last_word)) {
     lower_into(tok_text(a), low_);
     party_prefix = lex_.party_of(low_) != nullptr && low_.back() != 's';
     if (party_prefix) k = a + 1;
@@ -305,7 +307,7 @@ void Finder::classify_run(std::uint32_t a, std::uint32_t b, std::uint32_t te, st
     push(std::move(c), sentence);
     return;
   }
-  if (lex_.place_tail(low_last(b))) {
+  if (lex_.place_tail(last_word)) {
     c.kind = EntityKind::Place;
     c.strong = true;
     c.weak_initial = false;
@@ -329,13 +331,13 @@ void Finder::classify_run(std::uint32_t a, std::uint32_t b, std::uint32_t te, st
     c.strong = true;
     c.weak_initial = false;
     c.key = "org:" + low;
-  } else if (b - a >= 2 && names_a_document(low_last(b))) {
+  } else if (b - a >= 2 && names_a_document(last_word)) {
     // "National Emergencies Act", "United States Constitution": a law or text, not a person.
     c.kind = EntityKind::Other;
     c.strong = true;
     c.key = "other:" + low;
-  } else if (b - a >= 2 && names_a_day(low_last(b)) && !first_name_at(a)) {
-    // "Labor Day", "Election Day", "Super Tuesday" (but "Doris Day"): a date, not a person.
+  } else if (b - a >= 2 && names_a_day(last_word) && !first_name_at(a)) {
+    // "Labor Day", "Election Day", "Christmas Eve" (but "Doris Day"): a date, not a person.
     c.kind = EntityKind::Other;
     c.strong = true;
     c.key = "other:" + low;
@@ -372,21 +374,23 @@ bool Finder::is_listed_or_manner_adverb(std::uint32_t k) {
   return (info_[k].cls & wc::kAdverb) || manner_adverb_shape(tok_text(k));
 }
 
-bool Finder::names_a_document(std::string_view last_word) {
-  static const char* const kDocuments[] = {"act", "constitution", "amendment", "treaty", "accord", "accords",
-                                           "agreement", "convention", "declaration", "doctrine", "law", "code"};
-  for (const char* d : kDocuments)
-    if (last_word == d) return true;
+namespace {
+
+bool one_of(std::string_view word, std::initializer_list<std::string_view> list) {
+  for (std::string_view w : list)
+    if (word == w) return true;
   return false;
 }
 
-bool Finder::names_a_day(std::string_view last_word) {
-  static const char* const kDays[] = {"day", "eve", "monday", "tuesday", "wednesday", "thursday", "friday",
-                                      "saturday", "sunday"};
-  for (const char* d : kDays)
-    if (last_word == d) return true;
-  return false;
+}  // namespace
+
+bool Finder::names_a_document(std::string_view last_word) {
+  return one_of(last_word, {"act", "constitution", "amendment", "treaty", "accord", "accords", "agreement",
+                            "convention", "declaration", "doctrine", "law", "code"});
 }
+
+// (Weekdays and months are time words, which a run never ends with: see try_run.)
+bool Finder::names_a_day(std::string_view last_word) { return one_of(last_word, {"day", "eve"}); }
 
 bool Finder::lower_is_honorific(std::uint32_t i) {
   lower_into(tok_text(i), low_);
