@@ -159,11 +159,11 @@ Attribution Finder::before_pattern(std::uint32_t open, std::uint32_t lo, bool ne
   } else if (near && open >= 2 && is_text(open - 1, ":") && sent_of_[open - 1] == sent_of_[open]) {
     // "Sen. Claire McCaskill scolded him: ...": a clause ending in a colon introduces its
     // subject's words, whatever its verb.
-    // (Also across an earlier quotation of the same sentence: 'Clinton supports “appropriate pay
-    // raises,” opposes “…” and recalled the freeze: “I saw …”'.)
+    // (Also across an earlier quotation of the same sentence, so `lo` does not bound it: 'Clinton
+    // supports “appropriate pay raises,” opposes “…” and recalled the freeze: “I saw …”'.
+    // sentence_subject looks only in this sentence.)
     const std::int32_t m = sentence_subject(open - 1);
-    if (m != kNone && (mention(m).token_begin >= lo || sent_of_[mention(m).token_begin] == sent_of_[open]) &&
-        !in_quote_[mention(m).token_begin]) {
+    if (m != kNone && !in_quote_[mention(m).token_begin]) {
       a.mention = m;
       a.confidence = conf_for(m, 0.6f);
     }

@@ -419,8 +419,8 @@ bool Finder::object_pronoun_after(std::uint32_t v, bool possessive) const {
   return false;
 }
 
-// The subject of verb v's clause when it is not right before v: the nearest mention before v in
-// its sentence, outside quotation marks, that is followed by a past-tense or reporting verb
+// The subject of verb v's clause when it is not right before v: the nearest person or group named
+// before v in its sentence, outside quotation marks, and followed by a past-tense or reporting verb
 // ("when Cruz knocked Rubio on trade and called him …": Cruz; "Bush referred to Rubio as “…” but
 // described his …": Bush). kNone if there is none within 30 tokens.
 std::int32_t Finder::subject_of_verb_before(std::uint32_t v) const {
@@ -481,9 +481,10 @@ std::int32_t Finder::person_after_description(std::uint32_t v, std::uint32_t hi)
   return kNone;
 }
 
-// A quotation that opens its sentence, right after a sentence of the same paragraph that ends
-// with a speaker and a reporting verb and quotes nothing itself ("X agreed.", "Or maybe Jeb
-// Bush, digital consultant Phil Musser says."): that speaker, else kNone.
+// A quotation that opens its sentence, right after a sentence of the same paragraph that quotes
+// nothing itself: the speaker of that sentence's closing reporting verb ("X agreed.", "Or maybe
+// Jeb Bush, digital consultant Phil Musser says."), or, with no such verb, its subject when that
+// is a named person or group ("Clinton touted her credentials …"); else kNone.
 std::int32_t Finder::speaker_of_lead_in(std::uint32_t open, std::uint32_t& verb) const {
   const std::uint32_t s = sent_of_[open];
   if (s == 0 || first_wnq_[s] != open) return kNone;
